@@ -1,0 +1,348 @@
+/// The catalogue of every diagnostic the tool can give, with stable codes.
+///
+/// Codes never change meaning once shipped. The first digit says which phase finds the
+/// problem: 1 reading the file, 2 its structure, 3 names and clauses, 4 types and
+/// languages, 5 files, layers and dates, 6 content warnings, 7 data files.
+/// `disclose help CODE` prints the long explanation.
+public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
+    case invalidEncoding = "E101"
+    case unterminatedString = "E102"
+    case unexpectedCharacter = "E103"
+    case invalidEscape = "E104"
+    case invalidLiteral = "E105"
+    case notText = "E106"
+    case invisibleCharacter = "W107"
+    case fileTooLarge = "E108"
+
+    case expectedDeclaration = "E201"
+    case unknownClause = "E202"
+    case unexpectedToken = "E203"
+    case nestingTooDeep = "E204"
+    case mixedAndOr = "E205"
+
+    case unknownReference = "E301"
+    case duplicateDefinition = "E302"
+    case unknownValue = "E303"
+    case clauseNotAllowed = "E304"
+    case missingClause = "E305"
+    case repeatedClause = "E306"
+    case misplacedDeclaration = "E307"
+    case conflictingClauses = "E308"
+
+    case typeMismatch = "E401"
+    case unitMismatch = "E402"
+    case missingTitle = "E403"
+
+    case includeNotFound = "E501"
+    case includeOutsideRoot = "E502"
+    case includeCycle = "E503"
+    case nothingToChange = "E504"
+    case overlappingDates = "E505"
+    case invalidDateRange = "E506"
+    case tooManyFiles = "E507"
+
+    case categoryNotCovered = "W601"
+    case emptyFile = "W602"
+
+    /// Errors stop the rules from being used; warnings do not.
+    public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
+
+    /// The code as shown, for example `E301`.
+    public var code: String { rawValue }
+
+    /// Finds a code by its text, in any case (`e301` finds `E301`).
+    public static func named(_ text: String) -> DiagnosticCode? {
+        DiagnosticCode(rawValue: text.uppercased())
+    }
+
+    /// A few words naming the problem, for lists and SARIF rule names.
+    public var summary: String {
+        switch self {
+        case .invalidEncoding: "file is not UTF-8"
+        case .unterminatedString: "text not closed"
+        case .unexpectedCharacter: "unexpected character"
+        case .invalidEscape: "unknown escape in text"
+        case .invalidLiteral: "malformed number or date"
+        case .notText: "not a text file"
+        case .invisibleCharacter: "invisible or text-direction character"
+        case .fileTooLarge: "file too large"
+        case .expectedDeclaration: "expected a declaration"
+        case .unknownClause: "unknown clause"
+        case .unexpectedToken: "unexpected word or symbol"
+        case .nestingTooDeep: "condition nested too deeply"
+        case .mixedAndOr: "`and` and `or` mixed without parentheses"
+        case .unknownReference: "unknown id"
+        case .duplicateDefinition: "defined twice"
+        case .unknownValue: "unknown value"
+        case .clauseNotAllowed: "clause not allowed here"
+        case .missingClause: "required clause missing"
+        case .repeatedClause: "clause given twice"
+        case .misplacedDeclaration: "declaration in the wrong file"
+        case .conflictingClauses: "clauses contradict each other"
+        case .typeMismatch: "wrong kind of value"
+        case .unitMismatch: "units do not match"
+        case .missingTitle: "title missing in a declared language"
+        case .includeNotFound: "included file not found"
+        case .includeOutsideRoot: "include outside the rules folder"
+        case .includeCycle: "files include each other"
+        case .nothingToChange: "nothing to change or withdraw"
+        case .overlappingDates: "dated definitions overlap"
+        case .invalidDateRange: "ends before it starts"
+        case .tooManyFiles: "too many included files"
+        case .categoryNotCovered: "mandatory category not covered"
+        case .emptyFile: "file declares nothing"
+        }
+    }
+
+    /// The long explanation: what the problem is, why it matters, and a valid example.
+    public var explanation: String {
+        switch self {
+        case .invalidEncoding:
+            return """
+            The file contains bytes that are not UTF-8 text. Rule files must be saved as UTF-8 so
+            that titles in Khmer, Arabic, Bengali, Amharic or Vietnamese are read exactly as written.
+            The message points at the first byte that is not UTF-8.
+
+            To fix it, open the file in a text editor and save it with the encoding "UTF-8".
+            From Excel, use "Save As" and choose "CSV UTF-8".
+            """
+        case .unterminatedString:
+            return """
+            Text in quotes must end with a closing `"` on the same line. A missing quote would
+            otherwise swallow the rest of the file.
+
+                title en "Workers under the legal minimum working age"
+
+            To put a double quote inside text, write `\\"`.
+            """
+        case .unexpectedCharacter:
+            return """
+            The file contains a character that is not part of the language outside quotes. Ids use
+            only the ASCII letters A to Z, digits, `-`, `_` and `.`, so that a letter from another
+            alphabet that looks the same (a Cyrillic `А` for a Latin `A`) can never pass for an id.
+            Any text, in any script, goes between straight double quotes.
+
+            Curly quotes (“ ”) come from word processors: replace them with straight quotes (").
+            Clauses need no `:` or `=`:
+
+                issue UNDERAGE-WORKERS
+                  title en "Workers under the legal minimum working age"
+            """
+        case .invalidEscape:
+            return """
+            Inside text, a backslash starts an escape. Only two exist: `\\"` for a double quote and
+            `\\\\` for a backslash.
+
+                title en "The \\"one of\\" rule"
+            """
+        case .invalidLiteral:
+            return """
+            A word starting with a digit must be a number (`15`, `2.5`) or a date written
+            YYYY-MM-DD that exists on the calendar (`2024-02-29`, but not `2023-02-29`).
+            A unit is a separate word:
+
+                parameter weekly-overtime-cap
+                  value 12 hours
+            """
+        case .notText:
+            return """
+            The file holds NUL bytes, so it is not a text file: perhaps a spreadsheet, a word
+            processor document or an image was given where a rule file was expected.
+            Rule files are plain UTF-8 text ending in `.disclose`.
+            """
+        case .invisibleCharacter:
+            return """
+            Text or a comment contains an invisible character: a zero-width space, a word joiner,
+            a byte-order mark, or a character that changes the direction of text (the "Trojan
+            Source" trick). These make a file read differently on screen from what it says, so
+            they are flagged. Remove them unless a translator has a real need for one.
+            """
+        case .fileTooLarge:
+            return """
+            The file is larger than the tool reads (64 MiB). No real rule file comes near this size;
+            check that the right file was given.
+            """
+        case .expectedDeclaration:
+            return """
+            Each declaration starts at the beginning of a line with one of the declaration keywords:
+            include, country, cluster, point, question, parameter, issue, policy, zero-tolerance,
+            change, withdraw, titles, example, decision. Keywords are lowercase.
+
+                issue UNDERAGE-WORKERS
+                  title en "Workers under the legal minimum working age"
+                  category child-labour
+                  raised when CHL-LAB-01 is non-compliant
+            """
+        case .unknownClause:
+            return """
+            Each line under a declaration starts with a clause keyword, such as `title`, `category`,
+            `raised when`, `reason` or `decided by`. grammar.md lists which clauses each
+            declaration takes. A misspelt keyword gets a suggestion.
+
+                withdraw issue UNION-CHOICE
+                  reason "Reported at national level only"
+                  decided by VN-PAC-2013-02
+            """
+        case .unexpectedToken:
+            return """
+            A clause or header is not written the way the language expects: a word, a value or a
+            symbol is missing or out of place. The message says what was expected. For example, a
+            compliance point names its cluster with `in`:
+
+                point CHL-LAB in CHL
+            """
+        case .nestingTooDeep:
+            return """
+            Parentheses and `not` may nest at most 32 deep in one condition. This protects the tool
+            from files built to crash it; a real rule never needs more than two or three levels.
+            """
+        case .mixedAndOr:
+            return """
+            A condition that mixes `and` and `or` without parentheses reads differently to different
+            people, so it must say which is meant:
+
+                raised when (OSH-EMR-01 is non-compliant and OSH-EMR-02 is non-compliant) or OSH-EMR-03 is non-compliant
+            """
+        case .unknownReference:
+            return """
+            An id names something that is not declared: a question, issue, parameter, cluster,
+            compliance point, zero-tolerance category, PAC decision or language. Check the spelling;
+            the message suggests a close id, or a question whose wording matches. Questions are
+            declared in rules/catalogue.disclose; decisions in the country's decision register,
+            which the country file includes.
+            """
+        case .duplicateDefinition:
+            return """
+            The same id is declared twice (in this file or in a file it includes), or the same
+            clause appears twice where one is expected. Ids must be unique within their kind. To give
+            an item a new definition from a date, use `from` and `until` on each definition, or in a
+            country file use `change`.
+            """
+        case .unknownValue:
+            return """
+            A value must come from a fixed list. Categories of public issues: freedom-of-association,
+            forced-labour, child-labour, discrimination, wages, safety-and-health, workplace-dialogue,
+            country-specific. Country status: decided, draft. Decision status: adopted, proposed,
+            rejected, superseded. Policy settings and their values are listed in grammar.md.
+            """
+        case .clauseNotAllowed:
+            return """
+            The clause exists, but not in this kind of declaration: for example `answer` belongs to
+            a question, not to an issue, and `decided by` is only for country-level choices.
+            grammar.md lists the clauses each declaration takes.
+            """
+        case .missingClause:
+            return """
+            A declaration lacks a clause it needs: a question needs `text en`, `answer` and
+            `non-compliant when`; an issue needs a title, a `category` and `raised when`; a change
+            or withdrawal of an inherited item needs a `reason` and the PAC decision it rests on:
+
+                withdraw issue UNION-CHOICE
+                  reason "Reported at national level only since 2013"
+                  decided by VN-PAC-2013-02
+            """
+        case .repeatedClause:
+            return """
+            A clause that can appear only once in a declaration appears twice (or, for titles and
+            wording, twice for the same language). Keep one.
+            """
+        case .misplacedDeclaration:
+            return """
+            Some declarations belong in particular files: `country`, `change`, `withdraw` and
+            `titles` only in a country file (one `country` per file, not in an included file); a
+            country-level choice cannot be made in the shared files of rules/.
+            """
+        case .conflictingClauses:
+            return """
+            Two clauses say opposite things: for example a country that `publishes nothing` but
+            also declares languages or public issues, or a draft country whose status cites a
+            decision.
+            """
+        case .typeMismatch:
+            return """
+            A value does not fit what it is used with: a numeric comparison on a yes/no question,
+            `yes` for a question answered with a number, `before` with a number, or a choice that
+            the question does not offer. The message names the question's answer kind.
+
+                question WTI-OVT-02 in WTI-OVT
+                  answer number in hours
+                  non-compliant when above weekly-overtime-cap
+            """
+        case .unitMismatch:
+            return """
+            A number is compared with a value in another unit: hours with days, years with months.
+            Units are compared after dropping a final "s" (`hour` and `hours` match).
+            """
+        case .missingTitle:
+            return """
+            A country declares its languages; every public issue it shows needs a title in each of
+            them, so the portal never falls back silently to another language. Add the title to the
+            issue, or, for an inherited issue, to the country's `titles` block:
+
+                titles km
+                  decided by KH-PAC-2013-01
+                  UNDERAGE-WORKERS "កម្មករមានអាយុក្រោមអាយុការងារអប្បបរមា"
+            """
+        case .includeNotFound:
+            return """
+            An `include` names a file that does not exist. Paths are relative to the file that
+            includes them:
+
+                include "../rules/baseline.disclose"
+            """
+        case .includeOutsideRoot:
+            return """
+            An `include` points outside the project's rule folders (through `..`, an absolute
+            path or a symbolic link). Rule files may only include files inside the folder that
+            holds rules/ and countries/, so a rule book cannot be made to read other files.
+            """
+        case .includeCycle:
+            return """
+            Files include each other in a circle (A includes B, B includes A). Each file may be
+            included once along any path. The message lists the circle.
+            """
+        case .nothingToChange:
+            return """
+            A `change` or `withdraw` names an item that the country does not inherit: there is no
+            such item in the included files (it may be misspelt), or it is declared in the country
+            file itself, where it can simply be edited. Nothing is ever silently ignored.
+            """
+        case .overlappingDates:
+            return """
+            Two dated definitions of the same item are in force on the same day, so the rules in
+            force on that day would be ambiguous. Make the periods follow each other: `until` is
+            the last day in force, inclusive.
+
+                parameter minimum-wage
+                  value 190 dollars
+                  until 2021-12-31
+
+                parameter minimum-wage
+                  value 194 dollars
+                  from 2022-01-01
+            """
+        case .invalidDateRange:
+            return """
+            A definition ends (`until`) before it starts (`from`). `until` is the last day in force.
+            """
+        case .tooManyFiles:
+            return """
+            A rule book includes more than 1,000 files. This limit protects the tool; real rule
+            books have a handful.
+            """
+        case .categoryNotCovered:
+            return """
+            The portal's policy publishes, in every country, issues in each mandatory category:
+            freedom-of-association, forced-labour, child-labour, discrimination, wages,
+            safety-and-health and workplace-dialogue. This country has no public issue in one of
+            them. Add one, or withdraw explicitly with the PAC decision that excuses the gap.
+            A country that publishes nothing (`publishes nothing`) is not warned.
+            """
+        case .emptyFile:
+            return """
+            The file has no declarations. If it is meant to be empty, delete it; otherwise check
+            that its content was saved.
+            """
+        }
+    }
+}

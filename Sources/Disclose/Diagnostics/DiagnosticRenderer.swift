@@ -1,0 +1,192 @@
+/// Turns diagnostics into text for people, in the style of rustc and Elm.
+///
+/// ```
+/// error[E301]: unknown question `CHL-LAB-1`
+///   --> countries/KH.disclose:12:15
+///    |
+/// 12 |   raised when CHL-LAB-1 is non-compliant
+///    |               ^^^^^^^^^ not in the catalogue
+///    |
+///    = help: did you mean `CHL-LAB-01`?
+/// ```
+public struct DiagnosticRenderer {
+    /// Whether to use ANSI colours; the CLI decides (terminal, `NO_COLOR`).
+    public var usesColor: Bool
+
+    /// Creates a renderer.
+    public init(usesColor: Bool = false) {
+        self.usesColor = usesColor
+    }
+
+    /// All diagnostics, each followed by a blank line, then a one-line summary.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var output = diagnostics.map { render($0) + "\n" }.joined()
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if !diagnostics.isEmpty {
+            output += paint("\(plural(errors, "error")), \(plural(warnings, "warning"))", errors > 0 ? "1;31" : "1;33") + "\n"
+        }
+        return output
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    /// One diagnostic.
+    public func render(_ diagnostic: Diagnostic) -> String {
+        let severityColor = diagnostic.severity == .error ? "1;31" : "1;33"
+        var lines = [paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]", severityColor) + paint(": \(diagnostic.message)", "1")]
+        var gutter = 1
+        if let range = diagnostic.range {
+            gutter = String(range.file.location(of: range.span.start).line).count
+            for label in diagnostic.secondary {
+                gutter = max(gutter, String(label.range.file.location(of: label.range.span.start).line).count)
+            }
+        }
+        let pad = String(repeating: " ", count: gutter)
+        if let range = diagnostic.range {
+            let (line, column) = range.file.location(of: range.span.start)
+            lines.append("\(pad)\(paint("-->", "1;34")) \(range.file.path):\(line):\(column)")
+            lines += snippet(range, label: diagnostic.label, gutter: gutter, primary: true)
+            // Labels in the same file come right under; others get their own `:::` header.
+            for label in diagnostic.secondary {
+                if label.range.file != range.file {
+                    let (otherLine, otherColumn) = label.range.file.location(of: label.range.span.start)
+                    lines.append("\(pad)\(paint(":::", "1;34")) \(label.range.file.path):\(otherLine):\(otherColumn)")
+                }
+                lines += snippet(label.range, label: label.message, gutter: gutter, primary: false)
+            }
+        }
+        if !diagnostic.notes.isEmpty || diagnostic.help != nil {
+            lines.append("\(pad) \(paint("|", "1;34"))")
+        }
+        for note in diagnostic.notes { lines.append("\(pad) \(paint("=", "1;34")) \(paint("note", "1")): \(note)") }
+        if let help = diagnostic.help { lines.append("\(pad) \(paint("=", "1;34")) \(paint("help", "1;32")): \(help)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func snippet(_ range: SourceRange, label: String?, gutter: Int, primary: Bool) -> [String] {
+        let file = range.file
+        guard !file.bytes.isEmpty else { return [] }
+        let (line, column) = file.location(of: range.span.start)
+        let (endLine, endColumn) = file.location(of: range.span.end)
+        let text = file.lineText(line).replacingTabs()
+        let lineNumber = String(line)
+        let pad = String(repeating: " ", count: gutter)
+        let numberPad = String(repeating: " ", count: gutter - lineNumber.count)
+        let shown = text.count > 200 ? String(text.prefix(200)) + "…" : text
+        let width = endLine == line ? max(1, endColumn - column) : max(1, text.count - column + 1)
+        let marker = String(repeating: primary ? "^" : "-", count: min(width, max(1, 201 - column)))
+        let underline = String(repeating: " ", count: max(0, min(column - 1, 200))) + paint(marker + (label.map { " " + $0 } ?? ""), primary ? "1;31" : "1;34")
+        return [
+            "\(pad) \(paint("|", "1;34"))",
+            "\(paint(numberPad + lineNumber, "1;34")) \(paint("|", "1;34")) \(shown)",
+            "\(pad) \(paint("|", "1;34")) \(underline)",
+        ]
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        usesColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// Tabs shown as one space, so that carets line up with what they point at.
+    func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+}
+
+/// Diagnostics as data for machines: plain JSON, or SARIF 2.1.0 for CI systems and editors.
+public enum DiagnosticExport {
+    /// A JSON array, one object per diagnostic.
+    public static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
+        .array(diagnostics.map { diagnostic in
+            var members: [(String, JSONValue)] = [
+                ("code", .string(diagnostic.code.code)),
+                ("severity", .string(diagnostic.severity.rawValue)),
+                ("message", .string(diagnostic.message)),
+            ]
+            if let range = diagnostic.range { members.append(("location", location(range))) }
+            if let label = diagnostic.label { members.append(("label", .string(label))) }
+            if !diagnostic.secondary.isEmpty {
+                members.append(("related", .array(diagnostic.secondary.map {
+                    .object([("location", location($0.range)), ("message", .string($0.message))])
+                })))
+            }
+            if !diagnostic.notes.isEmpty { members.append(("notes", .array(diagnostic.notes.map(JSONValue.string)))) }
+            if let help = diagnostic.help { members.append(("help", .string(help))) }
+            return .object(members)
+        })
+    }
+
+    private static func location(_ range: SourceRange) -> JSONValue {
+        let (line, column) = range.file.location(of: range.span.start)
+        let (endLine, endColumn) = range.file.location(of: range.span.end)
+        return .object([
+            ("file", .string(range.file.path)), ("line", .int(line)), ("column", .int(column)),
+            ("endLine", .int(endLine)), ("endColumn", .int(endColumn)),
+            ("offset", .int(range.span.start)), ("length", .int(range.span.end - range.span.start)),
+        ])
+    }
+
+    /// A SARIF 2.1.0 log with one run; rules list every code used, with its explanation.
+    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> JSONValue {
+        let codes = Array(Set(diagnostics.map(\.code))).sorted { $0.rawValue < $1.rawValue }
+        let rules: [JSONValue] = codes.map { code in
+            .object([
+                ("id", .string(code.code)),
+                ("name", .string(code.summary)),
+                ("shortDescription", .object([("text", .string(code.summary))])),
+                ("fullDescription", .object([("text", .string(code.explanation))])),
+                ("defaultConfiguration", .object([("level", .string(code.severity.rawValue))])),
+            ])
+        }
+        let results: [JSONValue] = diagnostics.map { diagnostic in
+            var text = diagnostic.message
+            if let help = diagnostic.help { text += "\nhelp: " + help }
+            var members: [(String, JSONValue)] = [
+                ("ruleId", .string(diagnostic.code.code)),
+                ("ruleIndex", .int(codes.firstIndex(of: diagnostic.code)!)),
+                ("level", .string(diagnostic.severity.rawValue)),
+                ("message", .object([("text", .string(text))])),
+            ]
+            if let range = diagnostic.range { members.append(("locations", .array([sarifLocation(range, message: diagnostic.label)]))) }
+            if !diagnostic.secondary.isEmpty {
+                members.append(("relatedLocations", .array(diagnostic.secondary.enumerated().map { index, label in
+                    var location = sarifLocation(label.range, message: label.message)
+                    if case .object(var fields) = location { fields.insert(("id", .int(index + 1)), at: 0); location = .object(fields) }
+                    return location
+                })))
+            }
+            return .object(members)
+        }
+        return .object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string("disclose")),
+                    ("version", .string(toolVersion)),
+                    ("rules", .array(rules)),
+                ]))])),
+                ("results", .array(results)),
+            ])])),
+        ])
+    }
+
+    private static func sarifLocation(_ range: SourceRange, message: String?) -> JSONValue {
+        let (line, column) = range.file.location(of: range.span.start)
+        let (endLine, endColumn) = range.file.location(of: range.span.end)
+        var members: [(String, JSONValue)] = [
+            ("physicalLocation", .object([
+                ("artifactLocation", .object([("uri", .string(range.file.path))])),
+                ("region", .object([
+                    ("startLine", .int(line)), ("startColumn", .int(column)),
+                    ("endLine", .int(endLine)), ("endColumn", .int(max(endColumn, endLine == line ? column + 1 : endColumn))),
+                ])),
+            ])),
+        ]
+        if let message { members.append(("message", .object([("text", .string(message))]))) }
+        return .object(members)
+    }
+}

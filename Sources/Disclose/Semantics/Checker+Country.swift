@@ -1,0 +1,391 @@
+/// Layering: what a country file changes in what it inherits, and the checks on a country as a whole.
+extension Checker {
+    /// The declarations of the entry file that are country-level changes, in order.
+    private var entryChanges: [Definition] {
+        guard let entry = files.last(where: \.isEntry) else { return [] }
+        return entry.syntax.declarations.compactMap { declaration in
+            switch declaration.kind {
+            case .change, .withdraw, .titles:
+                guard declaration.name != nil else { return nil }
+                var definition = Definition(declaration: declaration, file: entry.syntax.file, isEntry: true, range: DateRange())
+                for clause in declaration.clauses {
+                    if case .from(let date) = clause.body { definition.range.from = date.day }
+                    if case .until(let date) = clause.body, definition.range.from.map({ $0 <= date.day }) ?? true { definition.range.until = date.day }
+                }
+                return definition
+            default:
+                return nil
+            }
+        }
+    }
+
+    private func provenance(_ definition: Definition) -> Provenance {
+        var result = Provenance(origin: definition.at(definition.declaration.keywordSpan), decision: nil, reason: nil)
+        for clause in definition.declaration.clauses {
+            if case .decidedBy(let id) = clause.body { result.decision = id.text }
+            if case .reason(let text) = clause.body { result.reason = text.text }
+        }
+        return result
+    }
+
+    /// Checks that a change targets an inherited item; reports and returns false otherwise.
+    private mutating func checkTarget(_ definition: Definition, item: ItemKind, definitions: [Definition]?, known: [String]) -> Bool {
+        let name = definition.name
+        let verb = definition.declaration.kind.spelling.split(separator: " ").first.map(String.init) ?? "change"
+        guard let definitions, !definitions.isEmpty else {
+            report(.nothingToChange, "no \(item.rawValue) `\(name.text)` to \(verb)", definition.at(name.span),
+                   label: "not declared in any included file",
+                   help: Suggestion.closest(to: name.text, among: known).map { "did you mean `\($0)`?" }
+                       ?? "check the id against the shared rules this file includes")
+            return false
+        }
+        if definitions.allSatisfy(\.isEntry) {
+            report(.nothingToChange, "\(item.rawValue) `\(name.text)` is declared in this file, not inherited", definition.at(name.span),
+                   label: "nothing inherited to \(verb)", secondary: [DiagnosticLabel(definitions[0].at(definitions[0].name.span), "declared here")],
+                   help: verb == "withdraw" ? "delete the declaration instead" : "edit the declaration itself instead")
+            return false
+        }
+        return true
+    }
+
+    /// Reports changes to the same item whose periods overlap.
+    private mutating func checkChangeOverlaps(_ changes: [Definition]) {
+        var byTarget: [String: [Definition]] = [:]
+        for change in changes {
+            let key: String
+            switch change.declaration.kind {
+            case .change(let item), .withdraw(let item): key = item.rawValue + " " + change.name.text
+            default: continue
+            }
+            for earlier in byTarget[key, default: []] where earlier.range.overlaps(change.range) {
+                report(.overlappingDates, "two changes to `\(change.name.text)` are in force on the same days", change.at(change.name.span),
+                       label: "in force \(change.range.phrase)", secondary: [DiagnosticLabel(earlier.at(earlier.name.span), "also in force \(earlier.range.phrase)")],
+                       help: "give the changes `from` and `until` dates that follow each other, or merge them")
+            }
+            byTarget[key, default: []].append(change)
+        }
+    }
+
+    mutating func applyCountryChanges(issues: inout [String: Timeline<IssueState>], questions: [String: Timeline<Question>],
+                                      zeroTolerance: inout [String: Timeline<ZeroToleranceCategory>]) {
+        let changes = entryChanges
+        checkChangeOverlaps(changes)
+        let languages = country?.languages ?? []
+        // National titles first, so that a later `change issue` in the same language wins.
+        for definition in changes where definition.declaration.kind == .titles {
+            let language = definition.name
+            if !languages.contains(language.text), LanguageCodes.all.contains(language.text) {
+                report(.unknownReference, "language `\(language.text)` is not declared by country `\(country?.code ?? "")`", definition.at(language.span),
+                       label: "not in `languages`", help: "add `\(language.text)` to the country's `languages` line, or correct the code")
+            }
+            for clause in definition.declaration.clauses {
+                guard case .entry(let id, let text) = clause.body else { continue }
+                guard issues[id.text] != nil else {
+                    report(.unknownReference, "unknown issue `\(id.text)`", definition.at(id.span), label: "no such public issue",
+                           help: suggestionHelp(id.text, among: issueOrder, listing: "public issues include"))
+                    continue
+                }
+                _ = issues[id.text]!.apply(from: nil, until: nil) { state in
+                    guard case .inForce(var issue) = state else { return state }
+                    issue.titles[language.text] = text.text
+                    return .inForce(issue)
+                }
+            }
+        }
+        for definition in changes {
+            switch definition.declaration.kind {
+            case .change(.issue), .withdraw(.issue):
+                guard checkTarget(definition, item: .issue, definitions: issueDefinitions[definition.name.text], known: issueOrder) else { continue }
+                let isWithdrawal = definition.declaration.kind == .withdraw(.issue)
+                let record = provenance(definition)
+                var replacement = IssueChange()
+                if !isWithdrawal { replacement = issueChange(definition) }
+                let touched = issues[definition.name.text]?.apply(from: definition.range.from, until: definition.range.until) { state in
+                    guard case .inForce(var issue) = state else { return state }
+                    if isWithdrawal { return .withdrawn(id: issue.id, record) }
+                    replacement.apply(to: &issue)
+                    issue.changes.append(record)
+                    return .inForce(issue)
+                } ?? false
+                if !touched { reportNotInForce(definition) }
+            case .change(.zeroTolerance):
+                guard checkTarget(definition, item: .zeroTolerance, definitions: zeroToleranceDefinitions[definition.name.text], known: zeroToleranceOrder) else { continue }
+                var changed = ZeroToleranceCategory(id: "", titles: titles(of: definition.declaration, in: definition.file), questions: [],
+                                                    deadlineHours: nil, origin: definition.at(definition.name.span), changes: [])
+                guard applyZeroToleranceClauses(definition.declaration, file: definition.file, to: &changed) else { continue }
+                let record = provenance(definition)
+                let touched = zeroTolerance[definition.name.text]?.apply(from: definition.range.from, until: definition.range.until) { category in
+                    var category = category
+                    category.titles.merge(changed.titles) { $1 }
+                    if !changed.questions.isEmpty { category.questions = changed.questions }
+                    if let hours = changed.deadlineHours { category.deadlineHours = hours }
+                    category.changes.append(record)
+                    return category
+                } ?? false
+                if !touched { reportNotInForce(definition) }
+            default:
+                break
+            }
+        }
+        checkTitles(issues)
+    }
+
+    private mutating func reportNotInForce(_ definition: Definition) {
+        report(.nothingToChange, "`\(definition.name.text)` is not in force \(definition.range.phrase)", definition.at(definition.name.span),
+               label: "nothing to \(definition.declaration.kind.spelling.split(separator: " ")[0]) in that period",
+               help: "check the `from` and `until` dates against the inherited definition")
+    }
+
+    /// What a `change issue` replaces.
+    struct IssueChange {
+        var titles: [String: String] = [:]
+        var category: IssueCategory?
+        var condition: (RuleCondition, String)?
+
+        func apply(to issue: inout Issue) {
+            issue.titles.merge(titles) { $1 }
+            if let category { issue.category = category }
+            if let (condition, text) = condition {
+                issue.condition = condition
+                issue.conditionText = text
+            }
+        }
+    }
+
+    private mutating func issueChange(_ definition: Definition) -> IssueChange {
+        var change = IssueChange()
+        change.titles = titles(of: definition.declaration, in: definition.file)
+        for clause in definition.declaration.clauses {
+            switch clause.body {
+            case .category(let name): change.category = resolveCategory(name, file: definition.file)
+            case .raised(let syntax):
+                if let condition = resolve(syntax, file: definition.file) { change.condition = (condition, ConditionPrinter.text(of: syntax)) }
+            default: break
+            }
+        }
+        return change
+    }
+
+    /// Every public issue has a title in every language its country declares.
+    private mutating func checkTitles(_ issues: [String: Timeline<IssueState>]) {
+        guard let country, !country.publishesNothing else { return }
+        let languagesClause = countryDeclarationClause("languages")
+        for id in issueOrder {
+            guard let timeline = issues[id] else { continue }
+            var missing: [String] = []
+            var origin: SourceRange?
+            for period in timeline.periods {
+                guard case .inForce(let issue) = period.value else { continue }
+                origin = issue.origin
+                for language in country.languages where issue.titles[language] == nil && !missing.contains(language) {
+                    missing.append(language)
+                }
+            }
+            guard let origin, !missing.isEmpty else { continue }
+            for language in missing {
+                let isOwn = origin.file == countryFile
+                let at = isOwn ? origin : languagesClause ?? country.origin
+                report(.missingTitle, "issue `\(id)` has no `\(language)` title", at,
+                       label: isOwn ? "no `title \(language)`" : "declares `\(language)`",
+                       secondary: isOwn ? [] : [DiagnosticLabel(origin, "issue `\(id)` is declared here")],
+                       help: isOwn ? "add `title \(language) \"…\"` to the issue" : "add `\(id) \"…\"` to the country's `titles \(language)` block")
+            }
+        }
+    }
+
+    private func countryDeclarationClause(_ keyword: String) -> SourceRange? {
+        guard let countryFile, let declaration = files.first(where: { $0.syntax.file == countryFile })?.syntax.declarations.first(where: { $0.kind == .country }),
+            let clause = clause(keyword, of: declaration)
+        else { return nil }
+        return SourceRange(countryFile, clause.span)
+    }
+
+    mutating func applyQuestionChanges(_ questions: inout [String: Timeline<Question>]) {
+        for definition in entryChanges where definition.declaration.kind == .change(.question) {
+            let id = definition.name.text
+            guard checkTarget(definition, item: .question, definitions: questionDefinitions[id], known: questionOrder),
+                let kind = questionKinds[id]
+            else { continue }
+            var texts: [String: String] = [:]
+            var legal: String?
+            var violation: Violation?
+            var allowsNotApplicable: Bool?
+            var ok = true
+            for clause in definition.declaration.clauses {
+                switch clause.body {
+                case .text(let language, let text):
+                    checkLanguageCode(language, file: definition.file)
+                    texts[language.text] = text.text
+                case .legal(let text): legal = text.text
+                case .nonCompliant(let syntax):
+                    violation = resolveViolation(syntax, kind: kind, question: id, file: definition.file, span: clause.span)
+                    ok = ok && violation != nil
+                case .notApplicableAllowed: allowsNotApplicable = true
+                default: break
+                }
+            }
+            guard ok else { continue }
+            let record = provenance(definition)
+            let touched = questions[id]?.apply(from: definition.range.from, until: definition.range.until) { question in
+                var question = question
+                question.texts.merge(texts) { $1 }
+                if let legal { question.legal = legal }
+                if let violation { question.violation = violation }
+                if let allowsNotApplicable { question.allowsNotApplicable = allowsNotApplicable }
+                question.changes.append(record)
+                return question
+            } ?? false
+            if !touched { reportNotInForce(definition) }
+        }
+    }
+
+    mutating func applyValueChanges(parameters: inout [String: Timeline<ParameterValue>], policy: inout [PolicySetting: Timeline<PolicyValue>]) {
+        for definition in entryChanges {
+            guard case .value(let value)? = clause("value", of: definition.declaration)?.body else { continue }
+            let id = definition.name.text
+            switch definition.declaration.kind {
+            case .change(.parameter):
+                guard checkTarget(definition, item: .parameter, definitions: parameterDefinitions[id], known: parameterDefinitions.keys.sorted()) else { continue }
+                let newValue = parameterValue(value.literal)
+                if let old = parameters[id]?.periods.first?.value, !sameKind(old, newValue) {
+                    report(.typeMismatch, "parameter `\(id)` changes its kind of value", definition.at(value.span), label: "different kind or unit",
+                           help: "give a value of the same kind and unit as the inherited one")
+                    continue
+                }
+                if !(parameters[id]?.apply(from: definition.range.from, until: definition.range.until, { _ in newValue }) ?? false) {
+                    reportNotInForce(definition)
+                }
+            case .change(.policy):
+                guard let setting = PolicySetting(rawValue: id) else {
+                    report(.unknownValue, "unknown policy setting `\(id)`", definition.at(definition.name.span), label: "not a policy setting",
+                           help: suggestionHelp(id, among: PolicySetting.allCases.map(\.rawValue), listing: "the settings are"))
+                    continue
+                }
+                guard checkTarget(definition, item: .policy, definitions: policyDefinitions[id], known: []),
+                    let newValue = policyValue(setting, value, file: definition.file)
+                else { continue }
+                if !(policy[setting]?.apply(from: definition.range.from, until: definition.range.until, { _ in newValue }) ?? false) {
+                    reportNotInForce(definition)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private func sameKind(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
+        switch (a, b) {
+        case (.quantity(_, let first), .quantity(_, let second)): Units.same(first ?? "", second ?? "")
+        case (.date, .date), (.flag, .flag), (.text, .text), (.words, .words): true
+        default: false
+        }
+    }
+
+    /// Cited decisions exist; a country covers every mandatory category; a silent country publishes nothing.
+    mutating func checkCountryCoverage(_ issues: [Timeline<IssueState>]) {
+        for loaded in files {
+            for declaration in loaded.syntax.declarations {
+                for clause in declaration.clauses {
+                    var cited: Name?
+                    if case .decidedBy(let id) = clause.body { cited = id }
+                    if case .status(_, let by?) = clause.body, declaration.kind == .decision { cited = by }
+                    guard let cited, decisions[cited.text] == nil else { continue }
+                    report(.unknownReference, "unknown decision `\(cited.text)`", SourceRange(loaded.syntax.file, cited.span), label: "not in the decision register",
+                           help: Suggestion.closest(to: cited.text, among: decisions.keys).map { "did you mean `\($0)`?" }
+                               ?? "declare it in the country's register (countries/\(country?.code ?? "XX")-decisions.disclose), and include that file from the country file")
+                }
+            }
+        }
+        guard let country else { return }
+        let inForce = issues.compactMap { timeline -> Issue? in
+            if case .inForce(let issue)? = timeline.latest { return issue }
+            return nil
+        }
+        if country.publishesNothing {
+            if let first = inForce.first {
+                report(.conflictingClauses, "country `\(country.code)` publishes nothing but has public issues", country.origin,
+                       label: "declared `publishes nothing`", secondary: [DiagnosticLabel(first.origin, "issue `\(first.id)` is public")],
+                       help: "remove `publishes nothing`, or do not include the baseline's public issues")
+            }
+            return
+        }
+        let covered = Set(inForce.map(\.category))
+        let explained = Set(issues.compactMap { timeline -> IssueCategory? in
+            guard case .withdrawn? = timeline.latest else { return nil }
+            for period in timeline.periods.reversed() {
+                if case .inForce(let issue) = period.value { return issue.category }
+            }
+            return nil
+        })
+        for category in IssueCategory.allCases where category.isMandatory && !covered.contains(category) && !explained.contains(category) {
+            report(.categoryNotCovered, "country `\(country.code)` publishes no `\(category.rawValue)` issue", country.origin,
+                   label: "no public issue in this category",
+                   help: "add an issue with `category \(category.rawValue)`, or withdraw explicitly with the decision that excuses the gap")
+        }
+    }
+
+    mutating func buildExamples(issues: [String: Timeline<IssueState>]) -> [Example] {
+        guard let entry = files.last(where: \.isEntry) else { return [] }
+        let file = entry.syntax.file
+        var examples: [Example] = []
+        for declaration in entry.syntax.declarations where declaration.kind == .example {
+            guard let name = declaration.name else { continue }
+            var day: Day?
+            var answers: [Int: Answer] = [:]
+            var expected: [String] = []
+            var ok = true
+            for clause in declaration.clauses {
+                switch clause.body {
+                case .on(let date): day = date.day
+                case .given(let given):
+                    for item in given {
+                        guard let index = resolveQuestion(item.question, file: file), let kind = questionKinds[item.question.text] else { ok = false; continue }
+                        if let answer = exampleAnswer(item, kind: kind, file: file) { answers[index] = answer } else { ok = false }
+                    }
+                case .expect(let ids):
+                    for id in ids where issues[id.text] == nil {
+                        ok = false
+                        report(.unknownReference, "unknown issue `\(id.text)`", SourceRange(file, id.span), label: "no such public issue",
+                               help: suggestionHelp(id.text, among: issueOrder, listing: "public issues include"))
+                    }
+                    expected = ids.map(\.text).sorted()
+                default: break
+                }
+            }
+            if ok, let day {
+                examples.append(Example(name: name.text, day: day, answers: answers, expected: expected, origin: SourceRange(file, name.span)))
+            }
+        }
+        return examples
+    }
+
+    private mutating func exampleAnswer(_ item: GivenAnswer, kind: AnswerKind, file: SourceFile) -> Answer? {
+        switch (item.value.literal, kind) {
+        case (.yes, .yesNo): return .yes
+        case (.no, .yesNo): return .no
+        case (.notApplicable, _): return .notApplicable
+        case (.quantity(let amount, let unit), .number(let expected)):
+            if let unit, !Units.same(unit, expected) {
+                report(.unitMismatch, "`\(item.question.text)` is answered in \(expected), given in \(unit)", SourceRange(file, item.value.span),
+                       label: "in \(unit)", help: "give the answer in \(expected)")
+                return nil
+            }
+            return .number(amount)
+        case (.date(let day), .date): return .date(day)
+        case (.text(let text), .choice(let options)) where options.contains(text): return .choice(text)
+        default:
+            report(.typeMismatch, "`\(item.question.text)` is answered with \(kind), given `\(file.text(item.value.span))`", SourceRange(file, item.value.span),
+                   label: "wrong kind of answer", help: hint(forAnswer: kind))
+            return nil
+        }
+    }
+
+    private func hint(forAnswer kind: AnswerKind) -> String {
+        switch kind {
+        case .yesNo: "answer with `yes`, `no` or `not-applicable`"
+        case .number(let unit): "answer with a number, as in `60 \(unit)`"
+        case .date: "answer with a date, as in `2024-03-01`"
+        case .choice(let options): "answer with one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,415 @@
+/// Building the items of a rule book from their declarations, with their types checked.
+extension Checker {
+    // MARK: Questions
+
+    mutating func buildQuestions() -> [String: Timeline<Question>] {
+        for (id, definitions) in questionDefinitions {
+            for definition in definitions {
+                if case .answer(let syntax)? = clause("answer", of: definition.declaration)?.body, questionKinds[id] == nil {
+                    questionKinds[id] = answerKind(syntax)
+                }
+            }
+        }
+        var result: [String: Timeline<Question>] = [:]
+        for id in questionOrder {
+            var periods: [Timeline<Question>.Period] = []
+            for definition in questionDefinitions[id] ?? [] {
+                if let question = buildQuestion(definition) {
+                    periods.append(.init(from: definition.range.from, until: definition.range.until, value: question))
+                }
+            }
+            result[id] = Timeline(periods)
+        }
+        return result
+    }
+
+    private func answerKind(_ syntax: AnswerSyntax) -> AnswerKind {
+        switch syntax {
+        case .yesNo: .yesNo
+        case .number(let unit): .number(unit: unit.text)
+        case .date: .date
+        case .choice(let options): .choice(options.map(\.text))
+        }
+    }
+
+    private mutating func buildQuestion(_ definition: Definition) -> Question? {
+        let declaration = definition.declaration
+        let file = definition.file
+        let id = definition.name.text
+        if let parent = declaration.parent, points[parent.text] == nil {
+            report(.unknownReference, "unknown compliance point `\(parent.text)`", definition.at(parent.span), label: "no such compliance point",
+                   help: suggestionHelp(parent.text, among: pointOrder, listing: "declared points include"))
+        }
+        guard case .answer(let answerSyntax)? = clause("answer", of: declaration)?.body else { return nil }
+        let kind = answerKind(answerSyntax)
+        if let first = questionKinds[id], first != kind {
+            report(.typeMismatch, "question `\(id)` changes its answer kind between definitions", definition.at(clause("answer", of: declaration)!.span),
+                   label: "\(kind) here", help: "a question keeps one answer kind (it is \(first) elsewhere); declare a new question instead")
+        }
+        var texts: [String: String] = [:]
+        var legal: String?
+        var violation: Violation?
+        var allowsNotApplicable = false
+        for clause in declaration.clauses {
+            switch clause.body {
+            case .text(let language, let text):
+                checkLanguageCode(language, file: file)
+                texts[language.text] = text.text
+            case .legal(let text): legal = text.text
+            case .nonCompliant(let syntax): violation = resolveViolation(syntax, kind: kind, question: id, file: file, span: clause.span)
+            case .notApplicableAllowed: allowsNotApplicable = true
+            default: break
+            }
+        }
+        guard let violation, let point = declaration.parent?.text else { return nil }
+        return Question(id: id, index: questionIndex[id]!, point: point, texts: texts, legal: legal, answer: kind, violation: violation,
+                        allowsNotApplicable: allowsNotApplicable, documentation: declaration.documentation,
+                        origin: definition.at(definition.name.span), changes: [])
+    }
+
+    mutating func resolveViolation(_ syntax: ViolationSyntax, kind: AnswerKind, question id: String, file: SourceFile, span: Span) -> Violation? {
+        switch syntax {
+        case .yes, .no:
+            guard kind == .yesNo else {
+                report(.typeMismatch, "`non-compliant when \(syntax == .yes ? "yes" : "no")` on a question answered with \(kind)", SourceRange(file, span),
+                       label: "needs a yes-no question", help: hint(for: kind))
+                return nil
+            }
+            return syntax == .yes ? .yes : .no
+        case .comparison(let comparison, let operand):
+            guard let resolved = resolveOperand(operand, comparison: comparison, kind: kind, question: id, file: file, span: span) else { return nil }
+            return .comparison(comparison, resolved)
+        case .choices(let texts):
+            guard case .choice(let options) = kind else {
+                report(.typeMismatch, "choices given for a question answered with \(kind)", SourceRange(file, span),
+                       label: "needs a question answered with `one of`", help: hint(for: kind))
+                return nil
+            }
+            var ok = true
+            for text in texts where !options.contains(text.text) {
+                ok = false
+                report(.typeMismatch, "\"\(text.text)\" is not one of the choices of `\(id)`", SourceRange(file, text.span), label: "not a choice",
+                       help: Suggestion.closest(to: text.text, among: options).map { "did you mean \"\($0)\"?" } ?? "the choices are \(kind)")
+            }
+            return ok ? .choices(Set(texts.map(\.text))) : nil
+        }
+    }
+
+    private func hint(for kind: AnswerKind) -> String {
+        switch kind {
+        case .yesNo: "a yes-no question is tested with `yes`, `no`, or its status, as in `non-compliant when yes`"
+        case .number(let unit): "a question answered with a number is compared, as in `above 60 \(unit)`"
+        case .date: "a question answered with a date is compared with `before` or `after`"
+        case .choice(let options): "a question answered with a choice is tested with its choices: " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+    }
+
+    /// Resolves what a number or date answer is compared with, checking kinds and units.
+    mutating func resolveOperand(_ operand: OperandSyntax, comparison: Comparison, kind: AnswerKind, question id: String,
+                                 file: SourceFile, span: Span) -> Operand? {
+        let range = SourceRange(file, operand.span)
+        switch kind {
+        case .yesNo, .choice:
+            report(.typeMismatch, "`\(comparison.rawValue)` compares a question answered with \(kind)", SourceRange(file, span),
+                   label: "`\(id)` is not answered with a number or a date", help: hint(for: kind))
+            return nil
+        case .date:
+            guard comparison.isForDates else {
+                report(.typeMismatch, "`\(comparison.rawValue)` on a question answered with a date", SourceRange(file, span),
+                       label: "use `before` or `after` for dates", help: hint(for: kind))
+                return nil
+            }
+        case .number:
+            guard !comparison.isForDates else {
+                report(.typeMismatch, "`\(comparison.rawValue)` on a question answered with \(kind)", SourceRange(file, span),
+                       label: "`before` and `after` are for dates", help: hint(for: kind))
+                return nil
+            }
+        }
+        switch operand {
+        case .literal(let value):
+            switch (value.literal, kind) {
+            case (.quantity(let amount, let unit), .number(let expected)):
+                if let unit, !Units.same(unit, expected) {
+                    report(.unitMismatch, "`\(id)` is in \(expected), compared with \(unit)", range, label: "in \(unit)",
+                           help: "compare with a value in \(expected)")
+                    return nil
+                }
+                return .number(amount, unit: unit ?? expected)
+            case (.date(let day), .date):
+                return .date(day)
+            default:
+                report(.typeMismatch, "`\(id)` is answered with \(kind), compared with `\(file.text(value.span))`", range,
+                       label: "wrong kind of value", help: hint(for: kind))
+                return nil
+            }
+        case .parameter(let name):
+            guard let definitions = parameterDefinitions[name.text] else {
+                report(.unknownReference, "unknown parameter `\(name.text)`", range, label: "no such parameter",
+                       help: suggestionHelp(name.text, among: parameterDefinitions.keys.sorted(), listing: "declared parameters are"))
+                return nil
+            }
+            for definition in definitions {
+                guard case .value(let value)? = clause("value", of: definition.declaration)?.body else { continue }
+                switch (value.literal, kind) {
+                case (.quantity(_, let unit), .number(let expected)):
+                    if !Units.same(unit ?? "", expected) {
+                        report(.unitMismatch, "`\(id)` is in \(expected), parameter `\(name.text)` in \(unit ?? "no unit")", range,
+                               label: "in \(unit ?? "no unit")", secondary: [DiagnosticLabel(definition.at(value.span), "its value")],
+                               help: "give the parameter a value in \(expected)")
+                        return nil
+                    }
+                case (.date, .date):
+                    break
+                default:
+                    report(.typeMismatch, "parameter `\(name.text)` does not hold \(kind == .date ? "a date" : "a number")", range,
+                           secondary: [DiagnosticLabel(definition.at(value.span), "its value")], help: hint(for: kind))
+                    return nil
+                }
+            }
+            return .parameter(name.text)
+        }
+    }
+
+    // MARK: Parameters and policy
+
+    mutating func buildParameters() -> [String: Timeline<ParameterValue>] {
+        var result: [String: Timeline<ParameterValue>] = [:]
+        for (name, definitions) in parameterDefinitions {
+            let periods = definitions.compactMap { definition -> Timeline<ParameterValue>.Period? in
+                guard case .value(let value)? = clause("value", of: definition.declaration)?.body else { return nil }
+                return .init(from: definition.range.from, until: definition.range.until, value: parameterValue(value.literal))
+            }
+            result[name] = Timeline(periods)
+        }
+        return result
+    }
+
+    func parameterValue(_ literal: Literal) -> ParameterValue {
+        switch literal {
+        case .yes: .flag(true)
+        case .no: .flag(false)
+        case .notApplicable: .text("not-applicable")
+        case .quantity(let amount, let unit): .quantity(amount, unit: unit)
+        case .date(let day): .date(day)
+        case .text(let text): .text(text)
+        case .words(let words): .words(words)
+        }
+    }
+
+    mutating func buildPolicy() -> [PolicySetting: Timeline<PolicyValue>] {
+        var result: [PolicySetting: Timeline<PolicyValue>] = [:]
+        for (name, definitions) in policyDefinitions {
+            guard let setting = PolicySetting(rawValue: name) else { continue }
+            let periods = definitions.compactMap { definition -> Timeline<PolicyValue>.Period? in
+                guard case .value(let value)? = clause("value", of: definition.declaration)?.body,
+                    let checked = policyValue(setting, value, file: definition.file)
+                else { return nil }
+                return .init(from: definition.range.from, until: definition.range.until, value: checked)
+            }
+            result[setting] = Timeline(periods)
+        }
+        return result
+    }
+
+    mutating func policyValue(_ setting: PolicySetting, _ value: ValueSyntax, file: SourceFile) -> PolicyValue? {
+        let range = SourceRange(file, value.span)
+        switch (setting, value.literal) {
+        case (.minimumAssessments, .quantity(let amount, nil)), (.refusalsToList, .quantity(let amount, nil)):
+            if amount >= 1, amount == amount.rounded(), amount <= 100 { return .count(Int(amount)) }
+        case (.excusedRefusalReasons, .words(let words)):
+            var reasons = Set<RefusalReason>()
+            for word in words {
+                guard let reason = RefusalReason(rawValue: word), reason != .none else {
+                    report(.unknownValue, "unknown refusal reason `\(word)`", range, label: "in this list",
+                           help: suggestionHelp(word, among: [RefusalReason.forceMajeure.rawValue, RefusalReason.otherAuditsSameDay.rawValue],
+                                                listing: "the reasons that can excuse a refusal are"))
+                    return nil
+                }
+                reasons.insert(reason)
+            }
+            return .reasons(reasons)
+        case (.exitRetention, .words(let words)):
+            if words.count == 1, let retention = ExitRetention(rawValue: words[0]) { return .retention(retention) }
+        case (.cycleLength, .quantity(let amount, let unit?)):
+            if amount >= 1, amount == amount.rounded() {
+                if Units.same(unit, "months") { return .months(Int(amount)) }
+                if Units.same(unit, "years") { return .months(Int(amount) * 12) }
+            }
+        case (.greenHighlight, .yes): return .flag(true)
+        case (.greenHighlight, .no): return .flag(false)
+        default: break
+        }
+        report(.typeMismatch, "policy `\(setting.rawValue)` needs \(setting.expected)", range, label: "not a valid value",
+               help: "for example `value \(PolicySetting.exampleValue(setting))`")
+        return nil
+    }
+
+    // MARK: Issues and zero tolerance
+
+    mutating func buildIssues() -> [String: Timeline<IssueState>] {
+        var result: [String: Timeline<IssueState>] = [:]
+        for id in issueOrder {
+            let periods = (issueDefinitions[id] ?? []).compactMap { definition -> Timeline<IssueState>.Period? in
+                guard let issue = buildIssue(definition) else { return nil }
+                return .init(from: definition.range.from, until: definition.range.until, value: .inForce(issue))
+            }
+            result[id] = Timeline(periods)
+        }
+        return result
+    }
+
+    private mutating func buildIssue(_ definition: Definition) -> Issue? {
+        let declaration = definition.declaration
+        let file = definition.file
+        var category: IssueCategory?
+        var condition: RuleCondition?
+        var conditionText = ""
+        var decision: String?
+        let titles = titles(of: declaration, in: file)
+        for clause in declaration.clauses {
+            switch clause.body {
+            case .category(let name): category = resolveCategory(name, file: file)
+            case .raised(let syntax):
+                condition = resolve(syntax, file: file)
+                conditionText = ConditionPrinter.text(of: syntax)
+            case .decidedBy(let id): decision = id.text
+            default: break
+            }
+        }
+        guard let category, let condition else { return nil }
+        return Issue(id: definition.name.text, titles: titles, category: category, condition: condition, conditionText: conditionText,
+                     documentation: declaration.documentation, origin: definition.at(definition.name.span), decision: decision, changes: [])
+    }
+
+    mutating func resolveCategory(_ name: Name, file: SourceFile) -> IssueCategory? {
+        if let category = IssueCategory(rawValue: name.text) { return category }
+        report(.unknownValue, "unknown category `\(name.text)`", SourceRange(file, name.span), label: "not a category",
+               help: suggestionHelp(name.text, among: IssueCategory.allCases.map(\.rawValue), listing: "the categories are"))
+        return nil
+    }
+
+    /// Resolves a condition's question ids and checks each test against the question's answer kind.
+    mutating func resolve(_ condition: Condition, file: SourceFile) -> RuleCondition? {
+        switch condition {
+        case .quantified(let quantifier, let names, let status, _):
+            let indices = names.map { resolveQuestion($0, file: file) }
+            guard indices.allSatisfy({ $0 != nil }) else { return nil }
+            return .quantified(quantifier, questions: indices.map { $0! }, status)
+        case .question(let name, let test, let span):
+            guard let index = resolveQuestion(name, file: file) else { return nil }
+            guard let kind = questionKinds[name.text] else { return nil }
+            switch test {
+            case .status(let status): return .status(question: index, status)
+            case .yes, .no:
+                guard kind == .yesNo else {
+                    report(.typeMismatch, "`\(name.text) is \(test == .yes ? "yes" : "no")` on a question answered with \(kind)", SourceRange(file, span),
+                           label: "needs a yes-no question", help: hint(for: kind))
+                    return nil
+                }
+                return .answer(question: index, test == .yes ? .yes : .no)
+            case .choice(let text):
+                guard case .choice(let options) = kind, options.contains(text.text) else {
+                    report(.typeMismatch, "\"\(text.text)\" is not an answer `\(name.text)` can have", SourceRange(file, text.span),
+                           label: "not one of its choices", help: hint(for: kind))
+                    return nil
+                }
+                return .answer(question: index, .choice(text.text))
+            case .comparison(let comparison, let operand):
+                guard let resolved = resolveOperand(operand, comparison: comparison, kind: kind, question: name.text, file: file, span: span) else { return nil }
+                return .comparison(question: index, comparison, resolved)
+            }
+        case .not(let inner, _):
+            return resolve(inner, file: file).map { .not($0) }
+        case .and(let parts), .or(let parts):
+            let resolved = parts.map { resolve($0, file: file) }
+            guard resolved.allSatisfy({ $0 != nil }) else { return nil }
+            if case .and = condition { return .and(resolved.map { $0! }) }
+            return .or(resolved.map { $0! })
+        }
+    }
+
+    mutating func resolveQuestion(_ name: Name, file: SourceFile) -> Int? {
+        if let index = questionIndex[name.text] { return index }
+        var help = "questions are declared in rules/catalogue.disclose or in the country file"
+        if let suggestion = Suggestion.closest(to: name.text, among: questionOrder) {
+            help = "did you mean `\(suggestion)`?"
+        } else {
+            let wordings = questionOrder.compactMap { id -> (id: String, wording: String)? in
+                guard let definition = questionDefinitions[id]?.first else { return nil }
+                let text = definition.declaration.clauses.compactMap { clause -> String? in
+                    if case .text(let language, let text) = clause.body, language.text == "en" { return text.text }
+                    return nil
+                }.first
+                return text.map { (id, $0) }
+            }
+            if let byWording = Suggestion.byWording(name.text, among: wordings),
+               let wording = wordings.first(where: { $0.id == byWording })?.wording
+            {
+                help = "did you mean `\(byWording)` (\"\(wording)\")?"
+            }
+        }
+        report(.unknownReference, "unknown question `\(name.text)`", SourceRange(file, name.span), label: "not in the catalogue", help: help)
+        return nil
+    }
+
+    mutating func buildZeroTolerance() -> [String: Timeline<ZeroToleranceCategory>] {
+        var result: [String: Timeline<ZeroToleranceCategory>] = [:]
+        for id in zeroToleranceOrder {
+            let periods = (zeroToleranceDefinitions[id] ?? []).compactMap { definition -> Timeline<ZeroToleranceCategory>.Period? in
+                var category = ZeroToleranceCategory(id: id, titles: titles(of: definition.declaration, in: definition.file), questions: [],
+                                                     deadlineHours: nil, origin: definition.at(definition.name.span), changes: [])
+                guard applyZeroToleranceClauses(definition.declaration, file: definition.file, to: &category) else { return nil }
+                return .init(from: definition.range.from, until: definition.range.until, value: category)
+            }
+            result[id] = Timeline(periods)
+        }
+        return result
+    }
+
+    /// Applies `questions` and `deadline` clauses; false if one was wrong.
+    mutating func applyZeroToleranceClauses(_ declaration: Declaration, file: SourceFile, to category: inout ZeroToleranceCategory) -> Bool {
+        var ok = true
+        for clause in declaration.clauses {
+            switch clause.body {
+            case .questions(let names):
+                let indices = names.map { resolveQuestion($0, file: file) }
+                if indices.contains(where: { $0 == nil }) { ok = false } else { category.questions = indices.map { $0! } }
+            case .deadline(let amount, let unit):
+                if amount == amount.rounded(), amount >= 0, Units.same(unit.text, "hours") {
+                    category.deadlineHours = Int(amount)
+                } else if amount == amount.rounded(), amount >= 0, Units.same(unit.text, "days") {
+                    category.deadlineHours = Int(amount) * 24
+                } else {
+                    ok = false
+                    report(.typeMismatch, "a deadline is a whole number of hours or days", SourceRange(file, clause.span),
+                           label: "not a valid deadline", help: "for example `deadline 48 hours` or `deadline 3 days`")
+                }
+            default: break
+            }
+        }
+        return ok
+    }
+}
+
+/// Units of measure, compared without a final "s" so that `hour` and `hours` match.
+enum Units {
+    static func same(_ a: String, _ b: String) -> Bool { normal(a) == normal(b) }
+
+    static func normal(_ unit: String) -> String {
+        let lower = unit.lowercased()
+        return lower.hasSuffix("s") && lower.count > 1 ? String(lower.dropLast()) : lower
+    }
+}
+
+extension PolicySetting {
+    static func exampleValue(_ setting: PolicySetting) -> String {
+        switch setting {
+        case .minimumAssessments, .refusalsToList: "2"
+        case .excusedRefusalReasons: "force-majeure, other-audits-same-day"
+        case .exitRetention: "until-cycle-end"
+        case .cycleLength: "12 months"
+        case .greenHighlight: "yes"
+        }
+    }
+}

@@ -1,0 +1,465 @@
+import Foundation
+
+/// The outcome of checking rule files: a rule book if there were no errors, and every diagnostic.
+public struct CheckResult: Sendable {
+    /// The checked rules; nil when any error was found.
+    public let ruleBook: RuleBook?
+    /// Every problem found, errors and warnings, in a stable order.
+    public let diagnostics: [Diagnostic]
+    /// Every file read.
+    public let files: [SourceFile]
+
+    /// True when some diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Resolves names across files, checks types, layers and dates, and builds a `RuleBook`.
+///
+/// Checking collects: it reports every problem it can find in one run and avoids
+/// cascades by leaving out of the rule book whatever failed, so that later checks see
+/// only sound items.
+public struct Checker {
+    /// Checks the rule book whose entry file is `path`.
+    ///
+    /// - Parameters:
+    ///   - root: the folder includes may not leave; by default the folder above `path` that holds `rules/`.
+    ///   - displayBase: paths in messages are shown relative to this folder (default: the working folder).
+    public static func check(entry path: String, root: String? = nil, access: any RuleFileAccess = DiskFileAccess(),
+                             displayBase: String = FileManager.default.currentDirectoryPath) -> CheckResult {
+        check(entries: [path], root: root, access: access, displayBase: displayBase)[0]
+    }
+
+    /// Checks several entry files in one run, reading and parsing each shared file once.
+    public static func check(entries paths: [String], root: String? = nil, access: any RuleFileAccess = DiskFileAccess(),
+                             displayBase: String = FileManager.default.currentDirectoryPath) -> [CheckResult] {
+        var parsed: [String: SyntaxFile] = [:]
+        return paths.map { path in
+            let rootFolder = root ?? RuleLoader.findRoot(for: path, access: access) { folder in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+            }
+            var loader = RuleLoader(access: access, root: rootFolder, displayBase: access.canonical(displayBase))
+            loader.parsed = parsed
+            loader.load(entry: path)
+            parsed = loader.parsed
+            var checker = Checker(files: loader.files)
+            checker.sink.report(contentsOf: loader.diagnostics)
+            return checker.run()
+        }
+    }
+
+    var sink = DiagnosticSink()
+    let files: [LoadedFile]
+
+    // Definitions collected from every file.
+    var clusters: [String: Cluster] = [:]
+    var clusterOrder: [String] = []
+    var points: [String: CompliancePoint] = [:]
+    var pointOrder: [String] = []
+    var questionDefinitions: [String: [Definition]] = [:]
+    var questionOrder: [String] = []
+    var questionKinds: [String: AnswerKind] = [:]
+    var questionIndex: [String: Int] = [:]
+    var parameterDefinitions: [String: [Definition]] = [:]
+    var issueDefinitions: [String: [Definition]] = [:]
+    var issueOrder: [String] = []
+    var policyDefinitions: [String: [Definition]] = [:]
+    var zeroToleranceDefinitions: [String: [Definition]] = [:]
+    var zeroToleranceOrder: [String] = []
+    var decisions: [String: Decision] = [:]
+    var country: Country?
+    var countryFile: SourceFile?
+
+    /// One declaration together with the file it is in.
+    struct Definition {
+        var declaration: Declaration
+        var file: SourceFile
+        var isEntry: Bool
+        var range: DateRange
+        func at(_ span: Span) -> SourceRange { SourceRange(file, span) }
+        var name: Name { declaration.name! }
+    }
+
+    init(files: [LoadedFile]) {
+        self.files = files
+    }
+
+    mutating func run() -> CheckResult {
+        for loaded in files {
+            sink.report(contentsOf: loaded.syntax.diagnostics)
+            if loaded.syntax.declarations.isEmpty && loaded.syntax.diagnostics.isEmpty {
+                report(.emptyFile, "`\(loaded.syntax.file.path)` declares nothing", SourceRange(loaded.syntax.file, Span(0, 0)),
+                       help: "add declarations, or delete the file")
+            }
+        }
+        collect()
+        let clusterList = clusterOrder.compactMap { clusters[$0] }
+        let pointList = pointOrder.compactMap { points[$0] }
+        let questions = buildQuestions()
+        let parameters = buildParameters()
+        let policy = buildPolicy()
+        var issues = buildIssues()
+        var zeroTolerance = buildZeroTolerance()
+        if country != nil {
+            applyCountryChanges(issues: &issues, questions: questions, zeroTolerance: &zeroTolerance)
+        }
+        var questionTimelines = questions
+        applyQuestionChanges(&questionTimelines)
+        var parameterTimelines = parameters
+        var policyTimelines = policy
+        applyValueChanges(parameters: &parameterTimelines, policy: &policyTimelines)
+        let orderedIssues = issueOrder.compactMap { issues[$0] }
+        checkCountryCoverage(orderedIssues)
+        let examples = buildExamples(issues: issues)
+        let diagnostics = Diagnostic.sortedForOutput(sink.diagnostics)
+        let sourceFiles = files.map(\.syntax.file)
+        guard !sink.hasErrors else { return CheckResult(ruleBook: nil, diagnostics: diagnostics, files: sourceFiles) }
+        let book = RuleBook(
+            country: country, questions: questionOrder.compactMap { questionTimelines[$0] }, questionIndex: questionIndex,
+            clusters: clusterList, points: pointList, issues: orderedIssues, parameters: parameterTimelines,
+            policy: policyTimelines, zeroTolerance: zeroToleranceOrder.compactMap { zeroTolerance[$0] },
+            decisions: decisions, examples: examples, files: sourceFiles)
+        return CheckResult(ruleBook: book, diagnostics: diagnostics, files: sourceFiles)
+    }
+
+    // MARK: Reporting
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange?, label: String? = nil,
+                         secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) {
+        sink.report(Diagnostic(code, message, at: range, label: label, secondary: secondary, notes: notes, help: help))
+    }
+
+    // MARK: Collecting
+
+    mutating func collect() {
+        for loaded in files {
+            let file = loaded.syntax.file
+            let isCountryFile = loaded.syntax.declarations.contains { $0.kind == .country }
+            for declaration in loaded.syntax.declarations {
+                checkClauses(declaration, in: file)
+                guard let name = declaration.name else { continue }
+                let definition = Definition(declaration: declaration, file: file, isEntry: loaded.isEntry,
+                                            range: dateRange(of: declaration, in: file))
+                if isCountryFile, declaration.requiresDecisionInCountry, clause("decided by", of: declaration) == nil,
+                   !isChangeOrWithdraw(declaration.kind)
+                {
+                    report(.missingClause, "\(declaration.kind.spelling) `\(name.text)` is a country-level choice without `decided by`",
+                           SourceRange(file, declaration.keywordSpan), label: "needs the PAC decision it rests on",
+                           help: "add a line such as `decided by \(countryCodeGuess(file))-PAC-2024-01` citing the decision in the country's register")
+                }
+                switch declaration.kind {
+                case .include, .example:
+                    break
+                case .country:
+                    collectCountry(definition, isEntry: loaded.isEntry)
+                case .cluster:
+                    if let previous = clusters[name.text] {
+                        reportDuplicate("cluster", name, definition, previous: previous.origin)
+                    } else {
+                        clusters[name.text] = Cluster(id: name.text, titles: titles(of: declaration, in: file), origin: definition.at(name.span))
+                        clusterOrder.append(name.text)
+                    }
+                case .point:
+                    collectPoint(definition)
+                case .question:
+                    if questionDefinitions[name.text] == nil { questionOrder.append(name.text) }
+                    questionDefinitions[name.text, default: []].append(definition)
+                case .parameter:
+                    parameterDefinitions[name.text, default: []].append(definition)
+                case .issue:
+                    if issueDefinitions[name.text] == nil { issueOrder.append(name.text) }
+                    issueDefinitions[name.text, default: []].append(definition)
+                case .policy:
+                    if PolicySetting(rawValue: name.text) == nil {
+                        report(.unknownValue, "unknown policy setting `\(name.text)`", definition.at(name.span),
+                               label: "not a policy setting",
+                               help: suggestionHelp(name.text, among: PolicySetting.allCases.map(\.rawValue), listing: "the settings are"))
+                    } else {
+                        policyDefinitions[name.text, default: []].append(definition)
+                    }
+                case .zeroTolerance:
+                    if zeroToleranceDefinitions[name.text] == nil { zeroToleranceOrder.append(name.text) }
+                    zeroToleranceDefinitions[name.text, default: []].append(definition)
+                case .decision:
+                    collectDecision(definition)
+                case .titles, .change, .withdraw:
+                    if !isCountryFile || !loaded.isEntry {
+                        report(.misplacedDeclaration, "`\(declaration.kind.spelling)` outside a country file",
+                               SourceRange(file, declaration.keywordSpan), label: "only a country file can change what it inherits",
+                               help: "edit the shared definition itself, or move this into the country's file in countries/")
+                    }
+                    if case .withdraw(let item) = declaration.kind, item != .issue {
+                        report(.misplacedDeclaration, "only public issues can be withdrawn", SourceRange(file, declaration.keywordSpan),
+                               label: "cannot withdraw a \(item.rawValue)",
+                               help: "to change what a \(item.rawValue) says, use `change \(item.rawValue) \(name.text)`")
+                    }
+                }
+            }
+        }
+        checkOverlaps()
+        questionIndex = Dictionary(uniqueKeysWithValues: questionOrder.enumerated().map { ($0.element, $0.offset) })
+    }
+
+    func isChangeOrWithdraw(_ kind: DeclarationKind) -> Bool {
+        switch kind {
+        case .change, .withdraw: true
+        default: false
+        }
+    }
+
+    func countryCodeGuess(_ file: SourceFile) -> String {
+        country?.code ?? String((file.path as NSString).lastPathComponent.prefix(2))
+    }
+
+    mutating func reportDuplicate(_ what: String, _ name: Name, _ definition: Definition, previous: SourceRange, help: String? = nil) {
+        report(.duplicateDefinition, "\(what) `\(name.text)` is defined twice", definition.at(name.span), label: "defined again here",
+               secondary: [DiagnosticLabel(previous, "first defined here")],
+               help: help ?? "ids must be unique; rename one of them or remove the repeat")
+    }
+
+    mutating func collectCountry(_ definition: Definition, isEntry: Bool) {
+        let declaration = definition.declaration
+        let name = definition.name
+        let file = definition.file
+        guard isEntry else {
+            report(.misplacedDeclaration, "`country` in an included file", definition.at(declaration.keywordSpan),
+                   label: "a country is declared only in its own file", help: "include shared files from the country file, not the other way round")
+            return
+        }
+        if let existing = country {
+            report(.duplicateDefinition, "a second `country` in one file", definition.at(name.span), label: "second country",
+                   secondary: [DiagnosticLabel(existing.origin, "first country")], help: "give each country a file of its own in countries/")
+            return
+        }
+        let isCode = name.text.count == 2 && name.text.allSatisfy { $0.isASCII && $0.isUppercase }
+        if !isCode {
+            report(.unknownValue, "`\(name.text)` is not a two-letter country code", definition.at(name.span),
+                   label: "expected an ISO 3166-1 alpha-2 code", help: "write the code in capitals, such as `KH` for Cambodia or `VN` for Vietnam")
+        }
+        var languages: [String] = []
+        var status = CountryStatus.draft
+        var decision: String?
+        var reason: String?
+        var publishesNothing = false
+        for clause in declaration.clauses {
+            switch clause.body {
+            case .languages(let names):
+                for language in names {
+                    checkLanguageCode(language, file: file)
+                    if languages.contains(language.text) {
+                        report(.repeatedClause, "language `\(language.text)` is listed twice", SourceRange(file, language.span), help: "list each language once")
+                    }
+                    languages.append(language.text)
+                }
+            case .status(let word, let by):
+                if let value = CountryStatus(rawValue: word.text) {
+                    status = value
+                } else {
+                    report(.unknownValue, "unknown country status `\(word.text)`", SourceRange(file, word.span),
+                           help: suggestionHelp(word.text, among: CountryStatus.allCases.map(\.rawValue), listing: "a country's status is"))
+                }
+                if let by {
+                    report(.unexpectedToken, "`by` after a country's status", SourceRange(file, by.span),
+                           help: "cite the decision on its own line: `decided by \(by.text)`")
+                }
+            case .decidedBy(let id): decision = id.text
+            case .reason(let text): reason = text.text
+            case .publishesNothing: publishesNothing = true
+            default: break
+            }
+        }
+        if publishesNothing, reason == nil {
+            report(.missingClause, "country `\(name.text)` publishes nothing but gives no reason", definition.at(declaration.keywordSpan),
+                   help: "add a line such as `reason \"Better Work runs no factory assessments here\"`")
+        }
+        if !publishesNothing, languages.isEmpty {
+            report(.missingClause, "country `\(name.text)` declares no languages", definition.at(declaration.keywordSpan),
+                   help: "add a line such as `languages en, km`: the languages its public titles are written in")
+        }
+        if status == .decided, decision == nil {
+            report(.missingClause, "country `\(name.text)` is decided but cites no decision", definition.at(declaration.keywordSpan),
+                   help: "add `decided by ID` with the PAC decision that adopted the list, or set `status draft`")
+        }
+        country = Country(code: name.text, titles: titles(of: declaration, in: file), languages: languages, status: status,
+                          decision: decision, publishesNothing: publishesNothing, reason: reason, origin: definition.at(name.span))
+        countryFile = file
+    }
+
+    mutating func collectPoint(_ definition: Definition) {
+        let name = definition.name
+        if let previous = points[name.text] {
+            reportDuplicate("compliance point", name, definition, previous: previous.origin)
+            return
+        }
+        guard let parent = definition.declaration.parent else { return }
+        points[name.text] = CompliancePoint(id: name.text, cluster: parent.text, titles: titles(of: definition.declaration, in: definition.file),
+                                            origin: definition.at(name.span))
+        pointOrder.append(name.text)
+    }
+
+    mutating func collectDecision(_ definition: Definition) {
+        let declaration = definition.declaration
+        let name = definition.name
+        if let previous = decisions[name.text] {
+            reportDuplicate("decision", name, definition, previous: previous.origin)
+            return
+        }
+        var decision = Decision(id: name.text, titles: titles(of: declaration, in: definition.file), status: .proposed, supersededBy: nil,
+                                date: nil, source: nil, covers: [], origin: definition.at(name.span))
+        for clause in declaration.clauses {
+            switch clause.body {
+            case .status(let word, let by):
+                if let status = DecisionStatus(rawValue: word.text) {
+                    decision.status = status
+                    if status == .superseded, by == nil {
+                        report(.missingClause, "decision `\(name.text)` is superseded but does not say by which decision",
+                               definition.at(clause.span), help: "write `status superseded by ID`")
+                    }
+                    if status != .superseded, let by {
+                        report(.conflictingClauses, "only a superseded decision names the decision that replaced it",
+                               definition.at(by.span), help: "write `status superseded by \(by.text)`, or remove `by \(by.text)`")
+                    }
+                } else {
+                    report(.unknownValue, "unknown decision status `\(word.text)`", definition.at(word.span),
+                           help: suggestionHelp(word.text, among: DecisionStatus.allCases.map(\.rawValue), listing: "a decision's status is"))
+                }
+                decision.supersededBy = by?.text
+            case .on(let date): decision.date = date.day
+            case .source(let text): decision.source = text.text
+            case .covers(let ids): decision.covers = ids.map(\.text)
+            default: break
+            }
+        }
+        decisions[name.text] = decision
+    }
+
+    mutating func checkOverlaps() {
+        let groups: [(String, [String: [Definition]])] = [
+            ("question", questionDefinitions), ("parameter", parameterDefinitions), ("issue", issueDefinitions),
+            ("policy", policyDefinitions), ("zero-tolerance", zeroToleranceDefinitions),
+        ]
+        for (what, definitions) in groups {
+            for id in definitions.keys.sorted() {
+                let list = definitions[id]!
+                for (index, later) in list.enumerated() {
+                    for earlier in list[..<index] where earlier.range.overlaps(later.range) {
+                        if earlier.range.isUnbounded && later.range.isUnbounded {
+                            reportDuplicate(what, later.name, later, previous: earlier.at(earlier.name.span),
+                                            help: later.isEntry && !earlier.isEntry
+                                                ? "this \(what) is inherited: to change it here, write `change \(what) \(id)` with a reason and a decision"
+                                                : "to replace it from a date, give both definitions `from` and `until` dates")
+                        } else {
+                            report(.overlappingDates, "\(what) `\(id)` has two definitions in force on the same days",
+                                   later.at(later.name.span), label: "in force \(later.range.phrase)",
+                                   secondary: [DiagnosticLabel(earlier.at(earlier.name.span), "also in force \(earlier.range.phrase)")],
+                                   help: "make the periods follow each other; `until` is the last day in force")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Clauses
+
+    mutating func checkClauses(_ declaration: Declaration, in file: SourceFile) {
+        let rules = ClauseRules.of(declaration.kind)
+        var seen: [String: Clause] = [:]
+        var seenLanguages: [String: Span] = [:]
+        for clause in declaration.clauses {
+            let keyword = clause.body.keyword
+            guard rules.allowed.contains(keyword) else {
+                let allowed = rules.allowed.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                report(.clauseNotAllowed, "`\(keyword)` is not a clause of `\(declaration.kind.spelling)`", SourceRange(file, clause.keywordSpan),
+                       label: "not allowed here", help: allowed.isEmpty ? "`\(declaration.kind.spelling)` takes no clauses" : "`\(declaration.kind.spelling)` takes: \(allowed)")
+                continue
+            }
+            var languageKey: (String, Span)?
+            switch clause.body {
+            case .title(let language, _), .text(let language, _): languageKey = (keyword + " " + language.text, language.span)
+            case .entry(let id, _): languageKey = ("entry " + id.text, id.span)
+            default: break
+            }
+            if let (key, span) = languageKey {
+                if let previous = seenLanguages[key] {
+                    report(.repeatedClause, "`\(file.text(span))` is given twice in one `\(keyword)`", SourceRange(file, span),
+                           label: "again here", secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one")
+                } else {
+                    seenLanguages[key] = span
+                }
+            } else if let previous = seen[keyword], !rules.repeatable.contains(keyword) {
+                report(.repeatedClause, "`\(keyword)` is given twice", SourceRange(file, clause.keywordSpan), label: "again here",
+                       secondary: [DiagnosticLabel(SourceRange(file, previous.keywordSpan), "first here")], help: "keep one `\(keyword)` line")
+            }
+            seen[keyword] = clause
+        }
+        for keyword in rules.required where seen[keyword] == nil {
+            let what = declaration.name.map { "\(declaration.kind.spelling) `\($0.text)`" } ?? "`\(declaration.kind.spelling)`"
+            report(.missingClause, "\(what) has no `\(keyword)`", SourceRange(file, declaration.keywordSpan),
+                   label: "needs `\(keyword)`", help: "add a line such as `\(ClauseRules.example(of: keyword))`")
+        }
+        if case .change = declaration.kind, !declaration.clauses.contains(where: { !["reason", "decided by", "from", "until"].contains($0.body.keyword) }) {
+            report(.missingClause, "`\(declaration.kind.spelling)` changes nothing", SourceRange(file, declaration.keywordSpan),
+                   label: "no changed clause", help: "add the clauses that change, such as `\(ClauseRules.example(of: "title"))`")
+        }
+        if case .titles = declaration.kind, let name = declaration.name {
+            checkLanguageCode(name, file: file)
+        }
+    }
+
+    func clause(_ keyword: String, of declaration: Declaration) -> Clause? {
+        declaration.clauses.first { $0.body.keyword == keyword }
+    }
+
+    mutating func dateRange(of declaration: Declaration, in file: SourceFile) -> DateRange {
+        var range = DateRange()
+        for clause in declaration.clauses {
+            if case .from(let date) = clause.body { range.from = date.day }
+            if case .until(let date) = clause.body { range.until = date.day }
+        }
+        if let from = range.from, let until = range.until, until < from {
+            let untilSpan = declaration.clauses.first { if case .until = $0.body { true } else { false } }!.span
+            report(.invalidDateRange, "ends on \(until), before it starts on \(from)", SourceRange(file, untilSpan),
+                   label: "`until` is the last day in force", help: "swap the dates, or correct the year")
+            range.until = nil
+        }
+        return range
+    }
+
+    mutating func titles(of declaration: Declaration, in file: SourceFile) -> [String: String] {
+        var result: [String: String] = [:]
+        for clause in declaration.clauses {
+            if case .title(let language, let text) = clause.body {
+                checkLanguageCode(language, file: file)
+                result[language.text] = text.text
+            }
+        }
+        return result
+    }
+
+    mutating func checkLanguageCode(_ language: Name, file: SourceFile) {
+        guard !LanguageCodes.all.contains(language.text) else { return }
+        var help = "use a two-letter ISO 639-1 language code, such as `en`, `km`, `vi` or `ar`"
+        if let meant = LanguageCodes.likelyMeant[language.text.lowercased()] {
+            help = "did you mean `\(meant.code)` (\(meant.name))? `\(language.text)` is a country code, not a language code"
+        } else if language.text != language.text.lowercased(), LanguageCodes.all.contains(language.text.lowercased()) {
+            help = "language codes are lowercase: `\(language.text.lowercased())`"
+        }
+        report(.unknownReference, "unknown language code `\(language.text)`", SourceRange(file, language.span), label: "not a language code", help: help)
+    }
+
+    func suggestionHelp(_ word: String, among candidates: [String], listing: String) -> String {
+        if let suggestion = Suggestion.closest(to: word, among: candidates) { return "did you mean `\(suggestion)`?" }
+        return "\(listing): " + candidates.map { "`\($0)`" }.joined(separator: ", ")
+    }
+}
+
+extension Declaration {
+    /// True for declarations that, in a country file, are choices a PAC must have decided.
+    var requiresDecisionInCountry: Bool {
+        switch kind {
+        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw: true
+        case .include, .country, .cluster, .point, .example, .decision: false
+        }
+    }
+}

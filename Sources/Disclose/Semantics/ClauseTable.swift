@@ -1,0 +1,93 @@
+/// Which clauses each kind of declaration takes, and which it needs.
+///
+/// The parser reads any clause under any declaration; this table is where the language
+/// says what belongs where, so that a misplaced clause gets one precise message.
+struct ClauseRules {
+    /// Clause keywords allowed (as `ClauseBody.keyword`).
+    var allowed: Set<String>
+    /// Clause keywords required.
+    var required: [String]
+    /// Clause keywords that may repeat (titles and wordings: once per language).
+    var repeatable: Set<String> = ["title", "text", "title entry"]
+
+    static func of(_ kind: DeclarationKind) -> ClauseRules {
+        let dated: Set<String> = ["from", "until"]
+        let provenance: Set<String> = ["decided by", "reason"]
+        switch kind {
+        case .include:
+            return ClauseRules(allowed: [], required: [])
+        case .country:
+            return ClauseRules(allowed: ["title", "languages", "status", "decided by", "publishes nothing", "reason", "source"],
+                               required: ["title", "status"])
+        case .cluster, .point:
+            return ClauseRules(allowed: ["title"], required: ["title"])
+        case .question:
+            return ClauseRules(allowed: Set<String>(["text", "legal", "answer", "non-compliant when", "not-applicable allowed"]).union(dated).union(provenance),
+                               required: ["text", "answer", "non-compliant when"])
+        case .parameter:
+            return ClauseRules(allowed: Set<String>(["value", "title", "legal"]).union(dated).union(provenance), required: ["value"])
+        case .issue:
+            return ClauseRules(allowed: Set<String>(["title", "category", "raised when", "legal"]).union(dated).union(provenance),
+                               required: ["title", "category", "raised when"])
+        case .policy:
+            return ClauseRules(allowed: Set<String>(["value"]).union(dated).union(provenance), required: ["value"])
+        case .zeroTolerance:
+            return ClauseRules(allowed: Set<String>(["title", "questions", "deadline"]).union(dated).union(provenance), required: ["title", "questions"])
+        case .titles:
+            return ClauseRules(allowed: ["decided by", "title entry"], required: [])
+        case .example:
+            return ClauseRules(allowed: ["on", "given", "expect"], required: ["on", "given", "expect"])
+        case .decision:
+            return ClauseRules(allowed: ["title", "status", "on", "source", "covers"], required: ["status", "on"])
+        case .change(let item):
+            let changeable: Set<String> = switch item {
+            case .question: ["text", "legal", "non-compliant when", "not-applicable allowed"]
+            case .parameter, .policy: ["value"]
+            case .issue: ["title", "category", "raised when", "legal"]
+            case .zeroTolerance: ["title", "questions", "deadline"]
+            }
+            return ClauseRules(allowed: changeable.union(dated).union(provenance), required: ["reason", "decided by"])
+        case .withdraw:
+            return ClauseRules(allowed: dated.union(provenance), required: ["reason", "decided by"])
+        }
+    }
+
+    /// A valid example of each clause, for `help:` lines.
+    static func example(of keyword: String) -> String {
+        switch keyword {
+        case "title": "title en \"Workers under the legal minimum working age\""
+        case "text": "text en \"Are there workers under the legal minimum working age?\""
+        case "answer": "answer yes-no"
+        case "non-compliant when": "non-compliant when yes"
+        case "category": "category child-labour"
+        case "raised when": "raised when CHL-LAB-01 is non-compliant"
+        case "value": "value 15 years"
+        case "reason": "reason \"Reported at national level only\""
+        case "decided by": "decided by VN-PAC-2013-02"
+        case "status": "status adopted"
+        case "on": "on 2021-03-01"
+        case "given": "given CHL-LAB-01 yes"
+        case "expect": "expect UNDERAGE-WORKERS"
+        case "questions": "questions CHL-LAB-01, CHL-LAB-02"
+        default: keyword
+        }
+    }
+}
+
+/// ISO 639-1 language codes, for catching `kh` written for Khmer (`km`).
+enum LanguageCodes {
+    static let all: Set<String> = Set("""
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu \
+    fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn \
+    ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os \
+    pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw \
+    ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+    """.split(separator: " ").map(String.init))
+
+    /// Country codes people write where a language code is meant.
+    static let likelyMeant: [String: (code: String, name: String)] = [
+        "kh": ("km", "Khmer"), "vn": ("vi", "Vietnamese"), "bd": ("bn", "Bengali"), "jo": ("ar", "Arabic"),
+        "eg": ("ar", "Arabic"), "pk": ("ur", "Urdu"), "lk": ("si", "Sinhala"), "jp": ("ja", "Japanese"),
+        "cn": ("zh", "Chinese"), "ni": ("es", "Spanish"), "sp": ("es", "Spanish"), "cr": ("ht", "Haitian Creole"),
+    ]
+}

@@ -1,0 +1,360 @@
+/// The checked, immutable result of reading a set of rule files.
+///
+/// Nothing downstream of the checker sees a syntax tree: the evaluator accepts only a
+/// rule book, and a rule book exists only if checking found no errors.
+public struct RuleBook: Sendable {
+    /// The country this rule book publishes for, if its root file is a country file.
+    public let country: Country?
+    /// The CAT catalogue: every question known, in declaration order; `Question.index` is the position here.
+    public let questions: [Timeline<Question>]
+    /// Question index by id.
+    public let questionIndex: [String: Int]
+    /// Clusters by id, in declaration order.
+    public let clusters: [Cluster]
+    /// Compliance points, in declaration order.
+    public let points: [CompliancePoint]
+    /// Public issues by id, in declaration order; withdrawn periods included.
+    public let issues: [Timeline<IssueState>]
+    /// Parameters by name.
+    public let parameters: [String: Timeline<ParameterValue>]
+    /// Publication policy settings.
+    public let policy: [PolicySetting: Timeline<PolicyValue>]
+    /// Zero-tolerance categories, in declaration order.
+    public let zeroTolerance: [Timeline<ZeroToleranceCategory>]
+    /// PAC decisions known to this rule book, by id.
+    public let decisions: [String: Decision]
+    /// Examples written in the rule files.
+    public let examples: [Example]
+    /// Every file read, in the order read.
+    public let files: [SourceFile]
+
+    /// The question with id `id` as in force on `day`.
+    public func question(_ id: String, on day: Day) -> Question? {
+        questionIndex[id].flatMap { questions[$0].value(on: day) }
+    }
+
+    /// The value of a parameter in force on `day`.
+    public func parameter(_ name: String, on day: Day) -> ParameterValue? {
+        parameters[name]?.value(on: day)
+    }
+
+    /// The public issues in force on `day`, in declaration order.
+    public func publicIssues(on day: Day) -> [Issue] {
+        issues.compactMap { timeline in
+            if case .inForce(let issue)? = timeline.value(on: day) { return issue }
+            return nil
+        }
+    }
+
+    /// The publication policy in force on `day`.
+    public func publicationPolicy(on day: Day) -> PublicationPolicy {
+        var result = PublicationPolicy.portalDefault
+        for (setting, timeline) in policy {
+            guard let value = timeline.value(on: day) else { continue }
+            result.set(setting, value)
+        }
+        return result
+    }
+}
+
+/// The country a rule book publishes for.
+public struct Country: Sendable {
+    /// ISO 3166-1 alpha-2 code, such as `KH`.
+    public var code: String
+    /// Its name in each language.
+    public var titles: [String: String]
+    /// The languages the portal shows for it, in order; the first is the default.
+    public var languages: [String]
+    /// Whether the PAC has decided its list, or it is still a draft.
+    public var status: CountryStatus
+    /// The decision behind a decided list.
+    public var decision: String?
+    /// True for a programme that publishes no factory findings at all.
+    public var publishesNothing: Bool
+    /// Why, when it publishes nothing.
+    public var reason: String?
+    /// Where the `country` declaration is.
+    public var origin: SourceRange
+}
+
+/// Whether a country's list rests on a PAC decision yet.
+public enum CountryStatus: String, Sendable, CaseIterable {
+    case decided, draft
+}
+
+/// One of the CAT's eight clusters.
+public struct Cluster: Sendable {
+    public var id: String
+    public var titles: [String: String]
+    public var origin: SourceRange
+}
+
+/// A compliance point inside a cluster.
+public struct CompliancePoint: Sendable {
+    public var id: String
+    public var cluster: String
+    public var titles: [String: String]
+    public var origin: SourceRange
+}
+
+/// The kind of answer a question takes.
+public enum AnswerKind: Sendable, Hashable, CustomStringConvertible {
+    case yesNo
+    case number(unit: String)
+    case date
+    case choice([String])
+
+    public var description: String {
+        switch self {
+        case .yesNo: "yes-no"
+        case .number(let unit): "a number in \(unit)"
+        case .date: "a date"
+        case .choice(let options): "one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+    }
+}
+
+/// A number with its unit, a date, or a parameter to look up on the day of evaluation.
+public enum Operand: Sendable, Hashable {
+    case number(Double, unit: String?)
+    case date(Day)
+    case parameter(String)
+}
+
+/// Which answers to a question are non-compliant.
+public enum Violation: Sendable, Hashable {
+    case yes
+    case no
+    case comparison(Comparison, Operand)
+    case choices(Set<String>)
+}
+
+/// A CAT question as in force during one period.
+public struct Question: Sendable {
+    public var id: String
+    /// Its position in `RuleBook.questions`: answers are looked up by this, not by id.
+    public var index: Int
+    public var point: String
+    /// Its wording in each language.
+    public var texts: [String: String]
+    public var legal: String?
+    public var answer: AnswerKind
+    public var violation: Violation
+    public var allowsNotApplicable: Bool
+    public var documentation: [String]
+    /// Where it is declared, and where a country changed it.
+    public var origin: SourceRange
+    public var changes: [Provenance]
+}
+
+/// Where a country-level choice was made and the decision it rests on.
+public struct Provenance: Sendable {
+    public var origin: SourceRange
+    public var decision: String?
+    public var reason: String?
+}
+
+/// The fixed set of categories a public issue belongs to.
+public enum IssueCategory: String, Sendable, CaseIterable, Comparable {
+    case freedomOfAssociation = "freedom-of-association"
+    case forcedLabour = "forced-labour"
+    case childLabour = "child-labour"
+    case discrimination
+    case wages
+    case safetyAndHealth = "safety-and-health"
+    case workplaceDialogue = "workplace-dialogue"
+    case countrySpecific = "country-specific"
+
+    /// Categories every publishing country must cover (or explain).
+    public var isMandatory: Bool { self != .countrySpecific }
+
+    public static func < (lhs: IssueCategory, rhs: IssueCategory) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A checked condition, with questions referred to by index.
+public indirect enum RuleCondition: Sendable, Hashable {
+    case status(question: Int, QuestionStatus)
+    case quantified(Quantifier, questions: [Int], QuestionStatus)
+    case answer(question: Int, AnswerTest)
+    case comparison(question: Int, Comparison, Operand)
+    case not(RuleCondition)
+    case and([RuleCondition])
+    case or([RuleCondition])
+
+    /// Every question the condition reads.
+    public var questions: [Int] {
+        switch self {
+        case .status(let question, _), .answer(let question, _), .comparison(let question, _, _): [question]
+        case .quantified(_, let questions, _): questions
+        case .not(let inner): inner.questions
+        case .and(let parts), .or(let parts): parts.flatMap(\.questions)
+        }
+    }
+}
+
+/// A test of a question's raw answer.
+public enum AnswerTest: Sendable, Hashable {
+    case yes, no
+    case choice(String)
+}
+
+/// A public issue as in force during one period.
+public struct Issue: Sendable {
+    public var id: String
+    /// Public title in each language.
+    public var titles: [String: String]
+    public var category: IssueCategory
+    public var condition: RuleCondition
+    /// The condition as written, for explanations.
+    public var conditionText: String
+    public var documentation: [String]
+    /// Where it is declared.
+    public var origin: SourceRange
+    /// The decision it rests on, for a country's own issue.
+    public var decision: String?
+    /// Country changes applied to it, in order.
+    public var changes: [Provenance]
+}
+
+/// Whether an issue is in force or withdrawn during a period.
+public enum IssueState: Sendable {
+    case inForce(Issue)
+    case withdrawn(id: String, Provenance)
+
+    /// The issue's id.
+    public var id: String {
+        switch self {
+        case .inForce(let issue): issue.id
+        case .withdrawn(let id, _): id
+        }
+    }
+}
+
+/// A parameter's value.
+public enum ParameterValue: Sendable, Hashable {
+    case quantity(Double, unit: String?)
+    case date(Day)
+    case flag(Bool)
+    case text(String)
+    case words([String])
+}
+
+/// The publication policy settings the language knows.
+public enum PolicySetting: String, Sendable, CaseIterable {
+    case minimumAssessments = "minimum-assessments"
+    case refusalsToList = "refusals-to-list"
+    case excusedRefusalReasons = "excused-refusal-reasons"
+    case exitRetention = "exit-retention"
+    case cycleLength = "cycle-length"
+    case greenHighlight = "green-highlight"
+
+    /// What a value must look like, for messages.
+    public var expected: String {
+        switch self {
+        case .minimumAssessments, .refusalsToList: "a whole number such as `2`"
+        case .excusedRefusalReasons: "reasons from: " + RefusalReason.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        case .exitRetention: "`until-cycle-end` or `none`"
+        case .cycleLength: "a length such as `12 months`"
+        case .greenHighlight: "`yes` or `no`"
+        }
+    }
+}
+
+/// Why a factory refused an assessment, as the policy distinguishes them.
+public enum RefusalReason: String, Sendable, CaseIterable {
+    case none
+    case forceMajeure = "force-majeure"
+    case otherAuditsSameDay = "other-audits-same-day"
+}
+
+/// A checked policy value.
+public enum PolicyValue: Sendable, Hashable {
+    case count(Int)
+    case reasons(Set<RefusalReason>)
+    case retention(ExitRetention)
+    case months(Int)
+    case flag(Bool)
+}
+
+/// How long a factory that left the programme stays listed.
+public enum ExitRetention: String, Sendable, CaseIterable {
+    case untilCycleEnd = "until-cycle-end"
+    case none
+}
+
+/// The publication policy in force on a day.
+public struct PublicationPolicy: Sendable, Hashable {
+    public var minimumAssessments: Int
+    public var refusalsToList: Int
+    public var excusedRefusalReasons: Set<RefusalReason>
+    public var exitRetention: ExitRetention
+    public var cycleLengthMonths: Int
+    public var greenHighlight: Bool
+
+    /// The portal's published policy, used for a setting no rule file declares.
+    public static let portalDefault = PublicationPolicy(
+        minimumAssessments: 2, refusalsToList: 2, excusedRefusalReasons: [.forceMajeure, .otherAuditsSameDay],
+        exitRetention: .untilCycleEnd, cycleLengthMonths: 12, greenHighlight: true)
+
+    mutating func set(_ setting: PolicySetting, _ value: PolicyValue) {
+        switch (setting, value) {
+        case (.minimumAssessments, .count(let count)): minimumAssessments = count
+        case (.refusalsToList, .count(let count)): refusalsToList = count
+        case (.excusedRefusalReasons, .reasons(let reasons)): excusedRefusalReasons = reasons
+        case (.exitRetention, .retention(let retention)): exitRetention = retention
+        case (.cycleLength, .months(let months)): cycleLengthMonths = months
+        case (.greenHighlight, .flag(let flag)): greenHighlight = flag
+        default: break
+        }
+    }
+}
+
+/// A category of the zero-tolerance protocol, as in force during one period.
+public struct ZeroToleranceCategory: Sendable {
+    public var id: String
+    public var titles: [String: String]
+    /// Questions whose non-compliance triggers an escalation.
+    public var questions: [Int]
+    /// Hours within which the case must reach the Ministry of Labour.
+    public var deadlineHours: Int?
+    public var origin: SourceRange
+    public var changes: [Provenance]
+}
+
+/// A PAC decision from a country's register.
+public struct Decision: Sendable {
+    public var id: String
+    public var titles: [String: String]
+    public var status: DecisionStatus
+    public var supersededBy: String?
+    public var date: Day?
+    public var source: String?
+    public var covers: [String]
+    public var origin: SourceRange
+}
+
+/// Where a PAC decision stands.
+public enum DecisionStatus: String, Sendable, CaseIterable {
+    case adopted, proposed, rejected, superseded
+}
+
+/// An example written in a rule file: given these answers on this day, these issues are raised.
+public struct Example: Sendable {
+    public var name: String
+    public var day: Day
+    /// Answers by question index.
+    public var answers: [Int: Answer]
+    /// The issue ids expected, sorted.
+    public var expected: [String]
+    public var origin: SourceRange
+}
+
+/// A raw answer to a CAT question.
+public enum Answer: Sendable, Hashable {
+    case yes, no, notApplicable
+    case number(Double)
+    case date(Day)
+    case choice(String)
+}

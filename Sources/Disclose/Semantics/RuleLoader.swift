@@ -1,0 +1,168 @@
+import Foundation
+
+/// Reads rule files from disk, or from memory in tests and fuzzing.
+public protocol RuleFileAccess: Sendable {
+    /// The file's bytes, or nil if it does not exist or cannot be read.
+    func contents(of path: String) -> [UInt8]?
+    /// The path with `.`, `..` and symbolic links resolved, for containment and cycle checks.
+    func canonical(_ path: String) -> String
+}
+
+/// Rule files on disk.
+public struct DiskFileAccess: RuleFileAccess {
+    /// Creates access to the local file system.
+    public init() {}
+
+    public func contents(of path: String) -> [UInt8]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        return [UInt8](data)
+    }
+
+    public func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+/// Rule files held in memory, keyed by path; for tests and fuzzing.
+public struct MemoryFileAccess: RuleFileAccess {
+    /// The files.
+    public var files: [String: [UInt8]]
+
+    /// Creates in-memory files from texts.
+    public init(_ texts: [String: String]) {
+        files = texts.mapValues { Array($0.utf8) }
+    }
+
+    public func contents(of path: String) -> [UInt8]? { files[canonical(path)] }
+
+    public func canonical(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// One file of a rule book, parsed.
+struct LoadedFile {
+    var syntax: SyntaxFile
+    var canonicalPath: String
+    /// True for the file the rule book was loaded from.
+    var isEntry: Bool
+}
+
+/// Follows `include` declarations from an entry file, keeping inside the root folder.
+struct RuleLoader {
+    /// Files larger than this are refused.
+    static let maximumFileSize = 64 << 20
+    /// At most this many files in one rule book.
+    static let maximumFiles = 1000
+
+    let access: any RuleFileAccess
+    let root: String
+    let displayBase: String
+    var files: [LoadedFile] = []
+    var diagnostics: [Diagnostic] = []
+    /// Files already parsed, by canonical path: shared when several entries are checked in one run.
+    var parsed: [String: SyntaxFile] = [:]
+    private var loaded: Set<String> = []
+    private var stack: [String] = []
+
+    init(access: any RuleFileAccess, root: String, displayBase: String) {
+        self.access = access
+        self.root = access.canonical(root)
+        self.displayBase = displayBase
+    }
+
+    /// Loads the entry file and everything it includes, depth first, includes before includers.
+    mutating func load(entry path: String) {
+        let canonical = access.canonical(path)
+        if let cached = parsed[canonical] {
+            load(canonical: canonical, bytes: cached.file.bytes, isEntry: true)
+            return
+        }
+        guard let bytes = access.contents(of: path) else {
+            diagnostics.append(Diagnostic(.includeNotFound, "cannot read `\(display(canonical))`", at: nil,
+                                          help: "check the path; rule files end in `.disclose`"))
+            return
+        }
+        load(canonical: canonical, bytes: bytes, isEntry: true)
+    }
+
+    private mutating func load(canonical: String, bytes: [UInt8], isEntry: Bool) {
+        loaded.insert(canonical)
+        let file: SourceFile
+        if bytes.count > RuleLoader.maximumFileSize {
+            file = SourceFile(path: display(canonical), bytes: [])
+            diagnostics.append(Diagnostic(.fileTooLarge, "`\(display(canonical))` is larger than 64 MiB", at: SourceRange(file, Span(0, 0)),
+                                          help: "check that this is the rule file you meant"))
+            return
+        }
+        let syntax: SyntaxFile
+        if let cached = parsed[canonical] {
+            syntax = cached
+        } else {
+            syntax = Parser.parse(SourceFile(path: display(canonical), bytes: bytes))
+            parsed[canonical] = syntax
+        }
+        file = syntax.file
+        stack.append(canonical)
+        defer { stack.removeLast() }
+        let folder = (canonical as NSString).deletingLastPathComponent
+        for declaration in syntax.declarations where declaration.kind == .include {
+            guard let name = declaration.name else { continue }
+            let range = SourceRange(file, name.span)
+            let target = access.canonical(name.text.hasPrefix("/") ? name.text : folder + "/" + name.text)
+            if name.text.hasPrefix("/") || !(target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/")) {
+                diagnostics.append(Diagnostic(.includeOutsideRoot, "`\(name.text)` is outside the rules folder", at: range,
+                                              label: "resolves to a file outside `\(display(root))`",
+                                              help: "include only files inside the folder that holds rules/ and countries/, with a relative path such as \"../rules/baseline.disclose\""))
+                continue
+            }
+            if let cycleStart = stack.firstIndex(of: target) {
+                let circle = (stack[cycleStart...] + [target]).map { "`\(display($0))`" }.joined(separator: " includes ")
+                diagnostics.append(Diagnostic(.includeCycle, "files include each other", at: range, label: "this include closes the circle",
+                                              notes: [circle], help: "remove one of these includes"))
+                continue
+            }
+            if loaded.contains(target) { continue }
+            if loaded.count >= RuleLoader.maximumFiles {
+                diagnostics.append(Diagnostic(.tooManyFiles, "more than \(RuleLoader.maximumFiles) files included", at: range,
+                                              help: "a rule book needs only a handful of files"))
+                continue
+            }
+            guard let included = access.contents(of: target) else {
+                diagnostics.append(Diagnostic(.includeNotFound, "cannot find `\(name.text)`", at: range,
+                                              label: "no such file: `\(display(target))`",
+                                              help: "paths are relative to the folder of this file"))
+                continue
+            }
+            load(canonical: target, bytes: included, isEntry: false)
+        }
+        files.append(LoadedFile(syntax: syntax, canonicalPath: canonical, isEntry: isEntry))
+    }
+
+    /// A path relative to the display base where possible.
+    func display(_ canonical: String) -> String {
+        let base = displayBase.hasSuffix("/") ? displayBase : displayBase + "/"
+        if canonical.hasPrefix(base) { return String(canonical.dropFirst(base.count)) }
+        return canonical
+    }
+
+    /// The folder that holds `rules/` above `path`, or the folder of `path` itself.
+    static func findRoot(for path: String, access: any RuleFileAccess, isDirectory: (String) -> Bool) -> String {
+        var folder = (access.canonical(path) as NSString).deletingLastPathComponent
+        let start = folder
+        while folder != "/" && !folder.isEmpty {
+            if isDirectory(folder + "/rules") { return folder }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return start
+    }
+}

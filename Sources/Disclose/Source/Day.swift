@@ -1,0 +1,93 @@
+/// A calendar day in the proleptic Gregorian calendar, independent of time zones.
+///
+/// Rule files and data speak of days, not instants, so nothing here depends on the
+/// machine's clock settings: the same inputs give the same answer anywhere.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let ordinal: Int
+
+    /// Creates a day from its number of days since 1970-01-01.
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// Creates a day from its parts, or nil if there is no such day (2024-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            day >= 1, day <= Day.daysIn(month: month, year: year)
+        else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        ordinal = era * 146097 + dayOfEra - 719468
+    }
+
+    /// Parses `YYYY-MM-DD` exactly; nil for anything else or a day that does not exist.
+    public init?(iso text: some StringProtocol) {
+        self.init(isoBytes: Array(text.utf8))
+    }
+
+    /// Parses `YYYY-MM-DD` from bytes.
+    init?(isoBytes bytes: some Collection<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        var digits: [Int] = []
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= 48, byte <= 57 else { return nil }
+                digits.append(Int(byte) - 48)
+            }
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+    }
+
+    /// The year, month and day.
+    public var parts: (year: Int, month: Int, day: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let dayOfEra = z - era * 146097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The day `count` days later (or earlier, when negative).
+    public func adding(days count: Int) -> Day { Day(ordinal: ordinal + count) }
+
+    /// The same day of the month `count` months later, clamped to the month's last day.
+    public func adding(months count: Int) -> Day {
+        let (year, month, day) = parts
+        let total = year * 12 + (month - 1) + count
+        let newYear = total / 12
+        let newMonth = total % 12 + 1
+        let clamped = min(day, Day.daysIn(month: newMonth, year: newYear))
+        return Day(year: newYear, month: newMonth, day: clamped) ?? self
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let (year, month, day) = parts
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// A half-open range of byte offsets into one source file.
+///
+/// Spans are what every token, syntax node and diagnostic carries; line and column
+/// are computed from them only when something is shown to a person.
+public struct Span: Hashable, Sendable, Comparable {
+    /// The offset of the first byte.
+    public var start: Int
+    /// The offset one past the last byte.
+    public var end: Int
+
+    /// Creates a span from `start` up to, not including, `end`.
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    /// The smallest span covering both.
+    public func union(_ other: Span) -> Span { Span(min(start, other.start), max(end, other.end)) }
+
+    public static func < (lhs: Span, rhs: Span) -> Bool {
+        (lhs.start, lhs.end) < (rhs.start, rhs.end)
+    }
+}
+
+/// The text of one rule or data file, as bytes, with the path it is shown under.
+public final class SourceFile: Sendable, Hashable {
+    /// The path shown in messages: relative to the working folder where possible.
+    public let path: String
+    /// The file's raw bytes, exactly as read (a leading BOM included).
+    public let bytes: [UInt8]
+    /// Offsets of the first byte of every line.
+    public let lineStarts: [Int]
+
+    /// Creates a source file from raw bytes.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// Creates a source file from text, for tests and generated files.
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The 1-based line and column (in characters, not bytes) of a byte offset.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        let lineStart = lineStarts[low]
+        var column = 1
+        var index = lineStart
+        while index < clamped {
+            // Count code points, not bytes: continuation bytes do not start a character.
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return (low + 1, column)
+    }
+
+    /// The text of the 1-based line `number`, without its line break.
+    public func lineText(_ number: Int) -> String {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    /// The text covered by a span, decoded leniently.
+    public func text(_ span: Span) -> String {
+        let start = min(span.start, bytes.count)
+        let end = min(span.end, bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
+
+/// A span inside a particular file.
+public struct SourceRange: Hashable, Sendable {
+    /// The file.
+    public var file: SourceFile
+    /// The bytes inside it.
+    public var span: Span
+
+    /// Creates a range.
+    public init(_ file: SourceFile, _ span: Span) {
+        self.file = file
+        self.span = span
+    }
+}

@@ -1,0 +1,107 @@
+/// Writes a rule file in the one canonical layout.
+///
+/// The layout: a declaration's header at the start of a line, each clause on its own line
+/// indented by two spaces, single spaces between words, `, ` in lists, one blank line
+/// between declarations, comments kept where they were (above what follows them, or at
+/// the end of the line). Formatting a formatted file changes nothing.
+public enum Formatter {
+    /// The canonical text of a file, or nil if the file has syntax errors (which are in `syntax.diagnostics`).
+    public static func format(_ syntax: SyntaxFile) -> String? {
+        guard !syntax.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        var lines: [String] = []
+        for (index, declaration) in syntax.declarations.enumerated() {
+            // Consecutive includes stay together as one block; other declarations are apart.
+            let isIncludeRun = index > 0 && declaration.kind == .include && syntax.declarations[index - 1].kind == .include
+                && declaration.comments.isEmpty
+            if index > 0 && !isIncludeRun { lines.append("") }
+            appendComments(declaration.comments, indent: "", keepBlankLines: true, to: &lines)
+            lines.append(withTrailing(header(declaration), declaration.trailingComment))
+            for clause in declaration.clauses {
+                appendComments(clause.comments, indent: "  ", keepBlankLines: false, to: &lines)
+                lines.append(withTrailing("  " + text(of: clause.body), clause.trailingComment))
+            }
+        }
+        if !syntax.trailingComments.isEmpty {
+            if !lines.isEmpty { lines.append("") }
+            appendComments(syntax.trailingComments, indent: "", keepBlankLines: true, to: &lines)
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func appendComments(_ comments: [Comment], indent: String, keepBlankLines: Bool, to lines: inout [String]) {
+        for (index, comment) in comments.enumerated() {
+            lines.append(indent + commentText(comment))
+            if keepBlankLines, comment.isFollowedByBlankLine, index < comments.count - 1 || indent.isEmpty { lines.append("") }
+        }
+    }
+
+    private static func commentText(_ comment: Comment) -> String {
+        let text = (comment.isDocumentation ? "##" : "#") + comment.text
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+        return String(trimmed)
+    }
+
+    private static func withTrailing(_ line: String, _ comment: Comment?) -> String {
+        guard let comment else { return line }
+        return line + " " + commentText(comment)
+    }
+
+    private static func header(_ declaration: Declaration) -> String {
+        let name = declaration.name?.text ?? ""
+        switch declaration.kind {
+        case .include, .example:
+            return "\(declaration.kind.spelling) \(ConditionPrinter.quoted(name))"
+        case .point, .question:
+            return "\(declaration.kind.spelling) \(name) in \(declaration.parent?.text ?? "")"
+        default:
+            return "\(declaration.kind.spelling) \(name)"
+        }
+    }
+
+    /// The canonical text of one clause, without indentation.
+    static func text(of body: ClauseBody) -> String {
+        func list(_ names: [Name]) -> String { names.map(\.text).joined(separator: ", ") }
+        func texts(_ values: [TextLiteral]) -> String { values.map { ConditionPrinter.quoted($0.text) }.joined(separator: ", ") }
+        switch body {
+        case .title(let language, let text): return "title \(language.text) \(ConditionPrinter.quoted(text.text))"
+        case .text(let language, let text): return "text \(language.text) \(ConditionPrinter.quoted(text.text))"
+        case .legal(let text): return "legal \(ConditionPrinter.quoted(text.text))"
+        case .answer(let answer):
+            switch answer {
+            case .yesNo: return "answer yes-no"
+            case .number(let unit): return "answer number in \(unit.text)"
+            case .date: return "answer date"
+            case .choice(let options): return "answer one of \(texts(options))"
+            }
+        case .nonCompliant(let violation):
+            switch violation {
+            case .yes: return "non-compliant when yes"
+            case .no: return "non-compliant when no"
+            case .comparison(let comparison, let operand): return "non-compliant when \(comparison.rawValue) \(ConditionPrinter.text(of: operand))"
+            case .choices(let options): return "non-compliant when \(texts(options))"
+            }
+        case .notApplicableAllowed: return "not-applicable allowed"
+        case .category(let name): return "category \(name.text)"
+        case .raised(let condition): return "raised when \(ConditionPrinter.text(of: condition))"
+        case .questions(let names): return "questions \(list(names))"
+        case .deadline(let amount, let unit): return "deadline \(ConditionPrinter.number(amount)) \(unit.text)"
+        case .value(let value): return "value \(ConditionPrinter.text(of: value.literal))"
+        case .reason(let text): return "reason \(ConditionPrinter.quoted(text.text))"
+        case .decidedBy(let name): return "decided by \(name.text)"
+        case .from(let date): return "from \(date.day)"
+        case .until(let date): return "until \(date.day)"
+        case .languages(let names): return "languages \(list(names))"
+        case .status(let status, let by): return "status \(status.text)" + (by.map { " by \($0.text)" } ?? "")
+        case .publishesNothing: return "publishes nothing"
+        case .given(let answers):
+            return "given " + answers.map { "\($0.question.text) \(ConditionPrinter.text(of: $0.value.literal))" }.joined(separator: ", ")
+        case .expect(let names): return names.isEmpty ? "expect nothing" : "expect \(list(names))"
+        case .on(let date): return "on \(date.day)"
+        case .source(let text): return "source \(ConditionPrinter.quoted(text.text))"
+        case .covers(let names): return "covers \(list(names))"
+        case .entry(let id, let text): return "\(id.text) \(ConditionPrinter.quoted(text.text))"
+        }
+    }
+}

@@ -1,0 +1,313 @@
+/// Turns the bytes of a rule file into tokens, one at a time.
+///
+/// The lexer never fails: bytes that form no token become one `.invalid` token and one
+/// diagnostic, and the parser stays quiet about them. Identifiers are ASCII only, so a
+/// look-alike letter from another script can never pass for an id; any Unicode is welcome
+/// inside strings and comments.
+public struct Lexer {
+    /// The file being read.
+    public let file: SourceFile
+    private let bytes: [UInt8]
+    private var offset: Int
+    private var lineBreaks = 0
+    private var reportedBadEncoding = false
+    /// Problems found so far.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Creates a lexer positioned at the start of `file`, past a byte-order mark if there is one.
+    public init(file: SourceFile) {
+        self.file = file
+        bytes = file.bytes
+        offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes.prefix(8192).contains(0) {
+            // A NUL byte means a binary file (a spreadsheet, an image): one clear message,
+            // not a page of nonsense about every byte.
+            report(.notText, "`\(file.path)` is not a text file", Span(0, 0), label: nil,
+                   help: "rule files are plain UTF-8 text; if this is a spreadsheet, export the rules as text")
+            offset = bytes.count
+        }
+    }
+
+    /// Reads every token up to and including the end token; for tests and tools.
+    public static func tokens(of file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file: file)
+        var tokens: [Token] = []
+        while true {
+            let token = lexer.next()
+            tokens.append(token)
+            if token.kind == .end { break }
+        }
+        return (tokens, lexer.diagnostics)
+    }
+
+    /// The next token; `.end` forever once the input is used up.
+    public mutating func next() -> Token {
+        skipWhitespace()
+        let breaks = lineBreaks
+        lineBreaks = 0
+        guard offset < bytes.count else {
+            return Token(.end, Span(bytes.count, bytes.count), lineBreaksBefore: breaks)
+        }
+        let start = offset
+        let byte = bytes[offset]
+        switch byte {
+        case UInt8(ascii: "#"):
+            return comment(start, breaks)
+        case UInt8(ascii: "\""):
+            return string(start, breaks)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return numberOrDate(start, breaks)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            return word(start, breaks)
+        case UInt8(ascii: ","):
+            offset += 1
+            return Token(.comma, Span(start, offset), lineBreaksBefore: breaks)
+        case UInt8(ascii: "("):
+            offset += 1
+            return Token(.leftParenthesis, Span(start, offset), lineBreaksBefore: breaks)
+        case UInt8(ascii: ")"):
+            offset += 1
+            return Token(.rightParenthesis, Span(start, offset), lineBreaksBefore: breaks)
+        default:
+            return unexpected(start, breaks)
+        }
+    }
+
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: "\n"): lineBreaks += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0C: break
+            default: return
+            }
+            offset += 1
+        }
+    }
+
+    private mutating func comment(_ start: Int, _ breaks: Int) -> Token {
+        let isDoc = offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "#")
+        offset += isDoc ? 2 : 1
+        let textStart = offset
+        while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+        var textEnd = offset
+        if textEnd > textStart, bytes[textEnd - 1] == UInt8(ascii: "\r") { textEnd -= 1 }
+        let text = checkedText(textStart, textEnd, context: "comment")
+        return Token(isDoc ? .docComment : .comment, Span(start, textEnd), lineBreaksBefore: breaks, text: text)
+    }
+
+    private mutating func string(_ start: Int, _ breaks: Int) -> Token {
+        offset += 1
+        var value: [UInt8] = []
+        var runStart = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                value.append(contentsOf: bytes[runStart..<offset])
+                offset += 1
+                let text = checkedText(value, at: start, context: "text")
+                return Token(.string, Span(start, offset), lineBreaksBefore: breaks, text: text)
+            }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            if byte == UInt8(ascii: "\\") {
+                value.append(contentsOf: bytes[runStart..<offset])
+                let escapeStart = offset
+                offset += 1
+                let escaped = offset < bytes.count ? bytes[offset] : 0
+                switch escaped {
+                case UInt8(ascii: "\""): value.append(escaped)
+                case UInt8(ascii: "\\"): value.append(escaped)
+                default:
+                    report(.invalidEscape, "unknown escape in text", Span(escapeStart, min(offset + 1, bytes.count)),
+                           label: "only `\\\"` and `\\\\` are escapes",
+                           help: "write `\\\"` for a double quote inside text and `\\\\` for a backslash")
+                    if offset < bytes.count, escaped != UInt8(ascii: "\n") { value.append(escaped) }
+                }
+                if offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+                runStart = offset
+                continue
+            }
+            offset += 1
+        }
+        value.append(contentsOf: bytes[runStart..<offset])
+        report(.unterminatedString, "text is not closed", Span(start, offset),
+               label: "this text has no closing `\"` on its line",
+               help: "end the text with `\"` on the same line; text cannot run over several lines")
+        let text = checkedText(value, at: start, context: "text")
+        return Token(.string, Span(start, offset), lineBreaksBefore: breaks, text: text)
+    }
+
+    private mutating func numberOrDate(_ start: Int, _ breaks: Int) -> Token {
+        while offset < bytes.count, isWordByte(bytes[offset]) || bytes[offset] == UInt8(ascii: ".") { offset += 1 }
+        let span = Span(start, offset)
+        let literal = bytes[start..<offset]
+        if literal.count == 10, literal[start + 4] == UInt8(ascii: "-") {
+            if let day = Day(isoBytes: literal) {
+                return Token(.date, span, lineBreaksBefore: breaks, day: day)
+            }
+            report(.invalidLiteral, "`\(file.text(span))` is not a valid date", span,
+                   label: "no such day", help: "write dates as YYYY-MM-DD, for example `2024-02-29`")
+            return Token(.invalid, span, lineBreaksBefore: breaks)
+        }
+        if let value = Lexer.decimal(literal) {
+            return Token(.number, span, lineBreaksBefore: breaks, number: value)
+        }
+        let hasLetter = literal.contains { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+        report(.invalidLiteral, "`\(file.text(span))` is not a number or a date", span, label: nil,
+               help: hasLetter
+                   ? "put a space between a number and its unit, as in `48 hours`"
+                   : "write numbers like `15` or `2.5`, and dates as YYYY-MM-DD")
+        return Token(.invalid, span, lineBreaksBefore: breaks)
+    }
+
+    /// Parses `digits[.digits]`; nil for anything else.
+    static func decimal(_ literal: some Collection<UInt8>) -> Double? {
+        var whole = 0.0
+        var fraction = 0.0
+        var scale = 1.0
+        var seenDot = false
+        var digitsAfterDot = 0
+        for byte in literal {
+            if byte == UInt8(ascii: ".") {
+                if seenDot { return nil }
+                seenDot = true
+            } else if byte >= 48, byte <= 57 {
+                if seenDot {
+                    scale /= 10
+                    fraction += Double(byte - 48) * scale
+                    digitsAfterDot += 1
+                } else {
+                    whole = whole * 10 + Double(byte - 48)
+                }
+            } else {
+                return nil
+            }
+        }
+        if seenDot, digitsAfterDot == 0 { return nil }
+        guard whole.isFinite, whole < 1e15 else { return nil }
+        return whole + fraction
+    }
+
+    private mutating func word(_ start: Int, _ breaks: Int) -> Token {
+        while offset < bytes.count, isWordByte(bytes[offset]) || bytes[offset] == UInt8(ascii: ".") { offset += 1 }
+        // A word may not end in `.`: that is a sentence stop, not part of an id.
+        while offset > start + 1, bytes[offset - 1] == UInt8(ascii: ".") { offset -= 1 }
+        let span = Span(start, offset)
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        if bytes[start] >= UInt8(ascii: "a"), let keyword = Keyword.named(text) {
+            return Token(.keyword(keyword), span, lineBreaksBefore: breaks, text: text)
+        }
+        return Token(.word, span, lineBreaksBefore: breaks, text: text)
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func unexpected(_ start: Int, _ breaks: Int) -> Token {
+        let first = Lexer.scalar(in: bytes, at: start)
+        // Swallow a whole run of unexpected characters so that one slip gives one message.
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+                || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "#")
+                || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+                || isWordByte(byte)
+            { break }
+            offset += Lexer.scalar(in: bytes, at: offset)?.length ?? 1
+        }
+        let span = Span(start, offset)
+        guard let (scalar, _) = first else {
+            reportBadEncoding(at: start)
+            return Token(.invalid, span, lineBreaksBefore: breaks)
+        }
+        let shown = scalar.value < 0x20 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : String(Character(scalar))
+        var help: String
+        switch scalar {
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}":
+            help = "write text between straight double quotes `\"`; word processors turn them into curly ones"
+        case ":", ";", "=":
+            help = "clauses need no punctuation: write `title en \"…\"`, not `title: en = \"…\"`"
+        default:
+            help = scalar.isASCII
+                ? "ids use the letters A to Z, digits, `-`, `_` and `.`; put other characters inside quotes"
+                : "ids use only the ASCII letters A to Z, so that a look-alike letter from another alphabet cannot pass for an id; put other text inside quotes"
+        }
+        report(.unexpectedCharacter, "unexpected character `\(shown)`", span, label: nil, help: help)
+        return Token(.invalid, span, lineBreaksBefore: breaks)
+    }
+
+    /// Decodes checked text of a comment or string between two offsets.
+    private mutating func checkedText(_ start: Int, _ end: Int, context: String) -> String {
+        checkedText(Array(bytes[start..<end]), at: start, context: context)
+    }
+
+    /// Checks that text is valid UTF-8 and free of invisible control characters.
+    private mutating func checkedText(_ value: [UInt8], at tokenStart: Int, context: String) -> String {
+        var index = 0
+        var warnedInvisible = false
+        while index < value.count {
+            if value[index] < 0x80 { index += 1; continue }
+            guard let (scalar, length) = Lexer.scalar(in: value, at: index) else {
+                reportBadEncoding(at: tokenStart)
+                return String(decoding: value, as: UTF8.self)
+            }
+            if !warnedInvisible, Lexer.isInvisibleControl(scalar) {
+                warnedInvisible = true
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                report(.invisibleCharacter, "invisible character U+\(hex) in \(context)", Span(tokenStart, tokenStart + 1),
+                       label: "the \(context) starting here holds it",
+                       help: "remove it: invisible and text-direction characters can make a file read differently from what it says")
+            }
+            index += length
+        }
+        return String(decoding: value, as: UTF8.self)
+    }
+
+    private mutating func reportBadEncoding(at start: Int) {
+        guard !reportedBadEncoding else { return }
+        reportedBadEncoding = true
+        report(.invalidEncoding, "file is not valid UTF-8", Span(start, start + 1),
+               label: "this byte is not UTF-8",
+               help: "save the file as UTF-8 (in Excel: Save As, then \"CSV UTF-8\"; in a text editor: Encoding, UTF-8)")
+    }
+
+    /// Text-direction overrides, zero-width characters and a stray byte-order mark.
+    static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200D, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Decodes one UTF-8 scalar; nil when the bytes are not valid UTF-8.
+    static func scalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, length: Int)? {
+        let lead = bytes[index]
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0x00...0x7F: return (Unicode.Scalar(lead), 1)
+        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        for next in bytes[(index + 1)..<(index + length)] {
+            guard next & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, _ span: Span, label: String?, help: String) {
+        diagnostics.append(Diagnostic(code, message, at: SourceRange(file, span), label: label, help: help))
+    }
+}

@@ -1,0 +1,606 @@
+/// Reads a rule file into a syntax tree by recursive descent.
+///
+/// Errors are reported where they are found, and the parser recovers at the next line
+/// that starts a clause or a declaration, so a file with ten mistakes gets ten messages.
+/// Only the methods that consume tokens are `mutating`. Every loop consumes a token or
+/// stops, and conditions nest at most `maximumNesting` deep, so no input can hang it or
+/// overflow its stack. Each parse function's doc comment carries its production from
+/// `grammar.md`; a test keeps the two in step.
+public struct Parser {
+    /// How deep parentheses and `not` may nest in one condition.
+    public static let maximumNesting = 32
+
+    private var lexer: Lexer
+    private var current: Token
+    private var previousEnd = 0
+    private var pendingComments: [(comment: Comment, sameLine: Bool)] = []
+    private var diagnostics: [Diagnostic] = []
+    private var nesting = 0
+    private var file: SourceFile { lexer.file }
+
+    /// Thrown to abandon a clause after its error has been reported.
+    private struct Abandon: Error {}
+
+    /// Parses a whole file.
+    public static func parse(_ file: SourceFile) -> SyntaxFile {
+        var parser = Parser(file: file)
+        return parser.parseFile()
+    }
+
+    private init(file: SourceFile) {
+        lexer = Lexer(file: file)
+        current = Token(.end, Span(0, 0), lineBreaksBefore: 0)
+        advance()
+    }
+
+    // MARK: Tokens
+
+    /// Moves to the next token that is not a comment, collecting comments on the way.
+    private mutating func advance() {
+        if current.kind != .end || current.span.end == 0 {
+            previousEnd = max(previousEnd, current.span.end)
+        }
+        while true {
+            let token = lexer.next()
+            if token.lineBreaksBefore >= 2, !pendingComments.isEmpty {
+                pendingComments[pendingComments.count - 1].comment.isFollowedByBlankLine = true
+            }
+            switch token.kind {
+            case .comment, .docComment:
+                let sameLine = token.lineBreaksBefore == 0 && previousEnd > 0
+                let comment = Comment(text: token.text, isDocumentation: token.kind == .docComment,
+                                      span: token.span, isFollowedByBlankLine: false)
+                pendingComments.append((comment, sameLine))
+            default:
+                current = token
+                return
+            }
+        }
+    }
+
+    private var isAtLineStart: Bool { current.lineBreaksBefore > 0 || previousEnd == 0 }
+
+    private func isKeyword(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
+
+    private var currentKeyword: Keyword? {
+        if case .keyword(let keyword) = current.kind { return keyword }
+        return nil
+    }
+
+    /// Takes the comments collected so far, as the leading comments of what starts here.
+    private mutating func takeLeadingComments() -> [Comment] {
+        defer { pendingComments.removeAll() }
+        return pendingComments.map(\.comment)
+    }
+
+    /// Takes a comment written at the end of the line just finished.
+    private mutating func takeTrailingComment() -> Comment? {
+        guard let first = pendingComments.first, first.sameLine else { return nil }
+        pendingComments.removeFirst()
+        return first.comment
+    }
+
+    private mutating func consume(_ keyword: Keyword, _ expected: String) throws -> Span {
+        guard isKeyword(keyword) else { throw expectedError(expected) }
+        let span = current.span
+        advance()
+        return span
+    }
+
+    private mutating func consumeName(_ expected: String) throws -> Name {
+        guard current.kind == .word else {
+            if let keyword = currentKeyword, !keyword.startsDeclaration, !keyword.startsClause || !isAtLineStart {
+                report(.unexpectedToken, "`\(keyword.rawValue)` is a keyword and cannot be used as \(expected)", current.span,
+                       label: "reserved word", help: "choose another id; keywords of the language are listed in grammar.md")
+                throw Abandon()
+            }
+            throw expectedError(expected)
+        }
+        let name = Name(current.text, current.span)
+        advance()
+        return name
+    }
+
+    private mutating func consumeText(_ expected: String) throws -> TextLiteral {
+        guard current.kind == .string else { throw expectedError(expected) }
+        let text = TextLiteral(text: current.text, span: current.span)
+        advance()
+        return text
+    }
+
+    private mutating func consumeDate(_ expected: String) throws -> DateLiteral {
+        guard current.kind == .date, let day = current.day else { throw expectedError(expected) }
+        let date = DateLiteral(day: day, span: current.span)
+        advance()
+        return date
+    }
+
+    /// Reports "expected …, found …", unless the lexer already reported the token.
+    private mutating func expectedError(_ expected: String) -> Abandon {
+        if current.kind != .invalid {
+            report(.unexpectedToken, "expected \(expected), found \(describe(current))", current.span,
+                   label: "expected \(expected) here", help: nil)
+        }
+        return Abandon()
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .keyword(let keyword): "`\(keyword.rawValue)`"
+        case .word: "`\(token.text)`"
+        case .string: "text \"\(token.text.count > 30 ? String(token.text.prefix(30)) + "…" : token.text)\""
+        case .number: "the number `\(file.text(token.span))`"
+        case .date: "the date `\(file.text(token.span))`"
+        case .comma: "`,`"
+        case .leftParenthesis: "`(`"
+        case .rightParenthesis: "`)`"
+        case .comment, .docComment: "a comment"
+        case .invalid: "`\(file.text(token.span))`"
+        case .end: "the end of the file"
+        }
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, _ span: Span, label: String?, help: String?, notes: [String] = []) {
+        diagnostics.append(Diagnostic(code, message, at: SourceRange(file, span), label: label, notes: notes, help: help))
+    }
+
+    /// Skips to the next line that starts a clause or a declaration; always moves at least one token.
+    private mutating func skipToNextClause() {
+        repeat { advance() } while current.kind != .end && !(isAtLineStart && (currentKeyword?.startsClause == true || currentKeyword?.startsDeclaration == true))
+    }
+
+    /// Skips to the next line that starts a declaration; always moves at least one token.
+    private mutating func skipToNextDeclaration() {
+        repeat { advance() } while current.kind != .end && !(isAtLineStart && currentKeyword?.startsDeclaration == true)
+    }
+
+    // MARK: Declarations
+
+    /// file = { declaration } ;
+    private mutating func parseFile() -> SyntaxFile {
+        var declarations: [Declaration] = []
+        while current.kind != .end {
+            if let declaration = parseDeclaration() { declarations.append(declaration) }
+        }
+        let trailing = takeLeadingComments()
+        return SyntaxFile(file: file, declarations: declarations, trailingComments: trailing,
+                          diagnostics: lexer.diagnostics + diagnostics)
+    }
+
+    /// declaration = header { clause } ;
+    private mutating func parseDeclaration() -> Declaration? {
+        let comments = takeLeadingComments()
+        let start = current.span.start
+        guard let keyword = currentKeyword, keyword.startsDeclaration else {
+            reportNotADeclaration()
+            skipToNextDeclaration()
+            return nil
+        }
+        var declaration: Declaration
+        do {
+            declaration = try parseHeader(keyword, start: start, comments: comments)
+        } catch {
+            skipToNextDeclaration()
+            return nil
+        }
+        declaration.trailingComment = takeTrailingComment()
+        while current.kind != .end && currentKeyword?.startsDeclaration != true {
+            let clauseComments = takeLeadingComments()
+            do {
+                var clause = try parseClause(in: declaration.kind)
+                clause.comments = clauseComments
+                clause.trailingComment = takeTrailingComment()
+                declaration.clauses.append(clause)
+            } catch {
+                skipToNextClause()
+            }
+        }
+        declaration.span = Span(start, max(previousEnd, start))
+        return declaration
+    }
+
+    private mutating func reportNotADeclaration() {
+        guard current.kind != .invalid else { return }
+        var help = "a declaration starts with one of: " + Keyword.allCases.filter(\.startsDeclaration).map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        if current.kind == .word, let suggestion = Suggestion.closest(to: current.text, among: Keyword.allCases.filter(\.startsDeclaration).map(\.rawValue)) {
+            help = "did you mean `\(suggestion)`?"
+        } else if let keyword = currentKeyword, keyword.startsClause {
+            help = "`\(keyword.rawValue)` is a clause: it belongs under a declaration such as `issue ID`"
+        }
+        report(.expectedDeclaration, "expected a declaration, found \(describe(current))", current.span,
+               label: "not the start of a declaration", help: help)
+    }
+
+    /// header = "include" text
+    ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" ) word
+    ///        | ( "point" | "question" ) word "in" word
+    ///        | ( "change" | "withdraw" ) item-kind word
+    ///        | "example" text ;
+    private mutating func parseHeader(_ keyword: Keyword, start: Int, comments: [Comment]) throws -> Declaration {
+        var keywordEnd = current.span.end
+        advance()
+        let kind: DeclarationKind
+        var name: Name?
+        var parent: Name?
+        switch keyword {
+        case .include, .example:
+            kind = keyword == .include ? .include : .example
+            let text = try consumeText(keyword == .include ? "the quoted path of the file to include" : "the example's name in quotes")
+            name = Name(text.text, text.span)
+        case .change, .withdraw:
+            let item = try parseItemKind()
+            keywordEnd = previousEnd
+            kind = keyword == .change ? .change(item) : .withdraw(item)
+            name = try consumeName("the id of the \(item.rawValue)")
+        default:
+            kind = switch keyword {
+            case .country: .country
+            case .cluster: .cluster
+            case .point: .point
+            case .question: .question
+            case .parameter: .parameter
+            case .issue: .issue
+            case .policy: .policy
+            case .zeroTolerance: .zeroTolerance
+            case .titles: .titles
+            default: .decision
+            }
+            name = try consumeName(keyword == .titles ? "a language code" : "an id")
+            if keyword == .point || keyword == .question {
+                _ = try consume(.in, "`in` and the \(keyword == .point ? "cluster" : "compliance point") it belongs to")
+                parent = try consumeName("the id of the \(keyword == .point ? "cluster" : "compliance point")")
+            }
+        }
+        return Declaration(kind: kind, keywordSpan: Span(start, keywordEnd), name: name, parent: parent, clauses: [],
+                           comments: comments, trailingComment: nil, span: Span(start, previousEnd))
+    }
+
+    /// item-kind = "question" | "parameter" | "issue" | "policy" | "zero-tolerance" ;
+    private mutating func parseItemKind() throws -> ItemKind {
+        let kind: ItemKind? = switch currentKeyword {
+        case .question: .question
+        case .parameter: .parameter
+        case .issue: .issue
+        case .policy: .policy
+        case .zeroTolerance: .zeroTolerance
+        default: nil
+        }
+        guard let kind else { throw expectedError("what to change: `issue`, `question`, `parameter`, `policy` or `zero-tolerance`") }
+        advance()
+        return kind
+    }
+
+    // MARK: Clauses
+
+    /// clause = "title" word text | "text" word text | "legal" text | "answer" answer-kind
+    ///        | "non-compliant" "when" violation | "not-applicable" "allowed" | "category" word
+    ///        | "raised" "when" condition | "questions" word-list | "deadline" number word
+    ///        | "value" value | "reason" text | "decided" "by" word | "from" date | "until" date
+    ///        | "languages" word-list | "status" word [ "by" word ] | "publishes" "nothing"
+    ///        | "given" given-answer { "," given-answer } | "expect" ( "nothing" | word-list )
+    ///        | "on" date | "source" text | "covers" word-list | word text ;
+    private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
+        let start = current.span.start
+        let keywordSpan = current.span
+        guard let keyword = currentKeyword, keyword.startsClause else {
+            if current.kind == .word, kind == .titles {
+                let id = try consumeName("an id")
+                let text = try consumeText("the title in quotes")
+                return Clause(body: .entry(id, text), keywordSpan: keywordSpan, span: Span(start, previousEnd))
+            }
+            reportUnknownClause(in: kind)
+            throw Abandon()
+        }
+        advance()
+        let body: ClauseBody
+        switch keyword {
+        case .title:
+            body = .title(language: try consumeName("a language code such as `en`"), text: try consumeText("the title in quotes"))
+        case .text:
+            body = .text(language: try consumeName("a language code such as `en`"), text: try consumeText("the question's wording in quotes"))
+        case .legal: body = .legal(try consumeText("the legal reference in quotes"))
+        case .answer: body = .answer(try parseAnswerKind())
+        case .nonCompliant:
+            _ = try consume(.when, "`when`")
+            body = .nonCompliant(try parseViolation())
+        case .notApplicable:
+            _ = try consume(.allowed, "`allowed`")
+            body = .notApplicableAllowed
+        case .category: body = .category(try consumeName("a category such as `child-labour`"))
+        case .raised:
+            _ = try consume(.when, "`when`")
+            nesting = 0
+            body = .raised(try parseCondition())
+        case .questions: body = .questions(try parseWordList("a question id"))
+        case .deadline:
+            guard current.kind == .number else { throw expectedError("a number, as in `deadline 48 hours`") }
+            let amount = current.number
+            advance()
+            body = .deadline(quantity: amount, unit: try consumeName("a unit: `hours` or `days`"))
+        case .value: body = .value(try parseValue())
+        case .reason: body = .reason(try consumeText("the reason in quotes"))
+        case .decided:
+            _ = try consume(.by, "`by`")
+            body = .decidedBy(try consumeName("the id of a PAC decision"))
+        case .from: body = .from(try consumeDate("a date such as 2024-01-01"))
+        case .until: body = .until(try consumeDate("a date such as 2024-12-31"))
+        case .languages: body = .languages(try parseWordList("a language code such as `en`"))
+        case .status:
+            let status = try consumeName("a status")
+            var by: Name?
+            if isKeyword(.by) {
+                advance()
+                by = try consumeName("the id of the decision that replaced it")
+            }
+            body = .status(status, by: by)
+        case .publishes:
+            _ = try consume(.nothing, "`nothing`")
+            body = .publishesNothing
+        case .given: body = .given(try parseGivenAnswers())
+        case .expect:
+            if isKeyword(.nothing) {
+                advance()
+                body = .expect([])
+            } else {
+                body = .expect(try parseWordList("an issue id, or `nothing`"))
+            }
+        case .on: body = .on(try consumeDate("a date such as 2024-01-01"))
+        case .source: body = .source(try consumeText("where the decision is recorded, in quotes"))
+        case .covers: body = .covers(try parseWordList("an id"))
+        default:
+            preconditionFailure("\(keyword) starts no clause")
+        }
+        return Clause(body: body, keywordSpan: keywordSpan, span: Span(start, previousEnd))
+    }
+
+    private mutating func reportUnknownClause(in kind: DeclarationKind) {
+        guard current.kind != .invalid else { return }
+        let clauses = Keyword.allCases.filter(\.startsClause).map(\.rawValue)
+        var help = "each line under `\(kind.spelling)` starts with a clause keyword such as `title`, `category` or `decided by`"
+        if current.kind == .word, let suggestion = Suggestion.closest(to: current.text, among: clauses) {
+            help = "did you mean `\(suggestion)`?"
+        }
+        let found = describe(current)
+        report(.unknownClause, "expected a clause of `\(kind.spelling)`, found \(found)", current.span,
+               label: "not a clause keyword", help: help)
+    }
+
+    /// word-list = word { "," word } ;
+    private mutating func parseWordList(_ expected: String) throws -> [Name] {
+        var names = [try consumeName(expected)]
+        while current.kind == .comma {
+            advance()
+            names.append(try consumeName(expected))
+        }
+        return names
+    }
+
+    /// answer-kind = "yes-no" | "number" "in" word | "date" | "one" "of" text { "," text } ;
+    private mutating func parseAnswerKind() throws -> AnswerSyntax {
+        switch currentKeyword {
+        case .yesNo:
+            advance()
+            return .yesNo
+        case .number:
+            advance()
+            _ = try consume(.in, "`in` and a unit, as in `number in hours`")
+            return .number(unit: try consumeName("a unit such as `hours` or `years`"))
+        case .date:
+            advance()
+            return .date
+        case .one:
+            advance()
+            _ = try consume(.of, "`of`")
+            return .choice(try parseTextList("a choice in quotes"))
+        default:
+            throw expectedError("an answer kind: `yes-no`, `number in UNIT`, `date` or `one of \"…\", \"…\"`")
+        }
+    }
+
+    private mutating func parseTextList(_ expected: String) throws -> [TextLiteral] {
+        var texts = [try consumeText(expected)]
+        while current.kind == .comma {
+            advance()
+            texts.append(try consumeText(expected))
+        }
+        return texts
+    }
+
+    /// violation = "yes" | "no" | comparison operand | text { "," text } ;
+    private mutating func parseViolation() throws -> ViolationSyntax {
+        if isKeyword(.yes) { advance(); return .yes }
+        if isKeyword(.no) { advance(); return .no }
+        if current.kind == .string { return .choices(try parseTextList("a choice in quotes")) }
+        if let comparison = try parseComparison() { return .comparison(comparison, try parseOperand()) }
+        throw expectedError("`yes`, `no`, a comparison such as `above 60 hours`, or the non-compliant choices in quotes")
+    }
+
+    /// comparison = "above" | "below" | "at" "least" | "at" "most" | "before" | "after" ;
+    private mutating func parseComparison() throws -> Comparison? {
+        switch currentKeyword {
+        case .above: advance(); return .above
+        case .below: advance(); return .below
+        case .before: advance(); return .before
+        case .after: advance(); return .after
+        case .at:
+            advance()
+            if isKeyword(.least) { advance(); return .atLeast }
+            if isKeyword(.most) { advance(); return .atMost }
+            throw expectedError("`least` or `most`")
+        default: return nil
+        }
+    }
+
+    /// operand = number [ word ] | date | word ;
+    private mutating func parseOperand() throws -> OperandSyntax {
+        switch current.kind {
+        case .number, .date: return .literal(try parseValue())
+        case .word: return .parameter(try consumeName("a parameter"))
+        default: throw expectedError("a number, a date or a parameter name")
+        }
+    }
+
+    /// value = number [ word ] | date | "yes" | "no" | text | word-list ;
+    private mutating func parseValue() throws -> ValueSyntax {
+        let start = current.span.start
+        switch current.kind {
+        case .number:
+            let amount = current.number
+            advance()
+            var unit: String?
+            if current.kind == .word, current.lineBreaksBefore == 0 {
+                unit = current.text
+                advance()
+            }
+            return ValueSyntax(literal: .quantity(amount, unit: unit), span: Span(start, previousEnd))
+        case .date:
+            let day = current.day!
+            advance()
+            return ValueSyntax(literal: .date(day), span: Span(start, previousEnd))
+        case .string:
+            let text = try consumeText("text")
+            return ValueSyntax(literal: .text(text.text), span: text.span)
+        case .keyword(.yes):
+            advance()
+            return ValueSyntax(literal: .yes, span: Span(start, previousEnd))
+        case .keyword(.no):
+            advance()
+            return ValueSyntax(literal: .no, span: Span(start, previousEnd))
+        case .word:
+            let words = try parseWordList("a word")
+            return ValueSyntax(literal: .words(words.map(\.text)), span: Span(start, previousEnd))
+        default:
+            throw expectedError("a value: a number, a date, `yes`, `no`, text in quotes, or words")
+        }
+    }
+
+    /// given-answer = word ( "yes" | "no" | "not-applicable" | number [ word ] | date | text ) ;
+    private mutating func parseGivenAnswers() throws -> [GivenAnswer] {
+        var answers: [GivenAnswer] = []
+        repeat {
+            if !answers.isEmpty { advance() }
+            let question = try consumeName("a question id")
+            let value: ValueSyntax
+            if isKeyword(.notApplicable) {
+                value = ValueSyntax(literal: .notApplicable, span: current.span)
+                advance()
+            } else if current.kind == .word {
+                throw expectedError("the answer: `yes`, `no`, `not-applicable`, a number, a date or a choice in quotes")
+            } else {
+                value = try parseValue()
+            }
+            answers.append(GivenAnswer(question: question, value: value))
+        } while current.kind == .comma
+        return answers
+    }
+
+    // MARK: Conditions
+
+    /// condition = negation { "and" negation } | negation { "or" negation } ;
+    ///
+    /// `and` and `or` may not be mixed without parentheses: people read `A or B and C`
+    /// in different ways, and a rule that means something else than it seems is the
+    /// worst kind of mistake here.
+    private mutating func parseCondition() throws -> Condition {
+        let first = try parseNegation()
+        guard let joiner = currentKeyword, joiner == .and || joiner == .or else { return first }
+        var parts = [first]
+        while let next = currentKeyword, next == .and || next == .or {
+            if next != joiner {
+                report(.mixedAndOr, "`and` and `or` are mixed without parentheses", current.span,
+                       label: "`\(next.rawValue)` after `\(joiner.rawValue)`",
+                       help: "add parentheses to say which is meant, as in `(A is non-compliant and B is non-compliant) or C is non-compliant`")
+                throw Abandon()
+            }
+            advance()
+            parts.append(try parseNegation())
+        }
+        return joiner == .and ? .and(parts) : .or(parts)
+    }
+
+    /// negation = "not" negation | primary ;
+    private mutating func parseNegation() throws -> Condition {
+        guard isKeyword(.not) else { return try parsePrimary() }
+        let start = current.span.start
+        advance()
+        try enterNesting(at: start)
+        defer { nesting -= 1 }
+        let inner = try parseNegation()
+        return .not(inner, span: Span(start, previousEnd))
+    }
+
+    private mutating func enterNesting(at start: Int) throws {
+        nesting += 1
+        if nesting > Parser.maximumNesting {
+            report(.nestingTooDeep, "condition nests deeper than \(Parser.maximumNesting) levels", Span(start, current.span.end),
+                   label: "too deep", help: "split the condition into simpler parts; no real rule needs this depth")
+            throw Abandon()
+        }
+    }
+
+    /// primary = "(" condition ")" | quantifier "of" word-list ( "is" | "are" ) status | word "is" test ;
+    private mutating func parsePrimary() throws -> Condition {
+        let start = current.span.start
+        switch current.kind {
+        case .leftParenthesis:
+            advance()
+            try enterNesting(at: start)
+            defer { nesting -= 1 }
+            let inner = try parseCondition()
+            guard current.kind == .rightParenthesis else {
+                if current.kind != .invalid {
+                    report(.unexpectedToken, "expected `)`, found \(describe(current))", current.span,
+                           label: "expected `)` here", help: "close the parenthesis opened here",
+                           notes: ["the parenthesis was opened at \(location(start))"])
+                }
+                throw Abandon()
+            }
+            advance()
+            return inner
+        case .keyword(.any), .keyword(.all):
+            let quantifier: Quantifier = isKeyword(.any) ? .any : .all
+            advance()
+            _ = try consume(.of, "`of`")
+            let questions = try parseWordList("a question id")
+            guard isKeyword(.is) || isKeyword(.are) else { throw expectedError("`is` or `are`") }
+            advance()
+            let status = try parseStatus()
+            return .quantified(quantifier, questions, status, span: Span(start, previousEnd))
+        case .word:
+            let question = try consumeName("a question id")
+            _ = try consume(.is, "`is`")
+            let test = try parseTest()
+            return .question(question, test, span: Span(start, previousEnd))
+        default:
+            throw expectedError("a condition, such as `CHL-LAB-01 is non-compliant`")
+        }
+    }
+
+    private func location(_ offset: Int) -> String {
+        let (line, column) = file.location(of: offset)
+        return "line \(line), column \(column)"
+    }
+
+    /// status = "compliant" | "non-compliant" | "not-applicable" ;
+    private mutating func parseStatus() throws -> QuestionStatus {
+        switch currentKeyword {
+        case .compliant: advance(); return .compliant
+        case .nonCompliant: advance(); return .nonCompliant
+        case .notApplicable: advance(); return .notApplicable
+        default: throw expectedError("`non-compliant`, `compliant` or `not-applicable`")
+        }
+    }
+
+    /// test = status | "yes" | "no" | text | comparison operand ;
+    private mutating func parseTest() throws -> QuestionTest {
+        switch current.kind {
+        case .keyword(.yes): advance(); return .yes
+        case .keyword(.no): advance(); return .no
+        case .keyword(.compliant), .keyword(.nonCompliant), .keyword(.notApplicable): return .status(try parseStatus())
+        case .string: return .choice(try consumeText("a choice"))
+        default:
+            if let comparison = try parseComparison() { return .comparison(comparison, try parseOperand()) }
+            throw expectedError("`non-compliant`, `compliant`, `not-applicable`, `yes`, `no`, a choice in quotes, or a comparison such as `above 60 hours`")
+        }
+    }
+}

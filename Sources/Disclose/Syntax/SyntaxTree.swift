@@ -1,0 +1,295 @@
+/// An id, a language code, a unit or another bare word, where it was written.
+public struct Name: Hashable, Sendable {
+    /// The word as written.
+    public var text: String
+    /// Where.
+    public var span: Span
+
+    /// Creates a name.
+    public init(_ text: String, _ span: Span) {
+        self.text = text
+        self.span = span
+    }
+}
+
+/// A double-quoted text, decoded, where it was written.
+public struct TextLiteral: Hashable, Sendable {
+    /// The decoded text.
+    public var text: String
+    /// Where, quotes included.
+    public var span: Span
+}
+
+/// A `YYYY-MM-DD` date where it was written.
+public struct DateLiteral: Hashable, Sendable {
+    /// The day.
+    public var day: Day
+    /// Where.
+    public var span: Span
+}
+
+/// A comment, kept so that the formatter can put it back.
+public struct Comment: Hashable, Sendable {
+    /// The text after `#` (or after `##` for documentation).
+    public var text: String
+    /// True for `##` comments, which document the declaration below them.
+    public var isDocumentation: Bool
+    /// Where.
+    public var span: Span
+    /// True when a blank line follows, which the formatter keeps.
+    public var isFollowedByBlankLine: Bool
+}
+
+/// The kinds of item a country can change or withdraw.
+public enum ItemKind: String, Hashable, Sendable, CaseIterable {
+    case question, parameter, issue, policy
+    case zeroTolerance = "zero-tolerance"
+}
+
+/// What a declaration declares; the keyword or keywords that start it.
+public enum DeclarationKind: Hashable, Sendable {
+    case include, country, cluster, point, question, parameter, issue, policy, zeroTolerance
+    case titles, example, decision
+    case change(ItemKind)
+    case withdraw(ItemKind)
+
+    /// The keywords as written, for messages and the formatter.
+    public var spelling: String {
+        switch self {
+        case .include: "include"
+        case .country: "country"
+        case .cluster: "cluster"
+        case .point: "point"
+        case .question: "question"
+        case .parameter: "parameter"
+        case .issue: "issue"
+        case .policy: "policy"
+        case .zeroTolerance: "zero-tolerance"
+        case .titles: "titles"
+        case .example: "example"
+        case .decision: "decision"
+        case .change(let item): "change \(item.rawValue)"
+        case .withdraw(let item): "withdraw \(item.rawValue)"
+        }
+    }
+}
+
+/// One declaration: a header line and its clauses.
+public struct Declaration: Hashable, Sendable {
+    /// What it declares.
+    public var kind: DeclarationKind
+    /// The keyword or keywords that start it.
+    public var keywordSpan: Span
+    /// The id it declares, or the quoted path of an `include` or name of an `example`.
+    public var name: Name?
+    /// The `in` part of a `point` or `question` header.
+    public var parent: Name?
+    /// The clauses, in the order written.
+    public var clauses: [Clause]
+    /// Comments on the lines above it.
+    public var comments: [Comment]
+    /// A comment at the end of the header line.
+    public var trailingComment: Comment?
+    /// From the keyword to the end of the last clause.
+    public var span: Span
+
+    /// The text of its `##` documentation comments, one line each.
+    public var documentation: [String] {
+        comments.filter(\.isDocumentation).map { $0.text.trimmingLeadingSpace() }
+    }
+}
+
+/// One clause of a declaration.
+public struct Clause: Hashable, Sendable {
+    /// What it says.
+    public var body: ClauseBody
+    /// The keyword that starts it (the id, for an entry of `titles`).
+    public var keywordSpan: Span
+    /// From the keyword to the end of the clause.
+    public var span: Span
+    /// Comments on the lines above it.
+    public var comments: [Comment] = []
+    /// A comment at the end of its last line.
+    public var trailingComment: Comment?
+}
+
+/// The things a clause can say.
+public enum ClauseBody: Hashable, Sendable {
+    case title(language: Name, text: TextLiteral)
+    case text(language: Name, text: TextLiteral)
+    case legal(TextLiteral)
+    case answer(AnswerSyntax)
+    case nonCompliant(ViolationSyntax)
+    case notApplicableAllowed
+    case category(Name)
+    case raised(Condition)
+    case questions([Name])
+    case deadline(quantity: Double, unit: Name)
+    case value(ValueSyntax)
+    case reason(TextLiteral)
+    case decidedBy(Name)
+    case from(DateLiteral)
+    case until(DateLiteral)
+    case languages([Name])
+    case status(Name, by: Name?)
+    case publishesNothing
+    case given([GivenAnswer])
+    case expect([Name])
+    case on(DateLiteral)
+    case source(TextLiteral)
+    case covers([Name])
+    case entry(Name, TextLiteral)
+
+    /// The clause's keyword as written, for messages (`title`, `raised when`, …).
+    public var keyword: String {
+        switch self {
+        case .title: "title"
+        case .text: "text"
+        case .legal: "legal"
+        case .answer: "answer"
+        case .nonCompliant: "non-compliant when"
+        case .notApplicableAllowed: "not-applicable allowed"
+        case .category: "category"
+        case .raised: "raised when"
+        case .questions: "questions"
+        case .deadline: "deadline"
+        case .value: "value"
+        case .reason: "reason"
+        case .decidedBy: "decided by"
+        case .from: "from"
+        case .until: "until"
+        case .languages: "languages"
+        case .status: "status"
+        case .publishesNothing: "publishes nothing"
+        case .given: "given"
+        case .expect: "expect"
+        case .on: "on"
+        case .source: "source"
+        case .covers: "covers"
+        case .entry: "title entry"
+        }
+    }
+}
+
+/// The kind of answer a question takes.
+public enum AnswerSyntax: Hashable, Sendable {
+    case yesNo
+    case number(unit: Name)
+    case date
+    case choice([TextLiteral])
+}
+
+/// Which answers to a question are non-compliant.
+public enum ViolationSyntax: Hashable, Sendable {
+    case yes
+    case no
+    case comparison(Comparison, OperandSyntax)
+    case choices([TextLiteral])
+}
+
+/// A comparison of a number or date answer with a value.
+public enum Comparison: String, Hashable, Sendable, CaseIterable {
+    case above, below
+    case atLeast = "at least"
+    case atMost = "at most"
+    case before, after
+
+    /// True for the comparisons that apply to dates.
+    public var isForDates: Bool { self == .before || self == .after }
+}
+
+/// What a comparison compares with: a value written out, or a parameter.
+public enum OperandSyntax: Hashable, Sendable {
+    case literal(ValueSyntax)
+    case parameter(Name)
+
+    /// Where it was written.
+    public var span: Span {
+        switch self {
+        case .literal(let value): value.span
+        case .parameter(let name): name.span
+        }
+    }
+}
+
+/// A value written in a rule file.
+public enum Literal: Hashable, Sendable {
+    case yes, no, notApplicable
+    case quantity(Double, unit: String?)
+    case date(Day)
+    case text(String)
+    case words([String])
+}
+
+/// A value and where it was written.
+public struct ValueSyntax: Hashable, Sendable {
+    /// The value.
+    public var literal: Literal
+    /// Where.
+    public var span: Span
+}
+
+/// One answer in the `given` clause of an example.
+public struct GivenAnswer: Hashable, Sendable {
+    /// The question answered.
+    public var question: Name
+    /// The answer.
+    public var value: ValueSyntax
+}
+
+/// The statuses a question can be tested for.
+public enum QuestionStatus: String, Hashable, Sendable {
+    case compliant
+    case nonCompliant = "non-compliant"
+    case notApplicable = "not-applicable"
+}
+
+/// What `QUESTION is …` tests.
+public enum QuestionTest: Hashable, Sendable {
+    case status(QuestionStatus)
+    case yes, no
+    case choice(TextLiteral)
+    case comparison(Comparison, OperandSyntax)
+}
+
+/// `any` or `all`.
+public enum Quantifier: String, Hashable, Sendable {
+    case any, all
+}
+
+/// The condition under which an issue is raised.
+public indirect enum Condition: Hashable, Sendable {
+    /// `any of A, B is non-compliant`, `all of A, B are compliant`.
+    case quantified(Quantifier, [Name], QuestionStatus, span: Span)
+    /// `A is non-compliant`, `A is above 60 hours`.
+    case question(Name, QuestionTest, span: Span)
+    case not(Condition, span: Span)
+    case and([Condition])
+    case or([Condition])
+
+    /// Where it was written.
+    public var span: Span {
+        switch self {
+        case .quantified(_, _, _, let span), .question(_, _, let span), .not(_, let span): span
+        case .and(let parts), .or(let parts): parts[0].span.union(parts[parts.count - 1].span)
+        }
+    }
+}
+
+/// A parsed rule file.
+public struct SyntaxFile: Sendable {
+    /// The source it came from.
+    public var file: SourceFile
+    /// The declarations, in order.
+    public var declarations: [Declaration]
+    /// Comments after the last declaration.
+    public var trailingComments: [Comment]
+    /// Problems found by the lexer and the parser.
+    public var diagnostics: [Diagnostic]
+}
+
+extension String {
+    func trimmingLeadingSpace() -> String {
+        String(drop { $0 == " " })
+    }
+}

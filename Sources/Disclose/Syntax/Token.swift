@@ -1,0 +1,98 @@
+/// The reserved words of the rule language.
+///
+/// A word that is a keyword can never be used as an id. Keywords are lowercase and
+/// matched exactly; `Issue` is not a keyword (and the parser says so, with a suggestion).
+public enum Keyword: String, CaseIterable, Sendable {
+    // Declarations: each starts a new declaration.
+    case include, country, cluster, point, question, parameter, issue, policy
+    case zeroTolerance = "zero-tolerance"
+    case change, withdraw, titles, example, decision
+    // Clauses: each starts a clause inside a declaration.
+    case title, text, legal, answer
+    case nonCompliant = "non-compliant"
+    case notApplicable = "not-applicable"
+    case category, raised, questions, deadline, value, reason, decided, from, until
+    case languages, status, publishes, given, expect, on, source, covers
+    // Words used inside clauses.
+    case `in`, when, by, nothing, allowed, yes, no
+    case yesNo = "yes-no"
+    case number, date, one, of, any, all, `is`, are, not, and, or
+    case above, below, at, least, most, before, after, compliant
+
+    /// Keywords that start a declaration.
+    public var startsDeclaration: Bool {
+        switch self {
+        case .include, .country, .cluster, .point, .question, .parameter, .issue, .policy,
+            .zeroTolerance, .change, .withdraw, .titles, .example, .decision:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Keywords that start a clause.
+    public var startsClause: Bool {
+        switch self {
+        case .title, .text, .legal, .answer, .nonCompliant, .notApplicable, .category, .raised,
+            .questions, .deadline, .value, .reason, .decided, .from, .until, .languages, .status,
+            .publishes, .given, .expect, .on, .source, .covers:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static let table: [String: Keyword] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    /// The keyword spelled exactly `text`, if any.
+    public static func named(_ text: String) -> Keyword? { table[text] }
+}
+
+/// The kinds of token the lexer produces.
+public enum TokenKind: Hashable, Sendable {
+    /// A reserved word.
+    case keyword(Keyword)
+    /// Any other word: ids, language codes, units, category names.
+    case word
+    /// A double-quoted string; its decoded text is in `Token.text`.
+    case string
+    /// A decimal number; its value is in `Token.number`.
+    case number
+    /// A `YYYY-MM-DD` date; its value is in `Token.day`.
+    case date
+    case comma, leftParenthesis, rightParenthesis
+    /// `# …` to the end of the line.
+    case comment
+    /// `## …` to the end of the line: documentation for the declaration below.
+    case docComment
+    /// Bytes that form no token; the lexer has already reported why.
+    case invalid
+    /// The end of the file.
+    case end
+}
+
+/// One token, with the span it covers and any decoded value.
+public struct Token: Sendable, Hashable {
+    /// What kind of token this is.
+    public var kind: TokenKind
+    /// The bytes it covers.
+    public var span: Span
+    /// How many line breaks stand between the previous token and this one.
+    public var lineBreaksBefore: Int
+    /// The decoded text of a string, word, or comment (comments without their `#`).
+    public var text: String
+    /// The value of a number.
+    public var number: Double
+    /// The value of a date.
+    public var day: Day?
+
+    init(_ kind: TokenKind, _ span: Span, lineBreaksBefore: Int, text: String = "", number: Double = 0, day: Day? = nil) {
+        self.kind = kind
+        self.span = span
+        self.lineBreaksBefore = lineBreaksBefore
+        self.text = text
+        self.number = number
+        self.day = day
+    }
+}
