@@ -41,10 +41,12 @@ public enum Suggestion {
         return best?.id
     }
 
-    /// Levenshtein distance, giving up early once it exceeds `limit`.
+    /// Edit distance counting a swap of two neighbouring letters as one edit (`titel` is one
+    /// from `title`), giving up early once it exceeds `limit`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var row = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -53,10 +55,13 @@ public enum Suggestion {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    row[j] = min(row[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, row[j])
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &row)
+            (beforePrevious, previous, row) = (previous, row, beforePrevious)
         }
         return previous[b.count]
     }

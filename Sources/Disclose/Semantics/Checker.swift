@@ -140,7 +140,7 @@ public struct Checker {
                 guard let name = declaration.name else { continue }
                 let definition = Definition(declaration: declaration, file: file, isEntry: loaded.isEntry,
                                             range: dateRange(of: declaration, in: file))
-                if isCountryFile, declaration.requiresDecisionInCountry, clause("decided by", of: declaration) == nil,
+                if isCountryFile, declaration.requiresDecisionInCountry, declaration.isComplete, clause("decided by", of: declaration) == nil,
                    !isChangeOrWithdraw(declaration.kind)
                 {
                     report(.missingClause, "\(declaration.kind.spelling) `\(name.text)` is a country-level choice without `decided by`",
@@ -393,10 +393,10 @@ public struct Checker {
             }
             seen[keyword] = clause
         }
-        for keyword in rules.required where seen[keyword] == nil {
+        for keyword in rules.required where seen[keyword] == nil && declaration.isComplete {
             let what = declaration.name.map { "\(declaration.kind.spelling) `\($0.text)`" } ?? "`\(declaration.kind.spelling)`"
             report(.missingClause, "\(what) has no `\(keyword)`", SourceRange(file, declaration.keywordSpan),
-                   label: "needs `\(keyword)`", help: "add a line such as `\(ClauseRules.example(of: keyword))`")
+                   label: "needs `\(keyword)`", help: "add a line such as `\(declaration.kind == .country && keyword == "status" ? "status draft" : ClauseRules.example(of: keyword))`")
         }
         if case .change = declaration.kind, !declaration.clauses.contains(where: { !["reason", "decided by", "from", "until"].contains($0.body.keyword) }) {
             report(.missingClause, "`\(declaration.kind.spelling)` changes nothing", SourceRange(file, declaration.keywordSpan),

@@ -211,6 +211,15 @@ public struct Lexer {
 
     private mutating func unexpected(_ start: Int, _ breaks: Int) -> Token {
         let first = Lexer.scalar(in: bytes, at: start)
+        if let (scalar, length) = first, Lexer.isCurlyOpeningQuote(scalar) {
+            // Text in curly quotes, as word processors write it: one token up to the closing quote.
+            offset += length
+            while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+                let next = Lexer.scalar(in: bytes, at: offset)
+                offset += next?.length ?? 1
+                if let (closing, _) = next, Lexer.isCurlyClosingQuote(closing) { break }
+            }
+        }
         // Swallow a whole run of unexpected characters so that one slip gives one message.
         while offset < bytes.count {
             let byte = bytes[offset]
@@ -275,6 +284,14 @@ public struct Lexer {
         report(.invalidEncoding, "file is not valid UTF-8", Span(start, start + 1),
                label: "this byte is not UTF-8",
                help: "save the file as UTF-8 (in Excel: Save As, then \"CSV UTF-8\"; in a text editor: Encoding, UTF-8)")
+    }
+
+    static func isCurlyOpeningQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{201C}" || scalar == "\u{201E}" || scalar == "\u{00AB}"
+    }
+
+    static func isCurlyClosingQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{201D}" || scalar == "\u{201C}" || scalar == "\u{00BB}"
     }
 
     /// Text-direction overrides, zero-width characters and a stray byte-order mark.

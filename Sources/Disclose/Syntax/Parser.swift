@@ -192,6 +192,7 @@ public struct Parser {
                 clause.trailingComment = takeTrailingComment()
                 declaration.clauses.append(clause)
             } catch {
+                declaration.isComplete = false
                 skipToNextClause()
             }
         }
@@ -276,7 +277,7 @@ public struct Parser {
     ///        | "non-compliant" "when" violation | "not-applicable" "allowed" | "category" word
     ///        | "raised" "when" condition | "questions" word-list | "deadline" number word
     ///        | "value" value | "reason" text | "decided" "by" word | "from" date | "until" date
-    ///        | "languages" word-list | "status" word [ "by" word ] | "publishes" "nothing"
+    ///        | "languages" word-list | "status" ( word | "decided" ) [ "by" word ] | "publishes" "nothing"
     ///        | "given" given-answer { "," given-answer } | "expect" ( "nothing" | word-list )
     ///        | "on" date | "source" text | "covers" word-list | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
@@ -326,7 +327,14 @@ public struct Parser {
         case .until: body = .until(try consumeDate("a date such as 2024-12-31"))
         case .languages: body = .languages(try parseWordList("a language code such as `en`"))
         case .status:
-            let status = try consumeName("a status")
+            // `decided` is a keyword (of `decided by`) and also a country's status.
+            var status: Name
+            if isKeyword(.decided) {
+                status = Name("decided", current.span)
+                advance()
+            } else {
+                status = try consumeName("a status")
+            }
             var by: Name?
             if isKeyword(.by) {
                 advance()

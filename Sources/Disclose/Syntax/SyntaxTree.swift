@@ -92,6 +92,9 @@ public struct Declaration: Hashable, Sendable {
     public var trailingComment: Comment?
     /// From the keyword to the end of the last clause.
     public var span: Span
+    /// False when a clause could not be read; the checker then does not call
+    /// required clauses missing, since the broken one may be that clause.
+    public var isComplete: Bool = true
 
     /// The text of its `##` documentation comments, one line each.
     public var documentation: [String] {
