@@ -32,6 +32,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case typeMismatch = "E401"
     case unitMismatch = "E402"
     case missingTitle = "E403"
+    case invalidPattern = "E404"
 
     case includeNotFound = "E501"
     case includeOutsideRoot = "E502"
@@ -43,6 +44,18 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
 
     case categoryNotCovered = "W601"
     case emptyFile = "W602"
+
+    case malformedCSV = "E701"
+    case raggedRow = "E702"
+    case missingColumn = "E703"
+    case unknownColumn = "E704"
+    case wrongSeparator = "E705"
+    case invalidValue = "E706"
+    case unknownRecord = "E707"
+    case duplicateRecord = "E708"
+    case malformedJSON = "E709"
+    case missingTable = "E710"
+    case unusableAnswer = "W711"
 
     /// Errors stop the rules from being used; warnings do not.
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
@@ -82,6 +95,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .typeMismatch: "wrong kind of value"
         case .unitMismatch: "units do not match"
         case .missingTitle: "title missing in a declared language"
+        case .invalidPattern: "invalid moderation pattern"
         case .includeNotFound: "included file not found"
         case .includeOutsideRoot: "include outside the rules folder"
         case .includeCycle: "files include each other"
@@ -91,6 +105,17 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .tooManyFiles: "too many included files"
         case .categoryNotCovered: "mandatory category not covered"
         case .emptyFile: "file declares nothing"
+        case .malformedCSV: "malformed CSV"
+        case .raggedRow: "row with too many or too few fields"
+        case .missingColumn: "required column missing"
+        case .unknownColumn: "unknown column"
+        case .wrongSeparator: "not separated by commas"
+        case .invalidValue: "invalid value in data"
+        case .unknownRecord: "refers to something not in the data or rules"
+        case .duplicateRecord: "record given twice"
+        case .malformedJSON: "malformed JSON line"
+        case .missingTable: "data table missing"
+        case .unusableAnswer: "answer does not fit its question"
         }
     }
 
@@ -283,6 +308,17 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
                   decided by KH-PAC-2013-01
                   UNDERAGE-WORKERS "កម្មករមានអាយុក្រោមអាយុការងារអប្បបរមា"
             """
+        case .invalidPattern:
+            return """
+            A `pattern` of a moderation rule is a regular expression (ICU syntax, as used by
+            Foundation's NSRegularExpression) and this one cannot be read: an unclosed bracket or
+            parenthesis, or a backslash that escapes nothing. Inside quotes a backslash is written
+            twice:
+
+                moderation PERSONAL-DATA
+                  title en "Phone numbers"
+                  pattern "\\\\+?[0-9][0-9 ()-]{7,}[0-9]"
+            """
         case .includeNotFound:
             return """
             An `include` names a file that does not exist. Paths are relative to the file that
@@ -342,6 +378,80 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             return """
             The file has no declarations. If it is meant to be empty, delete it; otherwise check
             that its content was saved.
+            """
+        case .malformedCSV:
+            return """
+            A CSV field is quoted wrongly: a quote opened and never closed (the message points at
+            the line where it opened), or a quote in the middle of a field that is not quoted. In
+            CSV a field holding a comma, a quote or a line break is put in double quotes, and a quote
+            inside it is written twice:
+
+                factory_id,name
+                F-001,"Saigon ""Star"" Garments, Ltd"
+
+            Spreadsheet programs do this by themselves when they export CSV. Nothing is published
+            until the data reads cleanly.
+            """
+        case .raggedRow:
+            return """
+            A row has more or fewer fields than the header has columns, often because a value holds
+            a comma but is not in quotes, or a cell was split. Fix the row (or export the sheet
+            again) so that every row has one field per column.
+            """
+        case .missingColumn:
+            return """
+            A column the table needs is not in its header row. docs/formats.md lists the columns of
+            each table; names are matched without regard to case or surrounding spaces.
+            """
+        case .unknownColumn:
+            return """
+            The header names a column the table does not have; it may be misspelt (the message
+            suggests the closest column) or belong to another table. Unknown columns are refused
+            rather than ignored, so that data is never silently dropped.
+            """
+        case .wrongSeparator:
+            return """
+            The file separates its fields with semicolons (or tabs), as spreadsheets do in some
+            language settings. Export it again as "CSV UTF-8 (comma delimited)".
+            """
+        case .invalidValue:
+            return """
+            A field does not hold a valid value: a date that is not YYYY-MM-DD or does not exist
+            (2024-02-30), a number that is not a plain decimal (`1e999`, `NaN`), or a word that is
+            not one of the allowed values (a method other than on-site, virtual or hybrid; a status
+            other than completed or refused). The message names what is allowed.
+            """
+        case .unknownRecord:
+            return """
+            A row refers to something that does not exist: an assessment of an unknown factory, an
+            answer to an unknown assessment or to a question that is not in the country's catalogue,
+            a factory of a country with no rule file. Check the id for typos.
+            """
+        case .duplicateRecord:
+            return """
+            The same record appears twice: two factories or assessments with one id, or two answers
+            to one question of one assessment. Remove the repeat; when two answers differ, find
+            out which is right.
+            """
+        case .malformedJSON:
+            return """
+            A line of a JSON Lines file is not one JSON object with string (or, for `cycle`, number,
+            and for `attachments`, array) values. Each line must hold exactly one object:
+
+                {"factory_id": "F-001", "name": "Saigon Star Garments", "type": "garment", "country": "VN"}
+            """
+        case .missingTable:
+            return """
+            The data folder lacks a table (factories, assessments or answers), or holds it twice
+            (both as CSV and as JSON Lines). docs/formats.md describes the folder.
+            """
+        case .unusableAnswer:
+            return """
+            An answer does not fit its question's answer kind (`maybe` for a yes-no question, a word
+            for a number), or is "not applicable" where the question does not allow it. The answer
+            is not used. If the question is one of the country's critical questions, the assessment
+            is never shown as compliant: it is withheld as "incomplete data" and listed in the
+            internal report.
             """
         }
     }

@@ -67,6 +67,7 @@ public struct Checker {
     var zeroToleranceDefinitions: [String: [Definition]] = [:]
     var zeroToleranceOrder: [String] = []
     var decisions: [String: Decision] = [:]
+    var moderation: [ModerationRule] = []
     var country: Country?
     var countryFile: SourceFile?
 
@@ -118,7 +119,7 @@ public struct Checker {
             country: country, questions: questionOrder.compactMap { questionTimelines[$0] }, questionIndex: questionIndex,
             clusters: clusterList, points: pointList, issues: orderedIssues, parameters: parameterTimelines,
             policy: policyTimelines, zeroTolerance: zeroToleranceOrder.compactMap { zeroTolerance[$0] },
-            decisions: decisions, examples: examples, files: sourceFiles)
+            decisions: decisions, moderation: moderation, examples: examples, files: sourceFiles)
         return CheckResult(ruleBook: book, diagnostics: diagnostics, files: sourceFiles)
     }
 
@@ -182,6 +183,8 @@ public struct Checker {
                     zeroToleranceDefinitions[name.text, default: []].append(definition)
                 case .decision:
                     collectDecision(definition)
+                case .moderation:
+                    collectModeration(definition)
                 case .titles, .change, .withdraw:
                     if !isCountryFile || !loaded.isEntry {
                         report(.misplacedDeclaration, "`\(declaration.kind.spelling)` outside a country file",
@@ -333,6 +336,33 @@ public struct Checker {
         decisions[name.text] = decision
     }
 
+    mutating func collectModeration(_ definition: Definition) {
+        let name = definition.name
+        if let previous = moderation.first(where: { $0.id == name.text }) {
+            reportDuplicate("moderation rule", name, definition, previous: previous.origin)
+            return
+        }
+        var rule = ModerationRule(id: name.text, titles: titles(of: definition.declaration, in: definition.file), words: [:], patterns: [],
+                                  origin: definition.at(name.span))
+        for clause in definition.declaration.clauses {
+            switch clause.body {
+            case .words(let language, let words):
+                checkLanguageCode(language, file: definition.file)
+                rule.words[language.text, default: []] += words.map { $0.text.lowercased() }
+            case .pattern(let text):
+                do {
+                    _ = try NSRegularExpression(pattern: text.text)
+                    rule.patterns.append(text.text)
+                } catch {
+                    report(.invalidPattern, "the pattern \(ConditionPrinter.quoted(text.text)) is not a valid regular expression", definition.at(text.span),
+                           label: "cannot be read", help: "check brackets and backslashes; inside quotes a backslash is written twice, as in \"\\\\d{3}\"")
+                }
+            default: break
+            }
+        }
+        moderation.append(rule)
+    }
+
     mutating func checkOverlaps() {
         let groups: [(String, [String: [Definition]])] = [
             ("question", questionDefinitions), ("parameter", parameterDefinitions), ("issue", issueDefinitions),
@@ -376,7 +406,7 @@ public struct Checker {
             }
             var languageKey: (String, Span)?
             switch clause.body {
-            case .title(let language, _), .text(let language, _): languageKey = (keyword + " " + language.text, language.span)
+            case .title(let language, _), .text(let language, _), .words(let language, _): languageKey = (keyword + " " + language.text, language.span)
             case .entry(let id, _): languageKey = ("entry " + id.text, id.span)
             default: break
             }
@@ -458,7 +488,7 @@ extension Declaration {
     /// True for declarations that, in a country file, are choices a PAC must have decided.
     var requiresDecisionInCountry: Bool {
         switch kind {
-        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw: true
+        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation: true
         case .include, .country, .cluster, .point, .example, .decision: false
         }
     }

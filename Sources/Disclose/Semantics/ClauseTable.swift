@@ -39,6 +39,10 @@ struct ClauseRules {
             return ClauseRules(allowed: ["on", "given", "expect"], required: ["on", "given", "expect"])
         case .decision:
             return ClauseRules(allowed: ["title", "status", "on", "source", "covers"], required: ["status", "on"])
+        case .moderation:
+            var rules = ClauseRules(allowed: ["title", "words", "pattern"], required: ["title"])
+            rules.repeatable.formUnion(["words", "pattern"])
+            return rules
         case .change(let item):
             let changeable: Set<String> = switch item {
             case .question: ["text", "legal", "non-compliant when", "not-applicable allowed"]

@@ -23,6 +23,8 @@ public struct RuleBook: Sendable {
     public let zeroTolerance: [Timeline<ZeroToleranceCategory>]
     /// PAC decisions known to this rule book, by id.
     public let decisions: [String: Decision]
+    /// Rules that hold a factory response for human moderation.
+    public let moderation: [ModerationRule]
     /// Examples written in the rule files.
     public let examples: [Example]
     /// Every file read, in the order read.
@@ -321,6 +323,18 @@ public struct ZeroToleranceCategory: Sendable {
     public var deadlineHours: Int?
     public var origin: SourceRange
     public var changes: [Provenance]
+}
+
+/// A rule that holds factory responses for human moderation: words per language, and patterns.
+public struct ModerationRule: Sendable {
+    public var id: String
+    /// Why a response is held, in each language: shown to the moderator.
+    public var titles: [String: String]
+    /// Words and phrases, lowercase, by language.
+    public var words: [String: [String]]
+    /// Regular expressions (ICU syntax), matched anywhere in the text.
+    public var patterns: [String]
+    public var origin: SourceRange
 }
 
 /// A PAC decision from a country's register.

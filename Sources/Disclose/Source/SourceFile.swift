@@ -30,11 +30,15 @@ public final class SourceFile: Sendable, Hashable {
     public let bytes: [UInt8]
     /// Offsets of the first byte of every line.
     public let lineStarts: [Int]
+    /// The number of lines before the first byte held: a data file's line is kept alone,
+    /// with its true line number, so that messages can quote it without keeping the file.
+    public let firstLine: Int
 
-    /// Creates a source file from raw bytes.
-    public init(path: String, bytes: [UInt8]) {
+    /// Creates a source file from raw bytes; `firstLine` is the line number of its first line.
+    public init(path: String, bytes: [UInt8], firstLine: Int = 1) {
         self.path = path
         self.bytes = bytes
+        self.firstLine = firstLine
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(offset + 1)
@@ -64,11 +68,12 @@ public final class SourceFile: Sendable, Hashable {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        return (low + 1, column)
+        return (low + firstLine, column)
     }
 
     /// The text of the 1-based line `number`, without its line break.
-    public func lineText(_ number: Int) -> String {
+    public func lineText(_ lineNumber: Int) -> String {
+        let number = lineNumber - firstLine + 1
         guard number >= 1, number <= lineStarts.count else { return "" }
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count

@@ -102,6 +102,8 @@ public enum Formatter {
         case .source(let text): return "source \(ConditionPrinter.quoted(text.text))"
         case .covers(let names): return "covers \(list(names))"
         case .entry(let id, let text): return "\(id.text) \(ConditionPrinter.quoted(text.text))"
+        case .words(let language, let words): return "words \(language.text) \(texts(words))"
+        case .pattern(let text): return "pattern \(ConditionPrinter.quoted(text.text))"
         }
     }
 }

@@ -297,7 +297,8 @@ public struct Lexer {
     /// Text-direction overrides, zero-width characters and a stray byte-order mark.
     static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x200B...0x200D, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        // Zero-width joiners (U+200C, U+200D) are left alone: Sinhala, Bengali and Urdu spell words with them.
+        case 0x200B, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
         default: return false
         }
     }

@@ -213,7 +213,7 @@ public struct Parser {
     }
 
     /// header = "include" text
-    ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" ) word
+    ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" | "moderation" ) word
     ///        | ( "point" | "question" ) word "in" word
     ///        | ( "change" | "withdraw" ) item-kind word
     ///        | "example" text ;
@@ -244,6 +244,7 @@ public struct Parser {
             case .policy: .policy
             case .zeroTolerance: .zeroTolerance
             case .titles: .titles
+            case .moderation: .moderation
             default: .decision
             }
             name = try consumeName(keyword == .titles ? "a language code" : "an id")
@@ -279,7 +280,8 @@ public struct Parser {
     ///        | "value" value | "reason" text | "decided" "by" word | "from" date | "until" date
     ///        | "languages" word-list | "status" ( word | "decided" ) [ "by" word ] | "publishes" "nothing"
     ///        | "given" given-answer { "," given-answer } | "expect" ( "nothing" | word-list )
-    ///        | "on" date | "source" text | "covers" word-list | word text ;
+    ///        | "on" date | "source" text | "covers" word-list | "words" word text { "," text }
+    ///        | "pattern" text | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
         let start = current.span.start
         let keywordSpan = current.span
@@ -355,6 +357,10 @@ public struct Parser {
         case .on: body = .on(try consumeDate("a date such as 2024-01-01"))
         case .source: body = .source(try consumeText("where the decision is recorded, in quotes"))
         case .covers: body = .covers(try parseWordList("an id"))
+        case .words:
+            let language = try consumeName("a language code such as `en`")
+            body = .words(language: language, try parseTextList("a word or phrase in quotes"))
+        case .pattern: body = .pattern(try consumeText("a pattern in quotes"))
         default:
             preconditionFailure("\(keyword) starts no clause")
         }

@@ -49,7 +49,7 @@ public enum ItemKind: String, Hashable, Sendable, CaseIterable {
 /// What a declaration declares; the keyword or keywords that start it.
 public enum DeclarationKind: Hashable, Sendable {
     case include, country, cluster, point, question, parameter, issue, policy, zeroTolerance
-    case titles, example, decision
+    case titles, example, decision, moderation
     case change(ItemKind)
     case withdraw(ItemKind)
 
@@ -68,6 +68,7 @@ public enum DeclarationKind: Hashable, Sendable {
         case .titles: "titles"
         case .example: "example"
         case .decision: "decision"
+        case .moderation: "moderation"
         case .change(let item): "change \(item.rawValue)"
         case .withdraw(let item): "withdraw \(item.rawValue)"
         }
@@ -142,6 +143,8 @@ public enum ClauseBody: Hashable, Sendable {
     case source(TextLiteral)
     case covers([Name])
     case entry(Name, TextLiteral)
+    case words(language: Name, [TextLiteral])
+    case pattern(TextLiteral)
 
     /// The clause's keyword as written, for messages (`title`, `raised when`, …).
     public var keyword: String {
@@ -170,6 +173,8 @@ public enum ClauseBody: Hashable, Sendable {
         case .source: "source"
         case .covers: "covers"
         case .entry: "title entry"
+        case .words: "words"
+        case .pattern: "pattern"
         }
     }
 }

@@ -6,13 +6,13 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Declarations: each starts a new declaration.
     case include, country, cluster, point, question, parameter, issue, policy
     case zeroTolerance = "zero-tolerance"
-    case change, withdraw, titles, example, decision
+    case change, withdraw, titles, example, decision, moderation
     // Clauses: each starts a clause inside a declaration.
     case title, text, legal, answer
     case nonCompliant = "non-compliant"
     case notApplicable = "not-applicable"
     case category, raised, questions, deadline, value, reason, decided, from, until
-    case languages, status, publishes, given, expect, on, source, covers
+    case languages, status, publishes, given, expect, on, source, covers, words, pattern
     // Words used inside clauses.
     case `in`, when, by, nothing, allowed, yes, no
     case yesNo = "yes-no"
@@ -23,7 +23,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     public var startsDeclaration: Bool {
         switch self {
         case .include, .country, .cluster, .point, .question, .parameter, .issue, .policy,
-            .zeroTolerance, .change, .withdraw, .titles, .example, .decision:
+            .zeroTolerance, .change, .withdraw, .titles, .example, .decision, .moderation:
             return true
         default:
             return false
@@ -35,7 +35,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         switch self {
         case .title, .text, .legal, .answer, .nonCompliant, .notApplicable, .category, .raised,
             .questions, .deadline, .value, .reason, .decided, .from, .until, .languages, .status,
-            .publishes, .given, .expect, .on, .source, .covers:
+            .publishes, .given, .expect, .on, .source, .covers, .words, .pattern:
             return true
         default:
             return false

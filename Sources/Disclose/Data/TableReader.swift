@@ -1,0 +1,469 @@
+import Foundation
+
+/// The columns of one data table.
+public struct TableSchema: Sendable {
+    /// The table's name, as in messages ("answers").
+    public var name: String
+    /// Column names, in the order rows give them to the reader's caller.
+    public var columns: [String]
+    /// The columns every row must have in the file.
+    public var required: Set<String>
+}
+
+/// One row of a table: its line, and its fields in schema order (decoded, unquoted).
+public struct TableRow {
+    /// The line the row starts on.
+    public internal(set) var line = 0
+    var buffer: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    /// Where each field starts in the raw record, in bytes, for pointing at it.
+    var rawOffsets: [Int] = []
+
+    /// True when the column is absent from the file or the field is empty.
+    public func isEmpty(_ column: Int) -> Bool { ranges[column].isEmpty }
+
+    /// The field as text (empty when absent).
+    public func text(_ column: Int) -> String { String(decoding: buffer[ranges[column]], as: UTF8.self) }
+
+    /// Calls `body` with the field's bytes.
+    func withBytes<Result>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[ranges[column]])) }
+    }
+}
+
+/// Streams the rows of a CSV (RFC 4180) or JSON Lines file, a chunk at a time.
+///
+/// Memory stays at the size of a chunk and one row, whatever the size of the file. Every
+/// problem becomes a diagnostic with the file, line and column; the caller decides whether
+/// it is fatal.
+public final class TableReader {
+    /// Records larger than this are refused rather than read into memory.
+    static let maximumRecordSize = 16 << 20
+    static let chunkSize = 1 << 20
+
+    let path: String
+    let schema: TableSchema
+    let isJSONLines: Bool
+    private let handle: FileHandle?
+    private var chunk: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
+    private var columnMap: [Int] = []
+    private var fields: [(start: Int, end: Int, quoted: Bool)] = []
+    private var row = TableRow()
+    private var reportedEncoding = false
+    /// Problems found so far.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The byte offset in the file where the current chunk starts.
+    private var chunkOffset = 0
+
+    /// Opens `path` for reading; `displayPath` is how messages name it.
+    public init?(path: String, displayPath: String, schema: TableSchema) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        self.handle = handle
+        self.path = displayPath
+        self.schema = schema
+        isJSONLines = path.hasSuffix(".jsonl")
+        fill()
+        if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        if isJSONLines {
+            columnMap = Array(0..<schema.columns.count)
+        } else {
+            readHeader()
+        }
+    }
+
+    /// Reads from bytes in memory, for tests and fuzzing.
+    public init(bytes: [UInt8], displayPath: String, schema: TableSchema, isJSONLines: Bool) {
+        handle = nil
+        path = displayPath
+        self.schema = schema
+        self.isJSONLines = isJSONLines
+        chunk = bytes
+        atEnd = true
+        if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        if isJSONLines {
+            columnMap = Array(0..<schema.columns.count)
+        } else {
+            readHeader()
+        }
+    }
+
+    deinit { try? handle?.close() }
+
+    /// False when the header was unusable; no rows are read then.
+    public private(set) var isReadable = true
+
+    /// Calls `body` for every row, in file order.
+    public func forEachRow(_ body: (TableRow) -> Void) {
+        guard isReadable else { return }
+        while let next = isJSONLines ? nextJSONRow() : nextCSVRow() {
+            if next { body(row) }
+        }
+    }
+
+    // MARK: Chunks
+
+    /// Reads more bytes, keeping those from `keepFrom` on; false at the end of the file.
+    @discardableResult
+    private func fill(keepFrom keep: Int? = nil) -> Bool {
+        guard !atEnd, let handle else { return false }
+        let start = keep ?? position
+        if start > 0 {
+            chunk.removeSubrange(0..<start)
+            chunkOffset += start
+            position -= start
+        }
+        let data = handle.readData(ofLength: TableReader.chunkSize)
+        if data.isEmpty {
+            atEnd = true
+            return false
+        }
+        chunk.append(contentsOf: data)
+        return true
+    }
+
+    // MARK: CSV
+
+    private func readHeader() {
+        guard let record = scanCSVRecord() else {
+            report(.missingColumn, "`\(path)` is empty: no header row", recordLine: 1, rawStart: nil,
+                   help: "the first row must name the columns: " + schema.columns.joined(separator: ", "))
+            isReadable = false
+            return
+        }
+        let headerLine = record.line
+        let names = (0..<fields.count).map { index -> String in
+            let field = fields[index]
+            return String(decoding: chunk[field.start..<field.end], as: UTF8.self)
+        }
+        let normalized = names.map(TableReader.normalizedColumn)
+        if names.count == 1, names[0].contains(";") || names[0].contains("\t") {
+            report(.wrongSeparator, "`\(path)` separates its columns with `\(names[0].contains(";") ? ";" : "tab")`, not commas",
+                   recordLine: headerLine, rawStart: record.start,
+                   help: "export the sheet again as \"CSV UTF-8 (comma delimited)\"")
+            isReadable = false
+            return
+        }
+        columnMap = []
+        var seen: Set<String> = []
+        for (index, name) in normalized.enumerated() {
+            let column = fields[index].start - record.start
+            if let schemaIndex = schema.columns.firstIndex(of: name) {
+                if !seen.insert(name).inserted {
+                    report(.duplicateRecord, "column `\(name)` appears twice in `\(path)`", recordLine: headerLine, rawStart: record.start, offset: record.start + column,
+                           help: "keep one `\(name)` column")
+                    isReadable = false
+                }
+                columnMap.append(schemaIndex)
+            } else {
+                let suggestion = Suggestion.closest(to: name, among: schema.columns).map { "did you mean `\($0)`?" }
+                    ?? "the columns of \(schema.name) are: " + schema.columns.joined(separator: ", ")
+                report(.unknownColumn, "unknown column `\(names[index])` in `\(path)`", recordLine: headerLine, rawStart: record.start, offset: record.start + column,
+                       help: suggestion)
+                isReadable = false
+                columnMap.append(-1)
+            }
+        }
+        for required in schema.columns where schema.required.contains(required) && !seen.contains(required) {
+            report(.missingColumn, "`\(path)` has no `\(required)` column", recordLine: headerLine, rawStart: record.start,
+                   help: "add the column; the columns of \(schema.name) are: " + schema.columns.joined(separator: ", "))
+            isReadable = false
+        }
+        position = record.end
+    }
+
+    static func normalizedColumn(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// Scans one record from `position` into `fields`, reading more of the file as needed.
+    /// Returns nil at the end of the file. `fields` spans index `chunk`.
+    private func scanCSVRecord() -> (start: Int, end: Int, line: Int)? {
+        while true {
+            switch scanCSVRecordInChunk() {
+            case .record(let start, let end, let lines):
+                let recordLine = line
+                line += lines
+                return (start, end, recordLine)
+            case .needMore:
+                let start = position
+                if chunk.count - start > TableReader.maximumRecordSize {
+                    report(.malformedCSV, "a row of `\(path)` is longer than 16 MiB", recordLine: line, rawStart: nil,
+                           help: "check for a quote that is opened and never closed")
+                    isReadable = false
+                    return nil
+                }
+                if !fill(keepFrom: start) {
+                    if position >= chunk.count { return nil }
+                    // The file ends inside a quoted field: the quote was never closed.
+                    report(.malformedCSV, "a quote opened here is never closed", recordLine: line, rawStart: position, offset: quoteOffset(),
+                           help: "close the quoted field with `\"`; a quote inside a field is written twice (`\"\"`)")
+                    isReadable = false
+                    return nil
+                }
+            case .strayQuote(let offset, let lines):
+                let recordStart = position
+                report(.malformedCSV, "a quote in the middle of a field", recordLine: line, rawStart: recordStart, offset: offset,
+                       help: "put the whole field in quotes and write the quote twice, as in `\"5\"\" thread\"`")
+                skipRecord()
+                fields.removeAll()
+                return (recordStart, position, line)
+            }
+        }
+    }
+
+    private enum ScanResult {
+        case record(start: Int, end: Int, lines: Int)
+        case needMore
+        case strayQuote(offset: Int, lines: Int)
+    }
+
+    private func scanCSVRecordInChunk() -> ScanResult {
+        fields.removeAll(keepingCapacity: true)
+        let count = chunk.count
+        return chunk.withUnsafeBufferPointer { bytes -> ScanResult in
+            var index = position
+            var lines = 0
+            let start = position
+            if index >= count { return atEnd ? .needMore : .needMore }
+            while true {
+                if index < count, bytes[index] == 0x22 {
+                    // A quoted field.
+                    index += 1
+                    let fieldStart = index
+                    while true {
+                        guard index < count else { return .needMore }
+                        let byte = bytes[index]
+                        if byte == 0x22 {
+                            if index + 1 < count, bytes[index + 1] == 0x22 { index += 2; continue }
+                            if index + 1 >= count, !atEnd { return .needMore }
+                            break
+                        }
+                        if byte == 0x0A { lines += 1 }
+                        index += 1
+                    }
+                    fields.append((fieldStart, index, true))
+                    index += 1
+                    if index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D {
+                        return .strayQuote(offset: index, lines: lines)
+                    }
+                } else {
+                    let fieldStart = index
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+                        if byte == 0x22 { return .strayQuote(offset: index, lines: lines) }
+                        index += 1
+                    }
+                    if index >= count, !atEnd { return .needMore }
+                    fields.append((fieldStart, index, false))
+                }
+                if index >= count {
+                    return .record(start: start, end: index, lines: lines)
+                }
+                let byte = bytes[index]
+                if byte == 0x2C {
+                    index += 1
+                    if index >= count, !atEnd { return .needMore }
+                    continue
+                }
+                if byte == 0x0D {
+                    if index + 1 >= count, !atEnd { return .needMore }
+                    index += 1
+                    if index < count, bytes[index] == 0x0A { index += 1 }
+                } else {
+                    index += 1
+                }
+                return .record(start: start, end: index, lines: lines + 1)
+            }
+        }
+    }
+
+    private func skipRecord() {
+        var inQuotes = false
+        while true {
+            while position < chunk.count {
+                let byte = chunk[position]
+                position += 1
+                if byte == 0x22 { inQuotes.toggle() }
+                if byte == 0x0A {
+                    line += 1
+                    if !inQuotes { return }
+                }
+            }
+            if !fill(keepFrom: position) { return }
+        }
+    }
+
+    /// Where the quote that was never closed opened.
+    private func quoteOffset() -> Int {
+        for field in fields.reversed() where field.quoted { return field.start - 1 }
+        return chunk[position...].firstIndex(of: 0x22) ?? position
+    }
+
+    /// Reads the next CSV row into `row`; nil at the end, false for a row that was skipped.
+    private func nextCSVRow() -> Bool? {
+        guard let record = scanCSVRecord() else { return nil }
+        position = record.end
+        if fields.isEmpty { return false }
+        // A blank line is no row.
+        if fields.count == 1, fields[0].start == fields[0].end, !fields[0].quoted { return false }
+        if fields.count != columnMap.count {
+            report(.raggedRow, "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header \(columnMap.count)",
+                   recordLine: record.line, rawStart: record.start,
+                   help: fields.count > columnMap.count
+                       ? "a value holding a comma must be in double quotes, as in `\"Star Garments, Ltd\"`"
+                       : "add the missing fields, even if empty: every row needs one field per column")
+            return false
+        }
+        row.line = record.line
+        row.buffer.removeAll(keepingCapacity: true)
+        row.ranges = Array(repeating: 0..<0, count: schema.columns.count)
+        row.rawOffsets = Array(repeating: 0, count: schema.columns.count)
+        for (index, field) in fields.enumerated() {
+            let target = columnMap[index]
+            let begin = row.buffer.count
+            if field.quoted {
+                var cursor = field.start
+                while cursor < field.end {
+                    let byte = chunk[cursor]
+                    row.buffer.append(byte)
+                    cursor += byte == 0x22 ? 2 : 1
+                }
+            } else {
+                row.buffer.append(contentsOf: chunk[field.start..<field.end])
+            }
+            row.ranges[target] = begin..<row.buffer.count
+            row.rawOffsets[target] = field.start - record.start - (field.quoted ? 1 : 0)
+        }
+        if !checkEncoding(record.line, record.start) { return false }
+        currentRawStart = record.start
+        return true
+    }
+
+    private var currentRawStart = 0
+
+    private func checkEncoding(_ line: Int, _ rawStart: Int) -> Bool {
+        guard row.buffer.contains(where: { $0 >= 0x80 }) else { return true }
+        guard String(validating: row.buffer, as: UTF8.self) == nil else { return true }
+        if !reportedEncoding {
+            reportedEncoding = true
+            report(.invalidEncoding, "`\(path)` is not valid UTF-8", recordLine: line, rawStart: rawStart,
+                   help: "save the file as UTF-8: in Excel, Save As \"CSV UTF-8 (comma delimited)\"")
+        }
+        return false
+    }
+
+    // MARK: JSON Lines
+
+    private func nextJSONRow() -> Bool? {
+        // Find the end of the line, reading more as needed.
+        var end: Int
+        while true {
+            if let newline = chunk[position...].firstIndex(of: 0x0A) { end = newline; break }
+            if chunk.count - position > TableReader.maximumRecordSize {
+                report(.malformedJSON, "a line of `\(path)` is longer than 16 MiB", recordLine: line, rawStart: nil, help: "each record must be one line")
+                isReadable = false
+                return nil
+            }
+            if !fill(keepFrom: position) {
+                end = chunk.count
+                break
+            }
+        }
+        if position >= chunk.count && end == chunk.count { return nil }
+        let start = position
+        let recordLine = line
+        position = min(end + 1, chunk.count)
+        line += 1
+        var lineEnd = end
+        if lineEnd > start, chunk[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        if chunk[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return false }
+        row.line = recordLine
+        row.buffer.removeAll(keepingCapacity: true)
+        row.ranges = Array(repeating: 0..<0, count: schema.columns.count)
+        row.rawOffsets = Array(repeating: 0, count: schema.columns.count)
+        var parser = JSONObjectParser(bytes: chunk, start: start, end: lineEnd)
+        do {
+            var seen: Set<String> = []
+            try parser.parse { key, keyOffset, value, valueOffset in
+                guard let column = schema.columns.firstIndex(of: key) else {
+                    throw JSONObjectParser.Failure(offset: keyOffset, message: "unknown field `\(key)`",
+                                                   help: Suggestion.closest(to: key, among: schema.columns).map { "did you mean `\($0)`?" }
+                                                       ?? "the fields of \(schema.name) are: " + schema.columns.joined(separator: ", "),
+                                                   code: .unknownColumn)
+                }
+                guard seen.insert(key).inserted else {
+                    throw JSONObjectParser.Failure(offset: keyOffset, message: "field `\(key)` appears twice", help: "keep one", code: .malformedJSON)
+                }
+                let begin = row.buffer.count
+                row.buffer.append(contentsOf: value)
+                row.ranges[column] = begin..<row.buffer.count
+                row.rawOffsets[column] = valueOffset - start
+            }
+        } catch let failure as JSONObjectParser.Failure {
+            report(failure.code, failure.message, recordLine: recordLine, rawStart: start, offset: failure.offset, help: failure.help)
+            return false
+        } catch {
+            return false
+        }
+        for required in schema.required {
+            let index = schema.columns.firstIndex(of: required)!
+            if row.ranges[index].isEmpty, !seenKey(required, in: start, lineEnd) {
+                report(.missingColumn, "record has no `\(required)` field", recordLine: recordLine, rawStart: start,
+                       help: "every record of \(schema.name) needs: " + schema.columns.filter(schema.required.contains).joined(separator: ", "))
+                return false
+            }
+        }
+        if !checkEncoding(recordLine, start) { return false }
+        currentRawStart = start
+        return true
+    }
+
+    private func seenKey(_ key: String, in start: Int, _ end: Int) -> Bool {
+        let needle = Array("\"\(key)\"".utf8)
+        return chunk[start..<end].firstRange(of: needle) != nil
+    }
+
+    // MARK: Reporting
+
+    /// Reports a problem with a field of the row just read.
+    func reportField(_ code: DiagnosticCode, _ message: String, row: TableRow, column: Int, label: String? = nil, help: String?) {
+        let offset = currentRawStart + (column < row.rawOffsets.count ? row.rawOffsets[column] : 0)
+        report(code, message, recordLine: row.line, rawStart: currentRawStart, offset: offset, label: label, help: help,
+               length: max(1, row.ranges[column].count))
+    }
+
+    /// Reports a problem about the row as a whole.
+    func reportRow(_ code: DiagnosticCode, _ message: String, row: TableRow, help: String?) {
+        report(code, message, recordLine: row.line, rawStart: currentRawStart, offset: currentRawStart, help: help)
+    }
+
+    /// Reports a problem at `offset` in the record that starts at `rawStart` on `recordLine`.
+    ///
+    /// The offending line is kept alone, with its true line number, so that the message can
+    /// quote it without the reader keeping the file.
+    private func report(_ code: DiagnosticCode, _ message: String, recordLine: Int, rawStart: Int?, offset: Int? = nil,
+                        label: String? = nil, help: String?, length: Int = 1) {
+        guard let rawStart, rawStart < chunk.count else {
+            let file = SourceFile(path: path, bytes: [], firstLine: recordLine)
+            diagnostics.append(Diagnostic(code, message, at: SourceRange(file, Span(0, 0)), label: label, help: help))
+            return
+        }
+        let target = min(max(offset ?? rawStart, rawStart), chunk.count)
+        var lineStart = rawStart
+        var lineNumber = recordLine
+        for index in rawStart..<target where chunk[index] == 0x0A {
+            lineStart = index + 1
+            lineNumber += 1
+        }
+        let lineEnd = chunk[lineStart...].firstIndex(of: 0x0A) ?? chunk.count
+        var lineBytes = Array(chunk[lineStart..<min(lineEnd, lineStart + 500)])
+        if lineBytes.last == 0x0D { lineBytes.removeLast() }
+        let file = SourceFile(path: path, bytes: lineBytes, firstLine: lineNumber)
+        let column = min(target - lineStart, lineBytes.count)
+        diagnostics.append(Diagnostic(code, message, at: SourceRange(file, Span(column, min(lineBytes.count, column + length))), label: label, help: help))
+    }
+}
