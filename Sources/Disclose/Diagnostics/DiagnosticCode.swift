@@ -273,8 +273,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """
         case .misplacedDeclaration:
             return """
-            Some declarations belong in particular files: `country`, `change`, `withdraw` and
-            `titles` only in a country file (one `country` per file, not in an included file); a
+            Some declarations belong in particular files: `country`, `change`, `withdraw`,
+            `omit category` and `titles` only in a country file (one `country` per file, not in an included file); a
             country-level choice cannot be made in the shared files of rules/.
             """
         case .conflictingClauses:
@@ -371,7 +371,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             The portal's policy publishes, in every country, issues in each mandatory category:
             freedom-of-association, forced-labour, child-labour, discrimination, wages,
             safety-and-health and workplace-dialogue. This country has no public issue in one of
-            them. Add one, or withdraw explicitly with the PAC decision that excuses the gap.
+            them. Add one, or record the PAC's decision not to:
+
+                omit category workplace-dialogue
+                  reason "The BFC list of 21 critical issues has no workplace-dialogue item"
+                  decided by KH-PAC-2013-01
+
             A country that publishes nothing (`publishes nothing`) is not warned.
             """
         case .emptyFile:

@@ -310,6 +310,13 @@ extension Checker {
             return
         }
         let covered = Set(inForce.map(\.category))
+        for (category, origin) in omittedCategories.sorted(by: { $0.key < $1.key }) {
+            if let issue = inForce.first(where: { $0.category == category }) {
+                report(.conflictingClauses, "country `\(country.code)` omits `\(category.rawValue)` but publishes issue `\(issue.id)` in it", origin,
+                       label: "omitted here", secondary: [DiagnosticLabel(issue.origin, "public issue in that category")],
+                       help: "remove the `omit category` declaration, or withdraw the issue")
+            }
+        }
         let explained = Set(issues.compactMap { timeline -> IssueCategory? in
             guard case .withdrawn? = timeline.latest else { return nil }
             for period in timeline.periods.reversed() {
@@ -317,10 +324,12 @@ extension Checker {
             }
             return nil
         })
-        for category in IssueCategory.allCases where category.isMandatory && !covered.contains(category) && !explained.contains(category) {
+        for category in IssueCategory.allCases where category.isMandatory && !covered.contains(category) && !explained.contains(category)
+            && omittedCategories[category] == nil
+        {
             report(.categoryNotCovered, "country `\(country.code)` publishes no `\(category.rawValue)` issue", country.origin,
                    label: "no public issue in this category",
-                   help: "add an issue with `category \(category.rawValue)`, or withdraw explicitly with the decision that excuses the gap")
+                   help: "add an issue with `category \(category.rawValue)`, or record the PAC's decision with `omit category \(category.rawValue)`, a `reason` and `decided by`")
         }
     }
 

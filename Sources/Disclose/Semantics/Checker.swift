@@ -68,6 +68,7 @@ public struct Checker {
     var zeroToleranceOrder: [String] = []
     var decisions: [String: Decision] = [:]
     var moderation: [ModerationRule] = []
+    var omittedCategories: [IssueCategory: SourceRange] = [:]
     var country: Country?
     var countryFile: SourceFile?
 
@@ -185,6 +186,13 @@ public struct Checker {
                     collectDecision(definition)
                 case .moderation:
                     collectModeration(definition)
+                case .omitCategory:
+                    if !isCountryFile || !loaded.isEntry {
+                        report(.misplacedDeclaration, "`omit category` outside a country file", SourceRange(file, declaration.keywordSpan),
+                               label: "only a country can omit a category", help: "move this into the country's file in countries/")
+                    } else if let category = resolveCategory(name, file: file) {
+                        omittedCategories[category] = SourceRange(file, name.span)
+                    }
                 case .titles, .change, .withdraw:
                     if !isCountryFile || !loaded.isEntry {
                         report(.misplacedDeclaration, "`\(declaration.kind.spelling)` outside a country file",
@@ -488,7 +496,7 @@ extension Declaration {
     /// True for declarations that, in a country file, are choices a PAC must have decided.
     var requiresDecisionInCountry: Bool {
         switch kind {
-        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation: true
+        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory: true
         case .include, .country, .cluster, .point, .example, .decision: false
         }
     }

@@ -53,6 +53,8 @@ struct ClauseRules {
             return ClauseRules(allowed: changeable.union(dated).union(provenance), required: ["reason", "decided by"])
         case .withdraw:
             return ClauseRules(allowed: dated.union(provenance), required: ["reason", "decided by"])
+        case .omitCategory:
+            return ClauseRules(allowed: provenance, required: ["reason", "decided by"])
         }
     }
 

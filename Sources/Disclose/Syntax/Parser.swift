@@ -216,6 +216,7 @@ public struct Parser {
     ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" | "moderation" ) word
     ///        | ( "point" | "question" ) word "in" word
     ///        | ( "change" | "withdraw" ) item-kind word
+    ///        | "omit" "category" word
     ///        | "example" text ;
     private mutating func parseHeader(_ keyword: Keyword, start: Int, comments: [Comment]) throws -> Declaration {
         var keywordEnd = current.span.end
@@ -228,6 +229,11 @@ public struct Parser {
             kind = keyword == .include ? .include : .example
             let text = try consumeText(keyword == .include ? "the quoted path of the file to include" : "the example's name in quotes")
             name = Name(text.text, text.span)
+        case .omit:
+            _ = try consume(.category, "`category`, as in `omit category workplace-dialogue`")
+            keywordEnd = previousEnd
+            kind = .omitCategory
+            name = try consumeName("a category such as `workplace-dialogue`")
         case .change, .withdraw:
             let item = try parseItemKind()
             keywordEnd = previousEnd

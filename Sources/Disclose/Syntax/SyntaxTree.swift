@@ -50,6 +50,8 @@ public enum ItemKind: String, Hashable, Sendable, CaseIterable {
 public enum DeclarationKind: Hashable, Sendable {
     case include, country, cluster, point, question, parameter, issue, policy, zeroTolerance
     case titles, example, decision, moderation
+    /// `omit category CATEGORY`: a mandatory category a country deliberately does not publish.
+    case omitCategory
     case change(ItemKind)
     case withdraw(ItemKind)
 
@@ -69,6 +71,7 @@ public enum DeclarationKind: Hashable, Sendable {
         case .example: "example"
         case .decision: "decision"
         case .moderation: "moderation"
+        case .omitCategory: "omit category"
         case .change(let item): "change \(item.rawValue)"
         case .withdraw(let item): "withdraw \(item.rawValue)"
         }

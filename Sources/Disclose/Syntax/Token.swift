@@ -6,7 +6,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Declarations: each starts a new declaration.
     case include, country, cluster, point, question, parameter, issue, policy
     case zeroTolerance = "zero-tolerance"
-    case change, withdraw, titles, example, decision, moderation
+    case change, withdraw, omit, titles, example, decision, moderation
     // Clauses: each starts a clause inside a declaration.
     case title, text, legal, answer
     case nonCompliant = "non-compliant"
@@ -23,7 +23,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     public var startsDeclaration: Bool {
         switch self {
         case .include, .country, .cluster, .point, .question, .parameter, .issue, .policy,
-            .zeroTolerance, .change, .withdraw, .titles, .example, .decision, .moderation:
+            .zeroTolerance, .change, .withdraw, .omit, .titles, .example, .decision, .moderation:
             return true
         default:
             return false
