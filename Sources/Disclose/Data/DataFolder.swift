@@ -1,0 +1,209 @@
+import Foundation
+
+/// A folder of data tables, and the records read from its small tables.
+///
+/// Factories, assessments and responses are read whole (they have a row per factory or
+/// assessment); answers, which have a row per assessment and question, are streamed by
+/// the publisher.
+struct DataFolder {
+    let folder: String
+    let displayBase: String
+    var diagnostics: [Diagnostic] = []
+
+    init(folder: String, displayBase: String) {
+        self.folder = folder
+        self.displayBase = displayBase
+    }
+
+    /// The file of a table: `NAME.csv` or `NAME.jsonl`; reports a missing or doubled table.
+    mutating func path(of table: String, required: Bool) -> String? {
+        let manager = FileManager.default
+        let candidates = ["csv", "jsonl"].map { (folder as NSString).appendingPathComponent("\(table).\($0)") }.filter { manager.fileExists(atPath: $0) }
+        if candidates.count > 1 {
+            diagnostics.append(Diagnostic(.missingTable, "`\(table)` is given twice, as CSV and as JSON Lines", at: nil,
+                                          help: "keep one of \(candidates.map { "`\(display($0))`" }.joined(separator: " and "))"))
+            return nil
+        }
+        if candidates.isEmpty, required {
+            diagnostics.append(Diagnostic(.missingTable, "no `\(table).csv` or `\(table).jsonl` in `\(display(folder))`", at: nil,
+                                          help: "docs/formats.md describes the tables a data folder holds"))
+        }
+        return candidates.first
+    }
+
+    func display(_ path: String) -> String {
+        let base = displayBase.hasSuffix("/") ? displayBase : displayBase + "/"
+        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let standard = (full as NSString).standardizingPath
+        return standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : path
+    }
+
+    func open(_ path: String, _ schema: TableSchema) -> TableReader? {
+        TableReader(path: path, displayPath: display(path), schema: schema)
+    }
+
+    // MARK: Fields
+
+    /// A required date field, or nil with a diagnostic.
+    static func date(_ row: TableRow, _ column: Int, _ reader: TableReader, required: Bool) -> (value: Day?, ok: Bool) {
+        if row.isEmpty(column) {
+            if required {
+                reader.reportField(.invalidValue, "`\(reader.schema.columns[column])` is empty", row: row, column: column,
+                                   help: "give the day as YYYY-MM-DD, for example 2024-03-01")
+                return (nil, false)
+            }
+            return (nil, true)
+        }
+        let text = row.text(column).trimmingCharacters(in: .whitespaces)
+        if let day = Day(iso: text) { return (day, true) }
+        let looksISO = text.count == 10 && text.filter { $0 == "-" }.count == 2
+        reader.reportField(.invalidValue, looksISO ? "`\(text)` is not a day that exists" : "`\(text)` is not a date written YYYY-MM-DD",
+                           row: row, column: column,
+                           help: looksISO ? "check the month and day (2024-02-30 does not exist)" : "write dates as YYYY-MM-DD; a spreadsheet may need the column formatted as text")
+        return (nil, false)
+    }
+
+    /// A field that must be one of a fixed set of words.
+    static func word<Value: RawRepresentable>(_ row: TableRow, _ column: Int, _ reader: TableReader, as type: Value.Type,
+                                              allowed: [Value]) -> Value? where Value.RawValue == String {
+        let text = row.text(column).trimmingCharacters(in: .whitespaces).lowercased()
+        if let value = Value(rawValue: text), allowed.contains(where: { $0.rawValue == text }) { return value }
+        let words = allowed.map(\.rawValue)
+        let hint = Suggestion.closest(to: text, among: words).map { "did you mean `\($0)`?" } ?? "use one of: " + words.map { "`\($0)`" }.joined(separator: ", ")
+        reader.reportField(.invalidValue, "`\(row.text(column))` is not a valid \(reader.schema.columns[column])", row: row, column: column, help: hint)
+        return nil
+    }
+
+    // MARK: Tables
+
+    mutating func readFactories() -> [FactoryRecord] {
+        guard let path = path(of: "factories", required: true), let reader = open(path, DataTables.factories) else { return [] }
+        var records: [FactoryRecord] = []
+        var seen: [String: Int] = [:]
+        reader.forEachRow { row in
+            let id = row.text(0).trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else {
+                reader.reportField(.invalidValue, "`factory_id` is empty", row: row, column: 0, help: "every factory needs an id")
+                return
+            }
+            if let first = seen[id] {
+                reader.reportField(.duplicateRecord, "factory `\(id)` is listed twice", row: row, column: 0, help: "it is first listed on line \(first)")
+                return
+            }
+            seen[id] = row.line
+            let country = row.text(3).trimmingCharacters(in: .whitespaces).uppercased()
+            if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                reader.reportField(.invalidValue, "`\(row.text(3))` is not a two-letter country code", row: row, column: 3,
+                                   help: "use the ISO 3166-1 code, such as `KH` or `VN`")
+                return
+            }
+            let (left, ok) = DataFolder.date(row, 4, reader, required: false)
+            guard ok else { return }
+            let name = row.text(1).trimmingCharacters(in: .whitespaces)
+            if name.isEmpty {
+                reader.reportField(.invalidValue, "factory `\(id)` has no name", row: row, column: 1, help: "give the name as it should appear on the portal")
+                return
+            }
+            records.append(FactoryRecord(id: id, name: name, type: row.text(2).trimmingCharacters(in: .whitespaces).lowercased(),
+                                         country: country, leftOn: left, line: row.line))
+        }
+        diagnostics += reader.diagnostics
+        return records
+    }
+
+    mutating func readAssessments(factories: Set<String>) -> [AssessmentRecord] {
+        guard let path = path(of: "assessments", required: true), let reader = open(path, DataTables.assessments) else { return [] }
+        var records: [AssessmentRecord] = []
+        var seen: [String: Int] = [:]
+        reader.forEachRow { row in
+            let id = row.text(0).trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else {
+                reader.reportField(.invalidValue, "`assessment_id` is empty", row: row, column: 0, help: "every assessment needs an id")
+                return
+            }
+            if let first = seen[id] {
+                reader.reportField(.duplicateRecord, "assessment `\(id)` is listed twice", row: row, column: 0, help: "it is first listed on line \(first)")
+                return
+            }
+            seen[id] = row.line
+            let factory = row.text(1).trimmingCharacters(in: .whitespaces)
+            guard factories.contains(factory) else {
+                reader.reportField(.unknownRecord, "assessment `\(id)` is of unknown factory `\(factory)`", row: row, column: 1,
+                                   help: Suggestion.closest(to: factory, among: factories).map { "did you mean `\($0)`?" } ?? "add the factory to the factories table")
+                return
+            }
+            let (date, dateOK) = DataFolder.date(row, 2, reader, required: true)
+            let (finalised, finalisedOK) = DataFolder.date(row, 7, reader, required: false)
+            let (cycleEnd, cycleEndOK) = DataFolder.date(row, 8, reader, required: false)
+            let cycleText = row.text(4).trimmingCharacters(in: .whitespaces)
+            let cycle = Int(cycleText)
+            if cycle == nil || cycle! < 1 {
+                reader.reportField(.invalidValue, "`\(cycleText)` is not a cycle number", row: row, column: 4, help: "the cycle is a whole number from 1")
+            }
+            guard let date, dateOK, finalisedOK, cycleEndOK, let cycle, cycle >= 1,
+                let status = DataFolder.word(row, 5, reader, as: StatusWord.self, allowed: StatusWord.allCases)
+            else { return }
+            var method: AssessmentMethod?
+            var recordStatus = AssessmentRecord.Status.completed
+            switch status {
+            case .completed:
+                guard let value = DataFolder.word(row, 3, reader, as: AssessmentMethod.self, allowed: AssessmentMethod.allCases) else { return }
+                method = value
+                if !row.isEmpty(6) {
+                    reader.reportField(.invalidValue, "a completed assessment has a refusal reason", row: row, column: 6,
+                                       help: "leave `refusal_reason` empty, or set `status` to `refused`")
+                    return
+                }
+            case .refused:
+                guard let reason = DataFolder.word(row, 6, reader, as: RefusalReason.self, allowed: RefusalReason.allCases) else { return }
+                recordStatus = .refused(reason)
+            }
+            if let finalised, finalised < date {
+                reader.reportField(.invalidValue, "report finalised on \(finalised), before the assessment on \(date)", row: row, column: 7,
+                                   help: "check the two dates")
+                return
+            }
+            records.append(AssessmentRecord(id: id, factory: factory, date: date, method: method, cycle: cycle, status: recordStatus,
+                                            finalisedOn: finalised, cycleEndsOn: cycleEnd, line: row.line))
+        }
+        diagnostics += reader.diagnostics
+        return records
+    }
+
+    mutating func readResponses(factories: Set<String>, assessments: [String: String]) -> [ResponseRecord] {
+        guard let path = path(of: "responses", required: false), let reader = open(path, DataTables.responses) else { return [] }
+        var records: [ResponseRecord] = []
+        var seen: Set<String> = []
+        reader.forEachRow { row in
+            let id = row.text(0).trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty, seen.insert(id).inserted else {
+                reader.reportField(id.isEmpty ? .invalidValue : .duplicateRecord, id.isEmpty ? "`response_id` is empty" : "response `\(id)` is listed twice",
+                                   row: row, column: 0, help: "every response needs its own id")
+                return
+            }
+            let factory = row.text(1).trimmingCharacters(in: .whitespaces)
+            let assessment = row.text(2).trimmingCharacters(in: .whitespaces)
+            guard factories.contains(factory) else {
+                reader.reportField(.unknownRecord, "response `\(id)` is from unknown factory `\(factory)`", row: row, column: 1, help: "check the factory id")
+                return
+            }
+            guard assessments[assessment] == factory else {
+                reader.reportField(.unknownRecord, "response `\(id)` answers assessment `\(assessment)`, which is not an assessment of `\(factory)`",
+                                   row: row, column: 2, help: "check the assessment id")
+                return
+            }
+            let (date, ok) = DataFolder.date(row, 4, reader, required: true)
+            guard let date, ok else { return }
+            let issue = row.text(3).trimmingCharacters(in: .whitespaces)
+            let attachments = row.text(6).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            records.append(ResponseRecord(id: id, factory: factory, assessment: assessment, issue: issue.isEmpty ? nil : issue, date: date,
+                                          text: row.text(5), attachments: attachments, line: row.line))
+        }
+        diagnostics += reader.diagnostics
+        return records
+    }
+
+    enum StatusWord: String, CaseIterable {
+        case completed, refused
+    }
+}

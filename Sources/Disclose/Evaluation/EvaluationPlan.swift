@@ -1,0 +1,223 @@
+/// The rules of one country in force during one period, compiled for evaluating answers fast.
+///
+/// A plan knows which questions matter (those behind a public issue or a zero-tolerance
+/// category), gives each a slot, and resolves every parameter to its value in the period,
+/// so that evaluating an assessment is byte lookups and comparisons.
+public final class EvaluationPlan: Sendable {
+    /// The public issues in force.
+    public let issues: [Issue]
+    /// The zero-tolerance categories in force.
+    public let zeroTolerance: [ZeroToleranceCategory]
+    /// The questions that matter, by slot.
+    public let questions: [Question]
+    /// Slot of each question index of the rule book, or -1.
+    let slotOfQuestion: [Int]
+    /// Slots whose answer a public issue needs: missing or unusable means incomplete data.
+    public let criticalSlots: [Int]
+    /// Slots whose raw answer conditions test directly (`is yes`, `is above 60 hours`).
+    let rawSlots: [Int]
+    /// Position of each slot in the raw values, or -1.
+    let rawIndexOfSlot: [Int]
+    /// Each question's violation with parameters resolved, by slot.
+    let violations: [ResolvedViolation]
+    /// Conditions with questions as slots and parameters resolved, by issue.
+    let conditions: [PlannedCondition]
+
+    enum ResolvedViolation: Sendable {
+        case yes, no
+        case compare(Comparison, Double)
+        case choices(Set<String>)
+        /// A parameter with no value in force: the answer cannot be judged.
+        case unresolved
+    }
+
+    indirect enum PlannedCondition: Sendable {
+        case status(slot: Int, AnswerStatus)
+        case any([Int], AnswerStatus)
+        case all([Int], AnswerStatus)
+        case answer(rawIndex: Int, Double)
+        case compare(rawIndex: Int, Comparison, Double)
+        case not(PlannedCondition)
+        case and([PlannedCondition])
+        case or([PlannedCondition])
+        case never
+    }
+
+    /// Compiles the rules of `book` in force on `day`.
+    public init(book: RuleBook, day: Day) {
+        issues = book.publicIssues(on: day)
+        zeroTolerance = book.zeroTolerance.compactMap { $0.value(on: day) }
+        var slotOf = [Int](repeating: -1, count: book.questions.count)
+        var questions: [Question] = []
+        func slot(_ index: Int) -> Int {
+            if slotOf[index] < 0, let question = book.questions[index].value(on: day) {
+                slotOf[index] = questions.count
+                questions.append(question)
+            }
+            return slotOf[index]
+        }
+        var critical: Set<Int> = []
+        for issue in issues {
+            for index in issue.condition.questions { let s = slot(index); if s >= 0 { critical.insert(s) } }
+        }
+        for category in zeroTolerance { for index in category.questions { _ = slot(index) } }
+        var raw: [Int] = []
+        func collectRaw(_ condition: RuleCondition) {
+            switch condition {
+            case .answer(let question, _), .comparison(let question, _, _):
+                let s = slotOf[question]
+                if s >= 0, !raw.contains(s) { raw.append(s) }
+            case .not(let inner): collectRaw(inner)
+            case .and(let parts), .or(let parts): parts.forEach(collectRaw)
+            case .status, .quantified: break
+            }
+        }
+        issues.forEach { collectRaw($0.condition) }
+        var rawIndex = [Int](repeating: -1, count: questions.count)
+        for (position, s) in raw.enumerated() { rawIndex[s] = position }
+        func value(_ operand: Operand) -> Double? {
+            switch operand {
+            case .number(let amount, _): return amount
+            case .date(let day): return Double(day.ordinal)
+            case .parameter(let name):
+                switch book.parameter(name, on: day) {
+                case .quantity(let amount, _)?: return amount
+                case .date(let day)?: return Double(day.ordinal)
+                default: return nil
+                }
+            }
+        }
+        violations = questions.map { question in
+            switch question.violation {
+            case .yes: return .yes
+            case .no: return .no
+            case .choices(let choices): return .choices(Set(choices.map { $0.lowercased() }))
+            case .comparison(let comparison, let operand):
+                guard let threshold = value(operand) else { return .unresolved }
+                return .compare(comparison, threshold)
+            }
+        }
+        func plan(_ condition: RuleCondition) -> PlannedCondition {
+            switch condition {
+            case .status(let question, let status):
+                let s = slotOf[question]
+                return s < 0 ? .never : .status(slot: s, AnswerStatus(status))
+            case .quantified(let quantifier, let indices, let status):
+                let slots = indices.map { slotOf[$0] }.filter { $0 >= 0 }
+                return quantifier == .any ? .any(slots, AnswerStatus(status)) : .all(slots, AnswerStatus(status))
+            case .answer(let question, let test):
+                let s = slotOf[question]
+                guard s >= 0 else { return .never }
+                let code: Double = switch test {
+                case .yes: 1
+                case .no: 0
+                case .choice(let choice): Double(EvaluationPlan.choiceCode(choice))
+                }
+                return .answer(rawIndex: rawIndex[s], code)
+            case .comparison(let question, let comparison, let operand):
+                let s = slotOf[question]
+                guard s >= 0, let threshold = value(operand) else { return .never }
+                return .compare(rawIndex: rawIndex[s], comparison, threshold)
+            case .not(let inner): return .not(plan(inner))
+            case .and(let parts): return .and(parts.map(plan))
+            case .or(let parts): return .or(parts.map(plan))
+            }
+        }
+        conditions = issues.map { plan($0.condition) }
+        self.questions = questions
+        slotOfQuestion = slotOf
+        criticalSlots = critical.sorted()
+        rawSlots = raw
+        rawIndexOfSlot = rawIndex
+    }
+
+    /// A stable number for a choice, so that raw choice answers fit in a `Double`.
+    static func choiceCode(_ choice: String) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in choice.lowercased().utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return Int(hash >> 12)
+    }
+
+    /// The status of an answer to the question in `slot`, and its raw value for conditions.
+    func judge(_ answer: Answer, slot: Int) -> (AnswerStatus, Double) {
+        let question = questions[slot]
+        let raw: Double
+        switch answer {
+        case .notApplicable:
+            return (question.allowsNotApplicable ? .notApplicable : .unusable, .nan)
+        case .yes: raw = 1
+        case .no: raw = 0
+        case .number(let value): raw = value
+        case .date(let day): raw = Double(day.ordinal)
+        case .choice(let choice): raw = Double(EvaluationPlan.choiceCode(choice))
+        }
+        let violated: Bool
+        switch (violations[slot], answer) {
+        case (.yes, .yes), (.no, .no): violated = true
+        case (.yes, _), (.no, _): violated = false
+        case (.compare(let comparison, let threshold), _): violated = EvaluationPlan.compare(raw, comparison, threshold)
+        case (.choices(let choices), .choice(let choice)): violated = choices.contains(choice.lowercased())
+        case (.choices, _): violated = false
+        case (.unresolved, _): return (.unusable, raw)
+        }
+        return (violated ? .nonCompliant : .compliant, raw)
+    }
+
+    static func compare(_ value: Double, _ comparison: Comparison, _ threshold: Double) -> Bool {
+        switch comparison {
+        case .above, .after: value > threshold
+        case .below, .before: value < threshold
+        case .atLeast: value >= threshold
+        case .atMost: value <= threshold
+        }
+    }
+
+    /// Whether the issue at `position` is raised by the statuses and raw values of an assessment.
+    func isRaised(_ position: Int, statuses: [AnswerStatus], raw: [Double]) -> Bool {
+        evaluate(conditions[position], statuses, raw)
+    }
+
+    private func evaluate(_ condition: PlannedCondition, _ statuses: [AnswerStatus], _ raw: [Double]) -> Bool {
+        switch condition {
+        case .status(let slot, let status): statuses[slot] == status
+        case .any(let slots, let status): slots.contains { statuses[$0] == status }
+        case .all(let slots, let status): !slots.isEmpty && slots.allSatisfy { statuses[$0] == status }
+        case .answer(let index, let code): index >= 0 && raw[index] == code
+        case .compare(let index, let comparison, let threshold): index >= 0 && !raw[index].isNaN && EvaluationPlan.compare(raw[index], comparison, threshold)
+        case .not(let inner): !evaluate(inner, statuses, raw)
+        case .and(let parts): parts.allSatisfy { evaluate($0, statuses, raw) }
+        case .or(let parts): parts.contains { evaluate($0, statuses, raw) }
+        case .never: false
+        }
+    }
+
+    /// The slot of a question index, if the question matters in this plan.
+    public func slot(ofQuestion index: Int) -> Int? {
+        index < slotOfQuestion.count && slotOfQuestion[index] >= 0 ? slotOfQuestion[index] : nil
+    }
+}
+
+extension AnswerStatus {
+    init(_ status: QuestionStatus) {
+        switch status {
+        case .compliant: self = .compliant
+        case .nonCompliant: self = .nonCompliant
+        case .notApplicable: self = .notApplicable
+        }
+    }
+}
+
+extension RuleBook {
+    /// The days on which some rule of this book starts or stops being in force, sorted.
+    public var ruleBoundaries: [Day] {
+        var days: Set<Day> = []
+        for timeline in questions { days.formUnion(timeline.boundaries) }
+        for timeline in issues { days.formUnion(timeline.boundaries) }
+        for timeline in parameters.values { days.formUnion(timeline.boundaries) }
+        for timeline in zeroTolerance { days.formUnion(timeline.boundaries) }
+        return days.sorted()
+    }
+}

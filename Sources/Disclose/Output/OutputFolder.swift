@@ -1,0 +1,35 @@
+import Foundation
+
+/// Writes a set of files into a folder all at once.
+///
+/// The files go first into a new folder beside the target, which then takes the target's
+/// place; a run that is interrupted leaves the previous output as it was, never half a set.
+public enum OutputFolder {
+    /// Replaces the contents of `path` with `files` (name and bytes).
+    public static func replace(_ path: String, with files: [(name: String, bytes: [UInt8])]) throws {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).incoming-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        for file in files {
+            try Data(file.bytes).write(to: staging.appendingPathComponent(file.name), options: .atomic)
+        }
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: target.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                try? manager.removeItem(at: staging)
+                throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: target.path])
+            }
+            let previous = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+            try? manager.removeItem(at: previous)
+            try manager.moveItem(at: target, to: previous)
+            try manager.moveItem(at: staging, to: target)
+            try? manager.removeItem(at: previous)
+        } else {
+            try manager.moveItem(at: staging, to: target)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+/// The public finding set and the internal report as files: JSON, and CSV for spreadsheets.
+///
+/// Same input, same bytes: keys in a fixed order, lists sorted, no clock readings. The
+/// public files hold only what the policy makes public; the internal report is separate.
+public enum PublicationExport {
+    /// The schema id of the public finding set (docs/schemas/public-finding-set.schema.json).
+    public static let publicSchema = "https://disclose.example/schemas/public-finding-set-v1.json"
+    /// The schema id of the internal report (docs/schemas/internal-report.schema.json).
+    public static let internalSchema = "https://disclose.example/schemas/internal-report-v1.json"
+    /// Shown with every published response.
+    public static let unverifiedNotice = "Not verified by Better Work"
+
+    // MARK: JSON
+
+    /// The public finding set as JSON.
+    public static func publicJSON(_ publication: Publication) -> JSONValue {
+        .object([
+            ("schema", .string(publicSchema)),
+            ("asOf", .string(publication.asOf.description)),
+            ("rulesDigest", .string("sha256:" + publication.rulesDigest)),
+            ("countries", .array(publication.countries.map(country))),
+        ])
+    }
+
+    private static func titles(_ titles: [String: String]) -> JSONValue {
+        .object(titles.keys.sorted().map { ($0, .string(titles[$0]!)) })
+    }
+
+    private static func country(_ country: CountryPublication) -> JSONValue {
+        .object([
+            ("code", .string(country.code)),
+            ("titles", titles(country.titles)),
+            ("languages", .array(country.languages.map(JSONValue.string))),
+            ("listStatus", .string(country.status.rawValue)),
+            ("greenHighlight", .bool(country.greenHighlight)),
+            ("factories", .array(country.factories.map(factory))),
+            ("figures", .array(country.figures.map { figure in
+                .object([
+                    ("issue", .string(figure.issue)),
+                    ("titles", titles(figure.titles)),
+                    ("category", .string(figure.category.rawValue)),
+                    ("nonCompliantFactories", .int(figure.nonCompliantFactories)),
+                    ("assessedFactories", .int(figure.assessedFactories)),
+                ])
+            })),
+        ])
+    }
+
+    private static func factory(_ factory: PublicFactory) -> JSONValue {
+        .object([
+            ("id", .string(factory.id)),
+            ("name", .string(factory.name)),
+            ("type", .string(factory.type)),
+            ("country", .string(factory.country)),
+            ("status", .string(factory.status.rawValue)),
+            ("nonCompliantCount", .int(factory.findings.count)),
+            ("refusals", .int(factory.refusals)),
+            ("assessment", factory.assessment.map { assessment in
+                .object([
+                    ("date", .string(assessment.date.description)),
+                    ("method", .string(assessment.method.rawValue)),
+                    ("cycle", .int(assessment.cycle)),
+                ])
+            } ?? .null),
+            ("findings", .array(factory.findings.map { finding in
+                .object([("issue", .string(finding.issue)), ("category", .string(finding.category.rawValue)), ("titles", titles(finding.titles))])
+            })),
+            ("responses", .array(factory.responses.map { response in
+                .object([
+                    ("id", .string(response.id)),
+                    ("issue", .optional(response.issue)),
+                    ("date", .string(response.date.description)),
+                    ("text", .string(response.text)),
+                    ("attachments", .array(response.attachments.map(JSONValue.string))),
+                    ("verified", .bool(false)),
+                    ("notice", .string(unverifiedNotice)),
+                ])
+            })),
+        ])
+    }
+
+    /// The internal report as JSON: never for publication.
+    public static func internalJSON(_ publication: Publication) -> JSONValue {
+        let report = publication.report
+        var counts: [(String, JSONValue)] = []
+        for disposition in ["shown", "withheld", "superseded", "refusal"] {
+            counts.append((disposition, .int(report.assessments.filter { $0.disposition.rawValue == disposition }.count)))
+        }
+        return .object([
+            ("schema", .string(internalSchema)),
+            ("notice", .string("Internal: not for publication. Contains withheld findings, zero-tolerance escalations and unmoderated responses.")),
+            ("asOf", .string(publication.asOf.description)),
+            ("rulesDigest", .string("sha256:" + publication.rulesDigest)),
+            ("summary", .object([
+                ("assessments", .int(report.assessments.count)),
+                ("byDisposition", .object(counts)),
+                ("escalations", .int(report.escalations.count)),
+                ("responsesHeld", .int(report.responses.filter { $0.disposition == .held }.count)),
+                ("dataProblems", .int(report.dataProblems.count)),
+            ])),
+            ("assessments", .array(report.assessments.map { account in
+                .object([
+                    ("assessment", .string(account.assessment)),
+                    ("factory", .string(account.factory)),
+                    ("country", .string(account.country)),
+                    ("date", .string(account.date.description)),
+                    ("disposition", .string(account.disposition.rawValue)),
+                    ("reason", .optional(account.reason?.rawValue)),
+                    ("detail", .string(account.detail)),
+                    ("raisedIssues", .array(account.raisedIssues.map(JSONValue.string))),
+                ])
+            })),
+            ("escalations", .array(report.escalations.map { escalation in
+                .object([
+                    ("country", .string(escalation.country)),
+                    ("factory", .string(escalation.factory)),
+                    ("factoryName", .string(escalation.factoryName)),
+                    ("assessment", .string(escalation.assessment)),
+                    ("assessedOn", .string(escalation.assessedOn.description)),
+                    ("category", .string(escalation.category)),
+                    ("categoryTitle", .string(escalation.categoryTitle)),
+                    ("questions", .array(escalation.questions.map(JSONValue.string))),
+                    ("deadlineHours", escalation.deadlineHours.map(JSONValue.int) ?? .null),
+                    ("dueBy", .optional(escalation.dueBy?.description)),
+                ])
+            })),
+            ("responses", .array(report.responses.map { account in
+                .object([
+                    ("response", .string(account.response)),
+                    ("factory", .string(account.factory)),
+                    ("assessment", .string(account.assessment)),
+                    ("disposition", .string(account.disposition.rawValue)),
+                    ("reasons", .array(account.reasons.map(JSONValue.string))),
+                    ("text", .string(account.text)),
+                ])
+            })),
+            ("dataProblems", DiagnosticExport.json(report.dataProblems)),
+        ])
+    }
+
+    // MARK: CSV
+
+    /// The public CSV files by name: factories, findings (one row per factory, issue and language), figures, responses.
+    public static func publicCSV(_ publication: Publication) -> [(name: String, text: String)] {
+        var factories = CSVWriter(header: ["country", "factory_id", "name", "type", "status", "non_compliant_count", "refusals",
+                                           "assessment_date", "method", "cycle", "issues"])
+        var findings = CSVWriter(header: ["country", "factory_id", "factory_name", "issue_id", "category", "language", "title"])
+        var figures = CSVWriter(header: ["country", "issue_id", "category", "title_en", "non_compliant_factories", "assessed_factories"])
+        var responses = CSVWriter(header: ["country", "factory_id", "factory_name", "response_id", "issue_id", "date", "text", "attachments", "notice"])
+        for country in publication.countries {
+            for factory in country.factories {
+                factories.row([country.code, factory.id, factory.name, factory.type, factory.status.rawValue, String(factory.findings.count),
+                               String(factory.refusals), factory.assessment?.date.description ?? "", factory.assessment?.method.rawValue ?? "",
+                               factory.assessment.map { String($0.cycle) } ?? "", factory.findings.map(\.issue).joined(separator: "; ")])
+                for finding in factory.findings {
+                    for language in country.languages {
+                        findings.row([country.code, factory.id, factory.name, finding.issue, finding.category.rawValue, language, finding.titles[language] ?? ""])
+                    }
+                }
+                for response in factory.responses {
+                    responses.row([country.code, factory.id, factory.name, response.id, response.issue ?? "", response.date.description, response.text,
+                                   response.attachments.joined(separator: "; "), unverifiedNotice])
+                }
+            }
+            for figure in country.figures {
+                figures.row([country.code, figure.issue, figure.category.rawValue, figure.titles["en"] ?? "", String(figure.nonCompliantFactories),
+                             String(figure.assessedFactories)])
+            }
+        }
+        return [("public-factories.csv", factories.text), ("public-findings.csv", findings.text),
+                ("public-figures.csv", figures.text), ("public-responses.csv", responses.text)]
+    }
+}
+
+/// Writes RFC 4180 CSV that is also safe to open in a spreadsheet.
+///
+/// A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be taken
+/// as a formula by Excel or LibreOffice ("CSV injection"); such a field is prefixed with an
+/// apostrophe, which spreadsheets show as text and do not display.
+public struct CSVWriter {
+    /// The text so far.
+    public private(set) var text = ""
+
+    /// Starts a file with its header row.
+    public init(header: [String]) {
+        row(header)
+    }
+
+    /// Adds a row.
+    public mutating func row(_ fields: [String]) {
+        text += fields.map(CSVWriter.field).joined(separator: ",") + "\r\n"
+    }
+
+    /// One field, neutralised and quoted as needed.
+    public static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

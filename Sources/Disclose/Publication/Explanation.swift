@@ -1,0 +1,185 @@
+import Foundation
+
+/// Why a factory shows, or does not show, on the portal, and why each issue is raised or not.
+///
+/// Written so that programme staff can answer a factory's "why are we listed for this?"
+/// from it alone: the assessment used and why, the rule (file and line), its condition, the
+/// answers that made it true, and the decision behind it.
+public struct Explanation: Sendable {
+    /// One public issue and the verdict on it.
+    public struct IssueVerdict: Sendable {
+        public var issue: String
+        public var title: String
+        public var raised: Bool
+        /// Plain words: why raised or not.
+        public var because: String
+        public var rule: String?
+        public var condition: String?
+        public var answers: [(question: String, answer: String, status: String)]
+        public var decision: String?
+        public var reason: String?
+    }
+
+    public var factory: FactoryRecord
+    public var listed: PublicFactory?
+    public var accounts: [AssessmentAccount]
+    public var explained: AssessmentRecord?
+    public var verdicts: [IssueVerdict]
+    public var asOf: Day
+
+    /// Builds the explanation; nil if the factory is not in the data.
+    public init?(factory id: String, issue: String?, publication: Publication, evaluations: [AssessmentEvaluation], project: String) {
+        let own = evaluations.filter { $0.factory.id == id }
+        let accounts = publication.report.assessments.filter { $0.factory == id }
+        guard let factory = own.first?.factory ?? Explanation.factoryRecord(id, accounts: accounts, publication: publication) else { return nil }
+        self.factory = factory
+        self.accounts = accounts
+        asOf = publication.asOf
+        listed = publication.countries.first { $0.code == factory.country }?.factories.first { $0.id == id }
+        let shownId = accounts.first { $0.disposition == .shown }?.assessment
+        let chosen = own.first { $0.assessment.id == shownId }
+            ?? own.filter { $0.assessment.date <= publication.asOf }.max { ($0.assessment.date, $0.assessment.id) < ($1.assessment.date, $1.assessment.id) }
+        explained = chosen?.assessment
+        verdicts = []
+        guard let chosen else { return }
+        let plan = chosen.plan
+        for (position, rule) in plan.issues.enumerated() where issue == nil || rule.id == issue {
+            verdicts.append(Explanation.verdict(rule, raised: chosen.raised.contains(position), evaluation: chosen))
+        }
+        if let issue, verdicts.isEmpty {
+            let book = Checker.check(entry: (project as NSString).appendingPathComponent("countries/\(factory.country).disclose")).ruleBook
+            verdicts.append(Explanation.absent(issue, book: book, day: chosen.assessment.date))
+        }
+    }
+
+    private static func factoryRecord(_ id: String, accounts: [AssessmentAccount], publication: Publication) -> FactoryRecord? {
+        guard let listed = publication.countries.flatMap(\.factories).first(where: { $0.id == id }) else { return nil }
+        return FactoryRecord(id: id, name: listed.name, type: listed.type, country: listed.country, leftOn: nil, line: 0)
+    }
+
+    private static func verdict(_ issue: Issue, raised: Bool, evaluation: AssessmentEvaluation) -> IssueVerdict {
+        let plan = evaluation.plan
+        var seen: Set<Int> = []
+        var answers: [(String, String, String)] = []
+        for index in issue.condition.questions where seen.insert(index).inserted {
+            guard let slot = plan.slot(ofQuestion: index) else { continue }
+            let status: String = switch evaluation.statuses[slot] {
+            case .missing: "not answered"
+            case .compliant: "compliant"
+            case .nonCompliant: "non-compliant"
+            case .notApplicable: "not applicable"
+            case .unusable: "unusable answer"
+            }
+            answers.append((plan.questions[slot].id, evaluation.answers[slot]?.text ?? "—", status))
+        }
+        let (line, _) = issue.origin.file.location(of: issue.origin.span.start)
+        let nonCompliant = answers.filter { $0.2 == "non-compliant" }.map(\.0)
+        let because: String
+        if raised {
+            because = nonCompliant.isEmpty ? "its condition holds for the answers below" : "non-compliant on " + nonCompliant.joined(separator: ", ")
+        } else if answers.contains(where: { $0.2 == "not answered" || $0.2 == "unusable answer" }) {
+            because = "not raised, but some answers are missing or unusable, so the assessment is incomplete"
+        } else if answers.allSatisfy({ $0.2 == "not applicable" }) {
+            because = "not raised: the questions do not apply to this factory"
+        } else {
+            because = "not raised: the answers below do not meet its condition"
+        }
+        let change = issue.changes.last
+        return IssueVerdict(issue: issue.id, title: issue.titles["en"] ?? issue.titles.values.sorted().first ?? issue.id, raised: raised, because: because,
+                            rule: "\(issue.origin.file.path):\(line)", condition: issue.conditionText, answers: answers,
+                            decision: change?.decision ?? issue.decision, reason: change?.reason)
+    }
+
+    private static func absent(_ id: String, book: RuleBook?, day: Day) -> IssueVerdict {
+        guard let book, let timeline = book.issues.first(where: { $0.periods.first?.value.id == id }) else {
+            return IssueVerdict(issue: id, title: id, raised: false, because: "there is no public issue `\(id)` in this country's rules",
+                                rule: nil, condition: nil, answers: [], decision: nil, reason: nil)
+        }
+        if case .withdrawn(_, let provenance)? = timeline.value(on: day) {
+            let (line, _) = provenance.origin.file.location(of: provenance.origin.span.start)
+            return IssueVerdict(issue: id, title: id, raised: false,
+                                because: "withdrawn by the country on that date: \(provenance.reason ?? "no reason given")",
+                                rule: "\(provenance.origin.file.path):\(line)", condition: nil, answers: [], decision: provenance.decision, reason: provenance.reason)
+        }
+        return IssueVerdict(issue: id, title: id, raised: false, because: "not in force on \(day), the day of the assessment",
+                            rule: nil, condition: nil, answers: [], decision: nil, reason: nil)
+    }
+
+    /// The explanation for people.
+    public func text() -> String {
+        var lines = ["\(factory.name) (\(factory.id), \(factory.country)) as of \(asOf)"]
+        if let listed {
+            let status = listed.status == .nonCompliant ? "non-compliant on \(listed.findings.count) public issue\(listed.findings.count == 1 ? "" : "s")" : listed.status.rawValue
+            lines.append("listed on the portal: \(status)")
+        } else {
+            lines.append("not listed on the portal")
+        }
+        lines += ["", "assessments:"]
+        for account in accounts {
+            let reason = account.reason.map { " (\($0.rawValue))" } ?? ""
+            let detail = account.detail.isEmpty ? "" : ": \(account.detail)"
+            lines.append("  \(account.date)  \(account.assessment)  \(account.disposition.rawValue)\(reason)\(detail)")
+        }
+        guard let explained else { return lines.joined(separator: "\n") }
+        lines += ["", "public issues for the assessment of \(explained.date) (\(explained.id)), under the rules in force that day:"]
+        for verdict in verdicts {
+            lines.append("  \(verdict.raised ? "RAISED" : "not raised")  \(verdict.issue)  \(verdict.title)")
+            lines.append("      \(verdict.because)")
+            if let rule = verdict.rule { lines.append("      rule: \(rule)") }
+            if let condition = verdict.condition { lines.append("      raised when \(condition)") }
+            for answer in verdict.answers { lines.append("      \(answer.question) = \(answer.answer)  (\(answer.status))") }
+            if let decision = verdict.decision { lines.append("      decided by \(decision)" + (verdict.reason.map { ": \($0)" } ?? "")) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The explanation as data.
+    public func json() -> JSONValue {
+        .object([
+            ("factory", .string(factory.id)),
+            ("name", .string(factory.name)),
+            ("country", .string(factory.country)),
+            ("asOf", .string(asOf.description)),
+            ("listed", .bool(listed != nil)),
+            ("status", .optional(listed?.status.rawValue)),
+            ("assessments", .array(accounts.map { account in
+                .object([
+                    ("assessment", .string(account.assessment)), ("date", .string(account.date.description)),
+                    ("disposition", .string(account.disposition.rawValue)), ("reason", .optional(account.reason?.rawValue)),
+                    ("detail", .string(account.detail)),
+                ])
+            })),
+            ("explainedAssessment", .optional(explained?.id)),
+            ("issues", .array(verdicts.map { verdict in
+                .object([
+                    ("issue", .string(verdict.issue)), ("title", .string(verdict.title)), ("raised", .bool(verdict.raised)),
+                    ("because", .string(verdict.because)), ("rule", .optional(verdict.rule)), ("condition", .optional(verdict.condition)),
+                    ("answers", .array(verdict.answers.map { .object([("question", .string($0.question)), ("answer", .string($0.answer)), ("status", .string($0.status))]) })),
+                    ("decision", .optional(verdict.decision)), ("reason", .optional(verdict.reason)),
+                ])
+            })),
+        ])
+    }
+}
+
+/// A few lines for the terminal after a publication run.
+public enum PublicationSummary {
+    /// What was published and what was withheld, in counts.
+    public static func text(_ publication: Publication, out: String?) -> String {
+        let report = publication.report
+        var lines: [String] = []
+        for country in publication.countries {
+            let green = country.factories.filter { $0.status == .compliant }.count
+            let refused = country.factories.filter { $0.status == .refused }.count
+            lines.append("\(country.code): \(country.factories.count) factories listed (\(green) compliant, \(country.factories.count - green - refused) non-compliant, \(refused) refusing)")
+        }
+        let withheld = Dictionary(grouping: report.assessments.filter { $0.disposition == .withheld }, by: { $0.reason?.rawValue ?? "" })
+        let parts = withheld.keys.sorted().map { "\(withheld[$0]!.count) \($0)" }
+        lines.append("\(report.assessments.count) assessments: \(report.assessments.filter { $0.disposition == .shown }.count) shown, "
+            + "\(report.assessments.filter { $0.disposition == .superseded }.count) superseded, \(report.assessments.filter { $0.disposition == .refusal }.count) refusals, "
+            + "withheld: \(parts.isEmpty ? "none" : parts.joined(separator: ", "))")
+        lines.append("\(report.escalations.count) zero-tolerance escalations; \(report.responses.filter { $0.disposition == .held }.count) responses held for moderation")
+        if let out { lines.append("written to \(out)/ (public.json, public-*.csv, internal-report.json) as of \(publication.asOf)") }
+        return lines.joined(separator: "\n")
+    }
+}

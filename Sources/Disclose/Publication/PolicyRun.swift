@@ -1,0 +1,219 @@
+/// Applies the publication policy of each country, as of a day, to evaluated assessments.
+///
+/// The rules, as `docs/policy.md` states them for people:
+/// - an assessment counts once it is completed, assessed on or before the as-of day, and its
+///   report finalised on or before it; the current assessment is the latest that counts;
+/// - a factory is listed with its current assessment once the policy's minimum number of
+///   assessments count (two), so a first assessment is never published;
+/// - findings are the public issues raised under the rules in force on the assessment day;
+/// - an assessment missing an answer to a question behind a public issue, or with an answer
+///   that cannot be used, is withheld as incomplete data: never shown as compliant;
+/// - refusals after the current assessment count unless their reason is excused by the
+///   policy; the policy's number of them (two) lists the factory as refusing;
+/// - a factory that left stays listed until the end of its current assessment's cycle (from
+///   the data, or the assessment day plus the policy's cycle length), then disappears;
+/// - every non-compliance on a zero-tolerance question, in any assessment up to the as-of
+///   day, first ones included, is escalated; escalations are internal only.
+struct PolicyRun {
+    let asOf: Day
+    let factories: [FactoryRecord]
+    let countries: [String: Publisher.CountryRules]
+
+    init(asOf: Day, factories: [FactoryRecord], countries: [String: Publisher.CountryRules]) {
+        self.asOf = asOf
+        self.factories = factories
+        self.countries = countries
+    }
+
+    /// Positions in the plan's issues of those an evaluated assessment raises.
+    static func raised(_ sheet: Publisher.Sheet) -> [Int] {
+        guard let plan = sheet.plan else { return [] }
+        return plan.issues.indices.filter { plan.isRaised($0, statuses: sheet.statuses, raw: sheet.raw) }
+    }
+
+    mutating func apply(sheets: [Publisher.Sheet], responses: [ResponseRecord], dataProblems: [Diagnostic], rulesDigest: String) -> Publication {
+        var accounts: [AssessmentAccount] = []
+        var escalations: [Escalation] = []
+        var responseAccounts: [ResponseAccount] = []
+        var listedByCountry: [String: [PublicFactory]] = [:]
+        let responsesByFactory = Dictionary(grouping: responses, by: \.factory)
+        let sheetsByFactory = Dictionary(grouping: sheets.indices, by: { sheets[$0].factory })
+
+        for (factoryIndex, factory) in factories.enumerated() {
+            guard let country = countries[factory.country] else { continue }
+            let book = country.book
+            let policy = book.publicationPolicy(on: asOf)
+            let own = (sheetsByFactory[factoryIndex] ?? []).map { sheets[$0] }.sorted { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
+            let raisedBySheet = own.map(PolicyRun.raised)
+
+            for (position, sheet) in own.enumerated() where sheet.record.date <= asOf {
+                escalations += escalationsOf(sheet, factory: factory, raised: raisedBySheet[position])
+            }
+
+            let counting = own.indices.filter { index in
+                let record = own[index].record
+                guard record.status == .completed, record.date <= asOf, let finalised = record.finalisedOn else { return false }
+                return finalised <= asOf
+            }
+            let current = counting.max { (own[$0].record.date, own[$0].record.finalisedOn!, own[$0].record.id) < (own[$1].record.date, own[$1].record.finalisedOn!, own[$1].record.id) }
+            let currentDate = current.map { own[$0].record.date }
+
+            var refusalsCounted = 0
+            var dispositions: [(AssessmentAccount.Disposition, AssessmentAccount.Reason?, String)] = []
+            for (index, sheet) in own.enumerated() {
+                let record = sheet.record
+                if book.country?.publishesNothing == true {
+                    dispositions.append((.withheld, .countryPublishesNothing, book.country?.reason ?? "the country publishes no findings"))
+                    continue
+                }
+                if record.date > asOf {
+                    dispositions.append((.withheld, .afterAsOf, "assessed on \(record.date), after the as-of day \(asOf)"))
+                    continue
+                }
+                switch record.status {
+                case .refused(let reason):
+                    if let currentDate, record.date <= currentDate {
+                        dispositions.append((.refusal, .refusalBeforeCurrent, "refused on \(record.date), before the current assessment of \(currentDate)"))
+                    } else if policy.excusedRefusalReasons.contains(reason) {
+                        dispositions.append((.refusal, .refusalExcused, "refused on \(record.date), excused: \(reason.rawValue)"))
+                    } else {
+                        refusalsCounted += 1
+                        dispositions.append((.refusal, .refusalCounted, "refused on \(record.date) (\(reason.rawValue)): counts towards the refusal status"))
+                    }
+                case .completed:
+                    if !counting.contains(index) {
+                        dispositions.append((.withheld, .notFinalised, record.finalisedOn.map { "report finalised on \($0), after the as-of day" } ?? "report not finalised"))
+                    } else if index != current {
+                        dispositions.append((.superseded, nil, "superseded by the assessment of \(currentDate!)"))
+                    } else {
+                        dispositions.append((.shown, nil, ""))
+                    }
+                }
+            }
+
+            // Retention after leaving the programme.
+            var retained = true
+            var leftDetail = ""
+            if let left = factory.leftOn, left <= asOf {
+                if policy.exitRetention == .none {
+                    retained = false
+                    leftDetail = "left the programme on \(left); the policy keeps no factory after it leaves"
+                } else if let current {
+                    let record = own[current].record
+                    let cycleEnd = record.cycleEndsOn ?? record.date.adding(months: policy.cycleLengthMonths).adding(days: -1)
+                    retained = asOf <= cycleEnd
+                    leftDetail = "left the programme on \(left); its cycle ended on \(cycleEnd)\(record.cycleEndsOn == nil ? " (assessment day plus \(policy.cycleLengthMonths) months)" : "")"
+                } else {
+                    retained = false
+                    leftDetail = "left the programme on \(left)"
+                }
+            }
+
+            var shown: Int?
+            if let current, dispositions[current].0 == .shown {
+                let sheet = own[current]
+                let missing = sheet.plan.map { plan in plan.criticalSlots.filter { sheet.statuses[$0] == .missing || sheet.statuses[$0] == .unusable } } ?? []
+                if !retained {
+                    dispositions[current] = (.withheld, .factoryLeft, leftDetail)
+                } else if counting.count < policy.minimumAssessments {
+                    dispositions[current] = (.withheld, .firstAssessment,
+                                             "\(counting.count) finalised assessment\(counting.count == 1 ? "" : "s"); factories are listed from \(policy.minimumAssessments)")
+                } else if !missing.isEmpty, let plan = sheet.plan {
+                    let ids = missing.map { plan.questions[$0].id }
+                    let unusable = missing.filter { sheet.statuses[$0] == .unusable }.map { plan.questions[$0].id }
+                    var detail = "no usable answer to \(ids.count) critical question\(ids.count == 1 ? "" : "s"): " + ids.joined(separator: ", ")
+                    if !unusable.isEmpty { detail += " (unusable: \(unusable.joined(separator: ", ")))" }
+                    dispositions[current] = (.withheld, .incompleteData, detail)
+                } else {
+                    shown = current
+                }
+            }
+
+            for (index, sheet) in own.enumerated() {
+                let (disposition, reason, detail) = dispositions[index]
+                let ids = sheet.plan.map { plan in raisedBySheet[index].map { plan.issues[$0].id } } ?? []
+                accounts.append(AssessmentAccount(assessment: sheet.record.id, factory: factory.id, country: factory.country, date: sheet.record.date,
+                                                  disposition: disposition, reason: reason, detail: detail, raisedIssues: ids))
+            }
+
+            let isRefusing = refusalsCounted >= policy.refusalsToList && retained && book.country?.publishesNothing != true
+            let listed = shown != nil || isRefusing
+            var findings: [PublicFinding] = []
+            var assessment: PublicAssessment?
+            if let shown, let plan = own[shown].plan {
+                let record = own[shown].record
+                assessment = PublicAssessment(id: record.id, date: record.date, method: record.method ?? .onSite, cycle: record.cycle)
+                findings = raisedBySheet[shown].map { PublicFinding(issue: plan.issues[$0].id, titles: plan.issues[$0].titles, category: plan.issues[$0].category) }
+            }
+
+            var published: [PublicResponse] = []
+            for response in (responsesByFactory[factory.id] ?? []).sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
+                var disposition = ResponseAccount.Disposition.notShown
+                var reasons: [String] = []
+                if response.date > asOf {
+                    reasons = ["responded on \(response.date), after the as-of day"]
+                } else if !listed || assessment?.id != response.assessment {
+                    reasons = ["responds to assessment \(response.assessment), which is not shown"]
+                } else if let issue = response.issue, !findings.contains(where: { $0.issue == issue }) {
+                    reasons = ["responds to issue \(issue), which is not among the findings shown"]
+                } else {
+                    reasons = country.moderator.reasons(for: ([response.text] + response.attachments).joined(separator: "\n"))
+                    if reasons.isEmpty {
+                        disposition = .published
+                        published.append(PublicResponse(id: response.id, issue: response.issue, date: response.date, text: response.text,
+                                                        attachments: response.attachments))
+                    } else {
+                        disposition = .held
+                    }
+                }
+                responseAccounts.append(ResponseAccount(response: response.id, factory: factory.id, assessment: response.assessment,
+                                                        disposition: disposition, reasons: reasons, text: response.text))
+            }
+
+            guard listed else { continue }
+            let status: PublicFactory.Status = isRefusing ? .refused : (findings.isEmpty ? .compliant : .nonCompliant)
+            listedByCountry[factory.country, default: []].append(
+                PublicFactory(id: factory.id, name: factory.name, type: factory.type, country: factory.country, status: status,
+                              assessment: assessment, refusals: refusalsCounted, findings: findings, responses: published))
+        }
+
+        var publications: [CountryPublication] = []
+        for code in countries.keys.sorted() {
+            let book = countries[code]!.book
+            guard let country = book.country else { continue }
+            let listed = (listedByCountry[code] ?? []).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            var issues = book.publicIssues(on: asOf).map { ($0.id, $0.titles, $0.category) }
+            for factory in listed {
+                for finding in factory.findings where !issues.contains(where: { $0.0 == finding.issue }) {
+                    issues.append((finding.issue, finding.titles, finding.category))
+                }
+            }
+            let assessed = listed.filter { $0.assessment != nil }
+            let figures = issues.map { id, titles, category in
+                IssueFigure(issue: id, titles: titles, category: category,
+                            nonCompliantFactories: assessed.filter { $0.findings.contains { $0.issue == id } }.count, assessedFactories: assessed.count)
+            }
+            publications.append(CountryPublication(code: code, titles: country.titles, languages: country.languages, status: country.status,
+                                                   greenHighlight: book.publicationPolicy(on: asOf).greenHighlight, factories: listed, figures: figures))
+        }
+        accounts.sort { ($0.country, $0.factory, $0.date, $0.assessment) < ($1.country, $1.factory, $1.date, $1.assessment) }
+        escalations.sort { ($0.country, $0.assessedOn, $0.factory, $0.assessment, $0.category) < ($1.country, $1.assessedOn, $1.factory, $1.assessment, $1.category) }
+        responseAccounts.sort { ($0.factory, $0.response) < ($1.factory, $1.response) }
+        return Publication(asOf: asOf, rulesDigest: rulesDigest, countries: publications,
+                           report: InternalReport(assessments: accounts, escalations: escalations, responses: responseAccounts,
+                                                  dataProblems: dataProblems))
+    }
+
+    private func escalationsOf(_ sheet: Publisher.Sheet, factory: FactoryRecord, raised: [Int]) -> [Escalation] {
+        guard let plan = sheet.plan else { return [] }
+        return plan.zeroTolerance.compactMap { category in
+            let hits = category.questions.compactMap { plan.slot(ofQuestion: $0) }.filter { sheet.statuses[$0] == .nonCompliant }
+            guard !hits.isEmpty else { return nil }
+            let hours = category.deadlineHours
+            return Escalation(country: factory.country, factory: factory.id, factoryName: factory.name, assessment: sheet.record.id,
+                              assessedOn: sheet.record.date, category: category.id, categoryTitle: category.titles["en"] ?? category.id,
+                              questions: hits.map { plan.questions[$0].id }, deadlineHours: hours,
+                              dueBy: hours.map { sheet.record.date.adding(days: ($0 + 23) / 24) })
+        }
+    }
+}

@@ -1,0 +1,169 @@
+/// Everything a publication run decided: what the public may see, and the account of the rest.
+public struct Publication: Sendable {
+    /// The day the publication is for.
+    public var asOf: Day
+    /// SHA-256 over the rule files used (their paths and bytes, in path order).
+    public var rulesDigest: String
+    /// What the public sees, per country.
+    public var countries: [CountryPublication]
+    /// What the public does not see, and why.
+    public var report: InternalReport
+}
+
+/// The public finding set of one country.
+public struct CountryPublication: Sendable {
+    public var code: String
+    public var titles: [String: String]
+    public var languages: [String]
+    /// Whether the country's list is decided by its PAC or still a draft.
+    public var status: CountryStatus
+    /// Whether the portal highlights compliant factories in green (a policy setting).
+    public var greenHighlight: Bool
+    /// Listed factories, sorted by name then id.
+    public var factories: [PublicFactory]
+    /// For each public issue, how many listed factories are non-compliant on it.
+    public var figures: [IssueFigure]
+}
+
+/// A factory as the portal shows it.
+public struct PublicFactory: Sendable {
+    /// How the portal marks a listed factory.
+    public enum Status: String, Sendable {
+        /// No non-compliance on any public issue: the portal's green.
+        case compliant
+        case nonCompliant = "non-compliant"
+        /// Refused assessment the policy's number of times without an excuse.
+        case refused
+    }
+
+    public var id: String
+    public var name: String
+    public var type: String
+    public var country: String
+    public var status: Status
+    /// The assessment shown (the latest finalised one), if any is.
+    public var assessment: PublicAssessment?
+    /// Unexcused refusals counted since the assessment shown.
+    public var refusals: Int
+    /// The public issues raised by the assessment shown.
+    public var findings: [PublicFinding]
+    /// Responses published with the findings; never verified by Better Work.
+    public var responses: [PublicResponse]
+}
+
+/// The assessment a listed factory is shown with.
+public struct PublicAssessment: Sendable {
+    public var id: String
+    public var date: Day
+    public var method: AssessmentMethod
+    public var cycle: Int
+}
+
+/// One public issue raised for a factory.
+public struct PublicFinding: Sendable {
+    public var issue: String
+    public var titles: [String: String]
+    public var category: IssueCategory
+}
+
+/// A published factory response.
+public struct PublicResponse: Sendable {
+    public var id: String
+    public var issue: String?
+    public var date: Day
+    public var text: String
+    public var attachments: [String]
+}
+
+/// The number of listed factories non-compliant on one public issue.
+public struct IssueFigure: Sendable {
+    public var issue: String
+    public var titles: [String: String]
+    public var category: IssueCategory
+    public var nonCompliantFactories: Int
+    /// Listed factories shown with an assessment, the base of the figure.
+    public var assessedFactories: Int
+}
+
+/// The internal account: every assessment and response once, escalations, the moderation queue.
+public struct InternalReport: Sendable {
+    public var assessments: [AssessmentAccount]
+    public var escalations: [Escalation]
+    public var responses: [ResponseAccount]
+    public var dataProblems: [Diagnostic]
+}
+
+/// What happened to one input assessment.
+public struct AssessmentAccount: Sendable {
+    /// The outcome.
+    public enum Disposition: String, Sendable {
+        /// The current assessment of a listed factory, shown on the portal.
+        case shown
+        /// Withheld from the portal, for `reason`.
+        case withheld
+        /// A finalised assessment older than the one shown or withheld.
+        case superseded
+        /// A refused visit.
+        case refusal
+    }
+
+    /// Why an assessment is not shown.
+    public enum Reason: String, Sendable {
+        case firstAssessment = "first-assessment"
+        case notFinalised = "not-finalised"
+        case afterAsOf = "after-as-of-date"
+        case incompleteData = "incomplete-data"
+        case factoryLeft = "factory-left-cycle-ended"
+        case countryPublishesNothing = "country-publishes-nothing"
+        case refusalCounted = "refusal-counted"
+        case refusalExcused = "refusal-excused"
+        case refusalBeforeCurrent = "refusal-before-current-assessment"
+    }
+
+    public var assessment: String
+    public var factory: String
+    public var country: String
+    public var date: Day
+    public var disposition: Disposition
+    public var reason: Reason?
+    /// Plain words for people: the reason in detail (missing questions, the cycle end, …).
+    public var detail: String
+    /// The public issues the assessment raises (for completed assessments), shown or not.
+    public var raisedIssues: [String]
+}
+
+/// A zero-tolerance case for the Ministry of Labour. Never public.
+public struct Escalation: Sendable {
+    public var country: String
+    public var factory: String
+    public var factoryName: String
+    public var assessment: String
+    public var assessedOn: Day
+    public var category: String
+    public var categoryTitle: String
+    public var questions: [String]
+    /// Hours allowed by the protocol, if the rules give them.
+    public var deadlineHours: Int?
+    /// The last day to report, counting from the assessment day.
+    public var dueBy: Day?
+}
+
+/// What happened to one factory response.
+public struct ResponseAccount: Sendable {
+    public enum Disposition: String, Sendable {
+        case published
+        /// Held for human moderation; never published automatically.
+        case held
+        /// Not shown: it does not belong to a finding on the portal.
+        case notShown = "not-shown"
+    }
+
+    public var response: String
+    public var factory: String
+    public var assessment: String
+    public var disposition: Disposition
+    /// Why: the moderation rules that flagged it, or why it is not shown.
+    public var reasons: [String]
+    /// The response text, for moderators (internal report only).
+    public var text: String
+}

@@ -1,0 +1,257 @@
+import Foundation
+
+/// The result of a publication run: the publication, or the problems that prevented it.
+public struct PublishResult: Sendable {
+    /// Nil when the data or the rules had errors: nothing is published from bad input.
+    public var publication: Publication?
+    /// Errors and warnings about the data and the rules, with file and line.
+    public var diagnostics: [Diagnostic]
+    /// What each assessment's answers were, for the factories asked about (for explanations).
+    public var evaluations: [AssessmentEvaluation]
+
+    /// True when some diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// One assessment as evaluated: the answers read and the issues raised, for explanations.
+public struct AssessmentEvaluation: Sendable {
+    public var assessment: AssessmentRecord
+    public var factory: FactoryRecord
+    /// The rules in force on the assessment day.
+    public var plan: EvaluationPlan
+    /// The answers to the questions that matter, by slot of the plan (nil: not answered or not usable).
+    public var answers: [Answer?]
+    public var statuses: [AnswerStatus]
+    /// Positions in `plan.issues` of the issues raised.
+    public var raised: [Int]
+}
+
+/// Runs raw CAT data through the rule books of its countries and applies the publication policy.
+public struct Publisher {
+    /// The folder that holds rules/ and countries/.
+    public var project: String
+    /// The day the publication is for.
+    public var asOf: Day
+    /// Factories whose answers to keep, for `explain`.
+    public var explaining: Set<String> = []
+    /// Paths in messages are relative to this folder.
+    public var displayBase = FileManager.default.currentDirectoryPath
+
+    /// At most this many data errors are listed; past it, one note says how many more there were.
+    static let maximumErrors = 200
+
+    /// Creates a publisher for the rules under `project`, as of `asOf`.
+    public init(project: String, asOf: Day) {
+        self.project = project
+        self.asOf = asOf
+    }
+
+    /// Per-country state while publishing.
+    final class CountryRules {
+        let code: String
+        let book: RuleBook
+        let questionTable: ByteTable
+        let questionIds: [String]
+        let boundaries: [Day]
+        var plans: [Int: EvaluationPlan] = [:]
+        let moderator: Moderator
+
+        init(code: String, book: RuleBook) {
+            self.code = code
+            self.book = book
+            var table = ByteTable(capacity: book.questions.count)
+            var ids: [String] = []
+            for (index, timeline) in book.questions.enumerated() {
+                let id = timeline.periods.first?.value.id ?? ""
+                ids.append(id)
+                table.insert(Array(id.utf8), index)
+            }
+            questionTable = table
+            questionIds = ids
+            boundaries = book.ruleBoundaries
+            moderator = Moderator(book: book)
+        }
+
+        /// The plan for the rules in force on `day`, compiled once per period.
+        func plan(on day: Day) -> EvaluationPlan {
+            var low = 0
+            var high = boundaries.count
+            while low < high {
+                let mid = (low + high) / 2
+                if boundaries[mid] <= day { low = mid + 1 } else { high = mid }
+            }
+            if let plan = plans[low] { return plan }
+            let plan = EvaluationPlan(book: book, day: day)
+            plans[low] = plan
+            return plan
+        }
+    }
+
+    /// An assessment while answers are read.
+    struct Sheet {
+        var record: AssessmentRecord
+        var factory: Int
+        var country: CountryRules?
+        var plan: EvaluationPlan?
+        var statuses: [AnswerStatus] = []
+        var raw: [Double] = []
+        /// One bit per catalogue question: answered already.
+        var answered: [UInt64] = []
+        var kept: [Answer?]?
+        var unusable: [(slot: Int, text: String)] = []
+    }
+
+    /// Reads the data folder, evaluates every assessment and applies the policy.
+    public func publish(data folder: String) -> PublishResult {
+        var problems = DiagnosticSink()
+        var data = DataFolder(folder: folder, displayBase: displayBase)
+        let factories = data.readFactories()
+        let factoryIndex = Dictionary(factories.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let assessments = data.readAssessments(factories: Set(factoryIndex.keys))
+        problems.report(contentsOf: data.diagnostics)
+        data.diagnostics = []
+
+        // The rules of every country in the data, checked; rules with errors stop the run.
+        var countries: [String: CountryRules] = [:]
+        for code in Set(factories.map(\.country)).sorted() {
+            let path = (project as NSString).appendingPathComponent("countries/\(code).disclose")
+            guard FileManager.default.fileExists(atPath: path) else {
+                let factory = factories.first { $0.country == code }!
+                problems.report(Diagnostic(.unknownRecord, "no rules for country `\(code)` (factory `\(factory.id)`, line \(factory.line))", at: nil,
+                                           help: "add countries/\(code).disclose, or correct the factory's country code"))
+                continue
+            }
+            let result = Checker.check(entry: path, displayBase: displayBase)
+            problems.report(contentsOf: result.diagnostics.filter { $0.severity == .error })
+            if let book = result.ruleBook { countries[code] = CountryRules(code: code, book: book) }
+        }
+
+        var sheets = assessments.map { record -> Sheet in
+            let factory = factoryIndex[record.factory]!
+            let country = countries[factories[factory].country]
+            var sheet = Sheet(record: record, factory: factory, country: country)
+            if record.status == .completed, let country {
+                let plan = country.plan(on: record.date)
+                sheet.plan = plan
+                sheet.statuses = [AnswerStatus](repeating: .missing, count: plan.questions.count)
+                sheet.raw = [Double](repeating: .nan, count: plan.rawSlots.count)
+                sheet.answered = [UInt64](repeating: 0, count: (country.book.questions.count + 63) / 64)
+                if explaining.contains(record.factory) { sheet.kept = [Answer?](repeating: nil, count: plan.questions.count) }
+            }
+            return sheet
+        }
+        readAnswers(&data, &sheets, problems: &problems)
+        let responses = data.readResponses(factories: Set(factoryIndex.keys),
+                                           assessments: Dictionary(assessments.map { ($0.id, $0.factory) }, uniquingKeysWith: { first, _ in first }))
+        problems.report(contentsOf: data.diagnostics)
+
+        var diagnostics = problems.diagnostics
+        let errors = diagnostics.filter { $0.severity == .error }
+        if errors.count > Publisher.maximumErrors {
+            diagnostics = Array(errors.prefix(Publisher.maximumErrors)) + [Diagnostic(.invalidValue, "\(errors.count - Publisher.maximumErrors) more errors not shown", at: nil,
+                                                                                 help: "fix the errors above and run again")]
+        }
+        guard !problems.hasErrors else { return PublishResult(publication: nil, diagnostics: diagnostics, evaluations: []) }
+
+        var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries)
+        let publication = policy.apply(sheets: sheets, responses: responses, dataProblems: diagnostics, rulesDigest: rulesDigest(countries))
+        let evaluations = sheets.compactMap { sheet -> AssessmentEvaluation? in
+            guard let kept = sheet.kept, let plan = sheet.plan else { return nil }
+            return AssessmentEvaluation(assessment: sheet.record, factory: factories[sheet.factory], plan: plan, answers: kept,
+                                        statuses: sheet.statuses, raised: PolicyRun.raised(sheet))
+        }
+        return PublishResult(publication: publication, diagnostics: diagnostics, evaluations: evaluations)
+    }
+
+    /// Streams the answers table into the sheets: the hot path, on bytes.
+    private func readAnswers(_ data: inout DataFolder, _ sheets: inout [Sheet], problems: inout DiagnosticSink) {
+        guard let path = data.path(of: "answers", required: true), let reader = data.open(path, DataTables.answers) else { return }
+        var assessmentTable = ByteTable(capacity: sheets.count)
+        for (index, sheet) in sheets.enumerated() { assessmentTable.insert(Array(sheet.record.id.utf8), index) }
+        var previousId: [UInt8] = []
+        var previousIndex = -1
+        var unknownQuestions: [String: Int] = [:]
+        var unknownAssessments: [String: Int] = [:]
+        reader.forEachRow { row in
+            let index: Int? = row.withBytes(0) { id in
+                if id.elementsEqual(previousId) { return previousIndex }
+                guard let found = assessmentTable.value(for: id) else { return nil }
+                previousId = Array(id)
+                previousIndex = found
+                return found
+            }
+            guard let index else {
+                let id = row.text(0)
+                unknownAssessments[id, default: 0] += 1
+                if unknownAssessments[id] == 1 {
+                    reader.reportField(.unknownRecord, "answer to unknown assessment `\(id)`", row: row, column: 0,
+                                       help: "every answer belongs to an assessment of the assessments table")
+                }
+                return
+            }
+            guard case .completed = sheets[index].record.status else {
+                reader.reportField(.unknownRecord, "answer to assessment `\(sheets[index].record.id)`, which was refused", row: row, column: 0,
+                                   help: "a refused visit has no answers; check the assessment id or its status")
+                return
+            }
+            guard let country = sheets[index].country, let plan = sheets[index].plan else { return }
+            guard let question = row.withBytes(1, { country.questionTable.value(for: $0) }) else {
+                let id = row.text(1)
+                unknownQuestions[id, default: 0] += 1
+                if unknownQuestions[id] == 1 {
+                    reader.reportField(.unknownRecord, "unknown question `\(id)` for country `\(country.code)`", row: row, column: 1,
+                                       help: Suggestion.closest(to: id, among: country.questionIds).map { "did you mean `\($0)`?" }
+                                           ?? "questions are those of rules/catalogue.disclose and the country's file")
+                }
+                return
+            }
+            let word = question >> 6
+            let bit = UInt64(1) << UInt64(question & 63)
+            if sheets[index].answered[word] & bit != 0 {
+                reader.reportField(.duplicateRecord, "a second answer to `\(country.questionIds[question])` for assessment `\(sheets[index].record.id)`",
+                                   row: row, column: 1, help: "keep one answer per question and assessment")
+                return
+            }
+            sheets[index].answered[word] |= bit
+            guard let slot = plan.slot(ofQuestion: question) else { return }
+            let kind = plan.questions[slot].answer
+            guard let answer = row.withBytes(2, { Answer.read($0, as: kind) }) else {
+                sheets[index].statuses[slot] = .unusable
+                sheets[index].unusable.append((slot, row.text(2)))
+                reader.reportField(.unusableAnswer, "answer `\(row.text(2))` does not fit `\(country.questionIds[question])` (\(kind))", row: row, column: 2,
+                                   help: "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
+                return
+            }
+            let (status, raw) = plan.judge(answer, slot: slot)
+            sheets[index].statuses[slot] = status
+            if status == .unusable {
+                reader.reportField(.unusableAnswer, "`\(country.questionIds[question])` does not allow not-applicable", row: row, column: 2,
+                                   help: "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
+            }
+            let rawIndex = plan.rawIndexOfSlot[slot]
+            if rawIndex >= 0 { sheets[index].raw[rawIndex] = raw }
+            if sheets[index].kept != nil { sheets[index].kept![slot] = answer }
+        }
+        for (id, count) in unknownQuestions.sorted(by: { $0.key < $1.key }) where count > 1 {
+            problems.report(Diagnostic(.unknownRecord, "unknown question `\(id)` appears in \(count) rows of `\(reader.path)`", at: nil,
+                                       help: "the first is shown above; check the question id against the catalogue"))
+        }
+        for (id, count) in unknownAssessments.sorted(by: { $0.key < $1.key }) where count > 1 {
+            problems.report(Diagnostic(.unknownRecord, "unknown assessment `\(id)` appears in \(count) rows of `\(reader.path)`", at: nil,
+                                       help: "the first is shown above"))
+        }
+        problems.report(contentsOf: reader.diagnostics)
+    }
+
+    /// SHA-256 over the rule files of the countries used: each file's path, a NUL, its bytes, a NUL.
+    private func rulesDigest(_ countries: [String: CountryRules]) -> String {
+        var files: [String: SourceFile] = [:]
+        for country in countries.values { for file in country.book.files { files[file.path] = file } }
+        var hash = SHA256()
+        for path in files.keys.sorted() {
+            hash.update(Array(path.utf8) + [0])
+            hash.update(files[path]!.bytes + [0])
+        }
+        return hash.hexDigest()
+    }
+}

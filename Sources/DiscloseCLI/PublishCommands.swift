@@ -1,0 +1,77 @@
+import Disclose
+import Foundation
+
+func runPublish(_ arguments: inout Arguments) throws -> Int32 {
+    let usage = """
+    Usage: disclose publish --data DIR [--out DIR] [--as-of DATE] [--format json|csv] [--rules DIR]
+
+    The main job: reads the data folder (factories, assessments, answers, responses; CSV or
+    JSON Lines, see docs/formats.md), evaluates every assessment under the rules of its
+    country, applies the publication policy as of DATE (default: today) and writes:
+      public.json, public-*.csv   what the portal may show (docs/schemas/)
+      internal-report.json        every assessment and response accounted for, zero-tolerance
+                                  escalations, the moderation queue, data problems
+    into DIR, all at once. Without --out, the public finding set goes to stdout.
+    Exit status: 0 published, 1 the data or rules have errors (nothing is written), 64 usage error.
+    """
+    if arguments.flag("--help") { print(usage); return 0 }
+    let format = try arguments.format(["json", "csv"], default: "json", usage: usage)
+    let day = try arguments.asOf(usage: usage)
+    let project = try projectFolder(&arguments, usage: usage)
+    guard let data = try arguments.option("--data", usage: usage) else { throw UsageError("name the data folder with `--data DIR`", usage: usage) }
+    let out = try arguments.option("--out", usage: usage)
+    _ = try arguments.positional(usage: usage)
+    guard FileManager.default.fileExists(atPath: data) else { throw UsageError("no such data folder: `\(data)`", usage: usage) }
+
+    let result = Publisher(project: project, asOf: day).publish(data: data)
+    emit(result.diagnostics, format: "text")
+    guard let publication = result.publication else {
+        printError("nothing published: fix the errors above and run again")
+        return 1
+    }
+    let publicJSON = PublicationExport.publicJSON(publication).serialized() + "\n"
+    if let out {
+        var files: [(name: String, bytes: [UInt8])] = [("public.json", Array(publicJSON.utf8))]
+        files += PublicationExport.publicCSV(publication).map { ($0.name, Array($0.text.utf8)) }
+        files.append(("internal-report.json", Array((PublicationExport.internalJSON(publication).serialized() + "\n").utf8)))
+        try OutputFolder.replace(out, with: files)
+    } else if format == "csv" {
+        print(PublicationExport.publicCSV(publication)[0].text, terminator: "")
+    } else {
+        print(publicJSON, terminator: "")
+    }
+    printError(PublicationSummary.text(publication, out: out))
+    return 0
+}
+
+func runExplain(_ arguments: inout Arguments) throws -> Int32 {
+    let usage = """
+    Usage: disclose explain FACTORY [ISSUE] --data DIR [--as-of DATE] [--format text|json] [--rules DIR]
+
+    Why a factory shows, or does not show, on the portal as of DATE: which assessment is
+    current and why, and for each public issue (or the one named) whether it is raised, by
+    which rule (file:line), which answers made it so, and the decision behind it.
+    """
+    if arguments.flag("--help") { print(usage); return 0 }
+    let format = try arguments.format(["text", "json"], default: "text", usage: usage)
+    let day = try arguments.asOf(usage: usage)
+    let project = try projectFolder(&arguments, usage: usage)
+    guard let data = try arguments.option("--data", usage: usage) else { throw UsageError("name the data folder with `--data DIR`", usage: usage) }
+    let names = try arguments.positional(usage: usage)
+    guard (1...2).contains(names.count) else { throw UsageError("name a factory id, and optionally an issue id", usage: usage) }
+    var publisher = Publisher(project: project, asOf: day)
+    publisher.explaining = [names[0]]
+    let result = publisher.publish(data: data)
+    guard let publication = result.publication else {
+        emit(result.diagnostics, format: "text")
+        printError("cannot explain: fix the errors above and run again")
+        return 1
+    }
+    guard let explanation = Explanation(factory: names[0], issue: names.count == 2 ? names[1] : nil, publication: publication,
+                                        evaluations: result.evaluations, project: project)
+    else {
+        throw UsageError("no factory `\(names[0])` in the data", usage: usage)
+    }
+    print(format == "json" ? explanation.json().serialized() : explanation.text())
+    return 0
+}
