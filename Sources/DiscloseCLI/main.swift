@@ -8,9 +8,12 @@ let commands: [(name: String, summary: String, run: (inout Arguments) throws -> 
     ("check", "parse and check rule files; every problem in one run", runCheck),
     ("fmt", "write rule files in the one canonical layout", runFormat),
     ("show", "the rules of a country in force on a day", runShow),
+    ("validate", "check rules against the PAC decision registers and programme constraints", runValidate),
+    ("diff", "what a rule change would change on the portal, or a country against the baseline", runDiff),
     ("test", "run the examples written inside rule files", runTest),
     ("publish", "the main job: data in, public finding sets and internal report out", runPublish),
     ("explain", "why a factory shows, or does not show, a given issue", runExplain),
+    ("sample", "generate realistic sample data (seeded, deterministic)", runSample),
     ("help", "explain a diagnostic code, or list them all", runHelp),
 ]
 

@@ -57,6 +57,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case missingTable = "E710"
     case unusableAnswer = "W711"
 
+    case decisionNotInForce = "E801"
+    case decisionProposed = "W802"
+    case decisionOfAnotherCountry = "E803"
+    case decisionDoesNotCover = "E804"
+    case ruleBeforeDecision = "E805"
+    case decisionNotReflected = "E806"
+    case draftList = "W807"
+    case constraintViolated = "E808"
+
     /// Errors stop the rules from being used; warnings do not.
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
 
@@ -116,6 +125,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .malformedJSON: "malformed JSON line"
         case .missingTable: "data table missing"
         case .unusableAnswer: "answer does not fit its question"
+        case .decisionNotInForce: "decision rejected or superseded"
+        case .decisionProposed: "decision only proposed"
+        case .decisionOfAnotherCountry: "decision of another country"
+        case .decisionDoesNotCover: "decision does not cover the item"
+        case .ruleBeforeDecision: "rule in force before its decision"
+        case .decisionNotReflected: "decision not reflected in the rules"
+        case .draftList: "country list is a draft"
+        case .constraintViolated: "programme-wide constraint not met"
         }
     }
 
@@ -449,6 +466,67 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             return """
             The data folder lacks a table (factories, assessments or answers), or holds it twice
             (both as CSV and as JSON Lines). docs/formats.md describes the folder.
+            """
+        case .decisionNotInForce:
+            return """
+            A country-level choice cites a PAC decision that was rejected, or superseded by a
+            later one. A rule may only rest on a decision in force: cite the decision that
+            replaced it (the register says which, with `status superseded by ID`), or remove the
+            choice.
+            """
+        case .decisionProposed:
+            return """
+            A choice cites a decision whose status is `proposed`: the PAC has not adopted it yet,
+            so this part of the list is a draft. The warning stays until the register records the
+            adoption:
+
+                decision VN-PAC-2015-01
+                  status adopted
+                  on 2015-06-12
+            """
+        case .decisionOfAnotherCountry:
+            return """
+            A country file cites a decision from another country's register (a decision is the
+            country's whose `CC-decisions.disclose` declares it). Each PAC decides for its own
+            country: record the decision in this country's register.
+            """
+        case .decisionDoesNotCover:
+            return """
+            A choice cites a decision that does not name the item: the decision's `covers`,
+            `publishes`, `withdraws` and `rewords` lines list what it decided. Either the rule cites
+            the wrong decision, or the register is incomplete:
+
+                decision VN-PAC-2013-01
+                  status adopted
+                  on 2013-03-15
+                  withdraws UNION-CHOICE, UNION-FEDERATION
+            """
+        case .ruleBeforeDecision:
+            return """
+            A rule takes effect (`from`) before the day its decision was taken (`on` in the
+            register): the rules would publish something earlier than the PAC decided it. Move the
+            `from` date to the decision's day or later.
+            """
+        case .decisionNotReflected:
+            return """
+            An adopted decision is not carried out by the rules: an issue it `publishes` is not
+            public, an issue it `withdraws` is still public, an issue it `rewords` has no title change
+            citing it, or an id it `covers` is not in the country's rules at all. Update the
+            country file, or correct the register.
+            """
+        case .draftList:
+            return """
+            The country's list is marked `status draft`: its PAC has not decided it yet. This is a
+            warning, not an error, so that drafts can be checked and tested before a decision;
+            `disclose validate --strict` treats it as a failure.
+            """
+        case .constraintViolated:
+            return """
+            A country breaks a programme-wide constraint declared in rules/ (`constraint`
+            declarations): for example every zero-tolerance question a country assesses must be
+            behind one of its public issues, no country may list a factory before its second
+            assessment, and every country covers each mandatory category or records the decision
+            that omits it. The message names the constraint and what is missing.
             """
         case .unusableAnswer:
             return """

@@ -69,6 +69,8 @@ public struct Checker {
     var decisions: [String: Decision] = [:]
     var moderation: [ModerationRule] = []
     var omittedCategories: [IssueCategory: SourceRange] = [:]
+    var constraints: [Constraint] = []
+    var choices: [CountryChoice] = []
     var country: Country?
     var countryFile: SourceFile?
 
@@ -120,7 +122,7 @@ public struct Checker {
             country: country, questions: questionOrder.compactMap { questionTimelines[$0] }, questionIndex: questionIndex,
             clusters: clusterList, points: pointList, issues: orderedIssues, parameters: parameterTimelines,
             policy: policyTimelines, zeroTolerance: zeroToleranceOrder.compactMap { zeroTolerance[$0] },
-            decisions: decisions, moderation: moderation, examples: examples, files: sourceFiles)
+            decisions: decisions, moderation: moderation, constraints: constraints, choices: choices, examples: examples, files: sourceFiles)
         return CheckResult(ruleBook: book, diagnostics: diagnostics, files: sourceFiles)
     }
 
@@ -149,9 +151,14 @@ public struct Checker {
                            SourceRange(file, declaration.keywordSpan), label: "needs the PAC decision it rests on",
                            help: "add a line such as `decided by \(countryCodeGuess(file))-PAC-2024-01` citing the decision in the country's register")
                 }
+                if isCountryFile, loaded.isEntry, declaration.requiresDecisionInCountry || declaration.kind == .country {
+                    recordChoice(declaration, file: file, range: definition.range)
+                }
                 switch declaration.kind {
                 case .include, .example:
                     break
+                case .constraint:
+                    collectConstraint(definition)
                 case .country:
                     collectCountry(definition, isEntry: loaded.isEntry)
                 case .cluster:
@@ -316,7 +323,7 @@ public struct Checker {
             return
         }
         var decision = Decision(id: name.text, titles: titles(of: declaration, in: definition.file), status: .proposed, supersededBy: nil,
-                                date: nil, source: nil, covers: [], origin: definition.at(name.span))
+                                date: nil, source: nil, covers: [], publishes: [], withdraws: [], rewords: [], origin: definition.at(name.span))
         for clause in declaration.clauses {
             switch clause.body {
             case .status(let word, let by):
@@ -338,6 +345,9 @@ public struct Checker {
             case .on(let date): decision.date = date.day
             case .source(let text): decision.source = text.text
             case .covers(let ids): decision.covers = ids.map(\.text)
+            case .publishes(let ids): decision.publishes = ids.map(\.text)
+            case .withdraws(let ids): decision.withdraws = ids.map(\.text)
+            case .rewords(let ids): decision.rewords = ids.map(\.text)
             default: break
             }
         }
@@ -369,6 +379,58 @@ public struct Checker {
             }
         }
         moderation.append(rule)
+    }
+
+    mutating func collectConstraint(_ definition: Definition) {
+        var requirements: [Requirement] = []
+        for clause in definition.declaration.clauses {
+            guard case .requires(let syntax) = clause.body else { continue }
+            switch syntax {
+            case .check(let name):
+                if let check = Requirement.Check(rawValue: name.text) {
+                    requirements.append(.check(check))
+                } else {
+                    report(.unknownValue, "unknown check `\(name.text)`", definition.at(name.span), label: "not a check",
+                           help: suggestionHelp(name.text, among: Requirement.Check.allCases.map(\.rawValue), listing: "the checks are"))
+                }
+            case .policy(let name, let comparison, let amount, _):
+                if let setting = PolicySetting(rawValue: name.text), setting == .minimumAssessments || setting == .refusalsToList {
+                    requirements.append(.policy(setting, comparison, amount))
+                } else {
+                    report(.unknownValue, "`\(name.text)` is not a policy setting with a number", definition.at(name.span), label: "cannot be compared",
+                           help: "compare `minimum-assessments` or `refusals-to-list`, as in `requires policy minimum-assessments at least 2`")
+                }
+            }
+        }
+        constraints.append(Constraint(id: definition.name.text, titles: titles(of: definition.declaration, in: definition.file),
+                                      requirements: requirements, origin: definition.at(definition.name.span)))
+    }
+
+    /// Records a country-level choice and the decision it cites, for validation against the register.
+    mutating func recordChoice(_ declaration: Declaration, file: SourceFile, range: DateRange) {
+        guard let name = declaration.name else { return }
+        var items = [name.text]
+        var decision: (String, SourceRange)?
+        var reason: String?
+        var changed: [String] = []
+        for clause in declaration.clauses {
+            switch clause.body {
+            case .decidedBy(let id): decision = (id.text, SourceRange(file, id.span))
+            case .entry(let id, _): items.append(id.text)
+            case .reason(let text): reason = text.text
+            case .value(let value): changed.append("value \(ConditionPrinter.text(of: value.literal))")
+            case .title(let language, _): changed.append("title \(language.text)")
+            case .text(let language, _): changed.append("text \(language.text)")
+            case .from, .until, .languages, .status, .source, .publishesNothing: break
+            default: changed.append(clause.body.keyword)
+            }
+        }
+        var renames = false
+        if case .change(.issue) = declaration.kind { renames = declaration.clauses.contains { $0.body.keyword == "title" } }
+        if declaration.kind == .titles { renames = true }
+        choices.append(CountryChoice(kind: declaration.kind, items: items, decision: decision?.0, decisionCitation: decision?.1,
+                                     from: range.from, until: range.until, reason: reason, changes: changed, renamesTitles: renames,
+                                     origin: SourceRange(file, declaration.keywordSpan.union(name.span))))
     }
 
     mutating func checkOverlaps() {
@@ -497,7 +559,7 @@ extension Declaration {
     var requiresDecisionInCountry: Bool {
         switch kind {
         case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory: true
-        case .include, .country, .cluster, .point, .example, .decision: false
+        case .include, .country, .cluster, .point, .example, .decision, .constraint: false
         }
     }
 }

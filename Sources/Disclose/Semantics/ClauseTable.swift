@@ -38,7 +38,7 @@ struct ClauseRules {
         case .example:
             return ClauseRules(allowed: ["on", "given", "expect"], required: ["on", "given", "expect"])
         case .decision:
-            return ClauseRules(allowed: ["title", "status", "on", "source", "covers"], required: ["status", "on"])
+            return ClauseRules(allowed: ["title", "status", "on", "source", "covers", "publishes", "withdraws", "rewords"], required: ["status", "on"])
         case .moderation:
             var rules = ClauseRules(allowed: ["title", "words", "pattern"], required: ["title"])
             rules.repeatable.formUnion(["words", "pattern"])
@@ -53,6 +53,10 @@ struct ClauseRules {
             return ClauseRules(allowed: changeable.union(dated).union(provenance), required: ["reason", "decided by"])
         case .withdraw:
             return ClauseRules(allowed: dated.union(provenance), required: ["reason", "decided by"])
+        case .constraint:
+            var rules = ClauseRules(allowed: ["title", "requires"], required: ["title", "requires"])
+            rules.repeatable.insert("requires")
+            return rules
         case .omitCategory:
             return ClauseRules(allowed: provenance, required: ["reason", "decided by"])
         }

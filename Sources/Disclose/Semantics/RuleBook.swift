@@ -25,6 +25,10 @@ public struct RuleBook: Sendable {
     public let decisions: [String: Decision]
     /// Rules that hold a factory response for human moderation.
     public let moderation: [ModerationRule]
+    /// Programme-wide constraints every country must meet.
+    public let constraints: [Constraint]
+    /// The choices the country file makes, with the decisions they cite.
+    public let choices: [CountryChoice]
     /// Examples written in the rule files.
     public let examples: [Example]
     /// Every file read, in the order read.
@@ -346,6 +350,57 @@ public struct Decision: Sendable {
     public var date: Day?
     public var source: String?
     public var covers: [String]
+    /// Issues it makes public, withdraws, or whose titles it rewords.
+    public var publishes: [String]
+    public var withdraws: [String]
+    public var rewords: [String]
+    public var origin: SourceRange
+
+    /// Every item it decides, of any kind.
+    public var decidedItems: Set<String> { Set(covers + publishes + withdraws + rewords) }
+}
+
+/// A programme-wide constraint, declared once in rules/ and checked for every country.
+public struct Constraint: Sendable {
+    public var id: String
+    public var titles: [String: String]
+    public var requirements: [Requirement]
+    public var origin: SourceRange
+}
+
+/// What a constraint requires.
+public enum Requirement: Sendable, Hashable {
+    /// The checks the validator knows.
+    public enum Check: String, Sendable, CaseIterable {
+        /// Every zero-tolerance question a country assesses is behind one of its public issues.
+        case zeroTolerancePublic = "zero-tolerance-public"
+        /// Every mandatory category is covered, or omitted by a decision.
+        case categoriesCovered = "categories-covered"
+    }
+
+    case check(Check)
+    case policy(PolicySetting, Comparison, Double)
+}
+
+/// A choice a country file makes: what it declares or changes, and the decision it cites.
+public struct CountryChoice: Sendable {
+    /// The declaration kind (`issue`, `withdraw issue`, `titles`, …).
+    public var kind: DeclarationKind
+    /// The item's id, and for `titles` the issue ids of its entries after the language code.
+    public var items: [String]
+    public var decision: String?
+    /// Where `decided by` names the decision.
+    public var decisionCitation: SourceRange?
+    /// The first day the choice is in force, when dated.
+    public var from: Day?
+    /// The last day, when dated.
+    public var until: Day?
+    /// The reason given, if any.
+    public var reason: String?
+    /// What it sets, clause by clause (`value 16 years`, `title km`, `raised when`).
+    public var changes: [String]
+    /// True for a choice that sets public titles (a `titles` block, a `change issue` with titles).
+    public var renamesTitles: Bool
     public var origin: SourceRange
 }
 

@@ -104,6 +104,12 @@ public enum Formatter {
         case .entry(let id, let text): return "\(id.text) \(ConditionPrinter.quoted(text.text))"
         case .words(let language, let words): return "words \(language.text) \(texts(words))"
         case .pattern(let text): return "pattern \(ConditionPrinter.quoted(text.text))"
+        case .publishes(let names): return "publishes \(list(names))"
+        case .withdraws(let names): return "withdraws \(list(names))"
+        case .rewords(let names): return "rewords \(list(names))"
+        case .requires(.check(let name)): return "requires \(name.text)"
+        case .requires(.policy(let name, let comparison, let amount, _)):
+            return "requires policy \(name.text) \(comparison.rawValue) \(ConditionPrinter.number(amount))"
         }
     }
 }

@@ -213,7 +213,8 @@ public struct Parser {
     }
 
     /// header = "include" text
-    ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" | "moderation" ) word
+    ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" | "moderation"
+    ///          | "constraint" ) word
     ///        | ( "point" | "question" ) word "in" word
     ///        | ( "change" | "withdraw" ) item-kind word
     ///        | "omit" "category" word
@@ -251,6 +252,7 @@ public struct Parser {
             case .zeroTolerance: .zeroTolerance
             case .titles: .titles
             case .moderation: .moderation
+            case .constraint: .constraint
             default: .decision
             }
             name = try consumeName(keyword == .titles ? "a language code" : "an id")
@@ -284,10 +286,10 @@ public struct Parser {
     ///        | "non-compliant" "when" violation | "not-applicable" "allowed" | "category" word
     ///        | "raised" "when" condition | "questions" word-list | "deadline" number word
     ///        | "value" value | "reason" text | "decided" "by" word | "from" date | "until" date
-    ///        | "languages" word-list | "status" ( word | "decided" ) [ "by" word ] | "publishes" "nothing"
+    ///        | "languages" word-list | "status" ( word | "decided" ) [ "by" word ] | "publishes" ( "nothing" | word-list )
     ///        | "given" given-answer { "," given-answer } | "expect" ( "nothing" | word-list )
     ///        | "on" date | "source" text | "covers" word-list | "words" word text { "," text }
-    ///        | "pattern" text | word text ;
+    ///        | "pattern" text | "withdraws" word-list | "rewords" word-list | "requires" requirement | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
         let start = current.span.start
         let keywordSpan = current.span
@@ -350,8 +352,15 @@ public struct Parser {
             }
             body = .status(status, by: by)
         case .publishes:
-            _ = try consume(.nothing, "`nothing`")
-            body = .publishesNothing
+            if isKeyword(.nothing) {
+                advance()
+                body = .publishesNothing
+            } else {
+                body = .publishes(try parseWordList("`nothing`, or the ids of the issues a decision makes public"))
+            }
+        case .withdraws: body = .withdraws(try parseWordList("the ids of the issues withdrawn"))
+        case .rewords: body = .rewords(try parseWordList("the ids of the issues whose titles are reworded"))
+        case .requires: body = .requires(try parseRequirement())
         case .given: body = .given(try parseGivenAnswers())
         case .expect:
             if isKeyword(.nothing) {
@@ -393,6 +402,19 @@ public struct Parser {
             names.append(try consumeName(expected))
         }
         return names
+    }
+
+    /// requirement = "policy" word comparison number | word ;
+    private mutating func parseRequirement() throws -> RequirementSyntax {
+        guard isKeyword(.policy) else { return .check(try consumeName("a check such as `zero-tolerance-public`, or `policy NAME at least N`")) }
+        let start = current.span.start
+        advance()
+        let setting = try consumeName("a policy setting such as `minimum-assessments`")
+        guard let comparison = try parseComparison() else { throw expectedError("a comparison such as `at least`") }
+        guard current.kind == .number else { throw expectedError("a number") }
+        let amount = current.number
+        advance()
+        return .policy(setting, comparison, amount, span: Span(start, previousEnd))
     }
 
     /// answer-kind = "yes-no" | "number" "in" word | "date" | "one" "of" text { "," text } ;

@@ -49,7 +49,7 @@ public enum ItemKind: String, Hashable, Sendable, CaseIterable {
 /// What a declaration declares; the keyword or keywords that start it.
 public enum DeclarationKind: Hashable, Sendable {
     case include, country, cluster, point, question, parameter, issue, policy, zeroTolerance
-    case titles, example, decision, moderation
+    case titles, example, decision, moderation, constraint
     /// `omit category CATEGORY`: a mandatory category a country deliberately does not publish.
     case omitCategory
     case change(ItemKind)
@@ -71,6 +71,7 @@ public enum DeclarationKind: Hashable, Sendable {
         case .example: "example"
         case .decision: "decision"
         case .moderation: "moderation"
+        case .constraint: "constraint"
         case .omitCategory: "omit category"
         case .change(let item): "change \(item.rawValue)"
         case .withdraw(let item): "withdraw \(item.rawValue)"
@@ -148,6 +149,11 @@ public enum ClauseBody: Hashable, Sendable {
     case entry(Name, TextLiteral)
     case words(language: Name, [TextLiteral])
     case pattern(TextLiteral)
+    /// In a decision: the issues it makes public.
+    case publishes([Name])
+    case withdraws([Name])
+    case rewords([Name])
+    case requires(RequirementSyntax)
 
     /// The clause's keyword as written, for messages (`title`, `raised when`, …).
     public var keyword: String {
@@ -178,8 +184,20 @@ public enum ClauseBody: Hashable, Sendable {
         case .entry: "title entry"
         case .words: "words"
         case .pattern: "pattern"
+        case .publishes: "publishes"
+        case .withdraws: "withdraws"
+        case .rewords: "rewords"
+        case .requires: "requires"
         }
     }
+}
+
+/// What a programme-wide `constraint` requires of every country.
+public enum RequirementSyntax: Hashable, Sendable {
+    /// A built-in check, by name (`zero-tolerance-public`, `categories-covered`).
+    case check(Name)
+    /// A policy setting compared with a number: `policy minimum-assessments at least 2`.
+    case policy(Name, Comparison, Double, span: Span)
 }
 
 /// The kind of answer a question takes.

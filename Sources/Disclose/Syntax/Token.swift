@@ -6,13 +6,14 @@ public enum Keyword: String, CaseIterable, Sendable {
     // Declarations: each starts a new declaration.
     case include, country, cluster, point, question, parameter, issue, policy
     case zeroTolerance = "zero-tolerance"
-    case change, withdraw, omit, titles, example, decision, moderation
+    case change, withdraw, omit, titles, example, decision, moderation, constraint
     // Clauses: each starts a clause inside a declaration.
     case title, text, legal, answer
     case nonCompliant = "non-compliant"
     case notApplicable = "not-applicable"
     case category, raised, questions, deadline, value, reason, decided, from, until
     case languages, status, publishes, given, expect, on, source, covers, words, pattern
+    case withdraws, rewords, requires
     // Words used inside clauses.
     case `in`, when, by, nothing, allowed, yes, no
     case yesNo = "yes-no"
@@ -23,7 +24,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     public var startsDeclaration: Bool {
         switch self {
         case .include, .country, .cluster, .point, .question, .parameter, .issue, .policy,
-            .zeroTolerance, .change, .withdraw, .omit, .titles, .example, .decision, .moderation:
+            .zeroTolerance, .change, .withdraw, .omit, .titles, .example, .decision, .moderation, .constraint:
             return true
         default:
             return false
@@ -35,7 +36,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         switch self {
         case .title, .text, .legal, .answer, .nonCompliant, .notApplicable, .category, .raised,
             .questions, .deadline, .value, .reason, .decided, .from, .until, .languages, .status,
-            .publishes, .given, .expect, .on, .source, .covers, .words, .pattern:
+            .publishes, .given, .expect, .on, .source, .covers, .words, .pattern, .withdraws, .rewords, .requires:
             return true
         default:
             return false

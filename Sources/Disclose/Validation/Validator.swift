@@ -1,0 +1,188 @@
+import Foundation
+
+/// Checks a country's rules against its PAC decision register and the programme-wide constraints.
+///
+/// Proves that the rules say what the PAC decided: nothing more (every choice rests on a
+/// decision that covers it), nothing less (every adopted decision is carried out), nothing
+/// earlier (no rule in force before its decision).
+public struct Validator {
+    /// One country's validation: its problems and a summary of its public list.
+    public struct Report: Sendable {
+        public var country: String
+        public var diagnostics: [Diagnostic]
+        /// Public issues in force from the latest rule change on, by category.
+        public var issuesByCategory: [(category: IssueCategory, issues: [String])]
+        /// The decisions the country's choices rest on, with their status.
+        public var decisions: [(id: String, status: DecisionStatus, date: Day?)]
+        public var status: CountryStatus?
+    }
+
+    /// Validates a checked country rule book.
+    public static func validate(_ book: RuleBook) -> Report {
+        var sink = DiagnosticSink()
+        guard let country = book.country else {
+            return Report(country: "", diagnostics: [], issuesByCategory: [], decisions: [], status: nil)
+        }
+        let code = country.code
+        func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange?, label: String? = nil,
+                    secondary: [DiagnosticLabel] = [], help: String? = nil) {
+            sink.report(Diagnostic(code, message, at: range, label: label, secondary: secondary, help: help))
+        }
+        if country.status == .draft {
+            report(.draftList, "the list of `\(code)` is a draft, not yet decided by its PAC", country.origin, label: "status draft",
+                   help: "once the PAC adopts it, record the decision in the register and write `status decided` with `decided by ID`")
+        }
+
+        let latestIssues = book.issues.compactMap { timeline -> Issue? in
+            if case .inForce(let issue)? = timeline.latest { return issue }
+            return nil
+        }
+        let withdrawnIssues = Set(book.issues.compactMap { timeline -> String? in
+            if case .withdrawn(let id, _)? = timeline.latest { return id }
+            return nil
+        })
+        var cited: Set<String> = []
+
+        // Nothing more, nothing earlier: every choice rests on a decision in force that covers it.
+        for choice in book.choices {
+            guard let id = choice.decision, let decision = book.decisions[id] else { continue }
+            cited.insert(id)
+            let at = choice.decisionCitation ?? choice.origin
+            let there = DiagnosticLabel(decision.origin, "decision `\(id)` (\(decision.status.rawValue))")
+            switch decision.status {
+            case .rejected, .superseded:
+                report(.decisionNotInForce, "`\(id)` was \(decision.status.rawValue)\(decision.supersededBy.map { " by `\($0)`" } ?? "")", at,
+                       label: "cited here", secondary: [there],
+                       help: decision.supersededBy.map { "cite `\($0)` instead, if it decides the same" } ?? "remove the choice, or cite a decision in force")
+            case .proposed:
+                report(.decisionProposed, "`\(id)` is only proposed: this choice is a draft", at, label: "cited here", secondary: [there],
+                       help: "record the PAC's adoption in the register (`status adopted`, `on DATE`)")
+            case .adopted:
+                break
+            }
+            let owner = registerCountry(of: decision)
+            if let owner, owner != code {
+                report(.decisionOfAnotherCountry, "`\(id)` is a decision of `\(owner)`, not of `\(code)`", at, label: "cited here", secondary: [there],
+                       help: "record the decision in countries/\(code)-decisions.disclose")
+            }
+            let decided = decision.decidedItems
+            var needed: [String]
+            switch choice.kind {
+            case .country: needed = []
+            case .titles: needed = decided.contains(choice.items[0]) ? [] : Array(choice.items.dropFirst())
+            default: needed = [choice.items[0]]
+            }
+            let uncovered = needed.filter { !decided.contains($0) }
+            if !uncovered.isEmpty {
+                let shown = uncovered.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (uncovered.count > 5 ? " and \(uncovered.count - 5) more" : "")
+                report(.decisionDoesNotCover, "`\(id)` does not cover \(shown)", at, label: "cited for \(choice.kind.spelling) `\(choice.items[0])`",
+                       secondary: [there], help: "add \(uncovered.count == 1 ? "it" : "them") to the decision's `covers` line, or cite the decision that decided \(uncovered.count == 1 ? "it" : "them")")
+            }
+            // A proposal's date is when it was proposed: the check waits for its adoption.
+            if decision.status == .adopted, let from = choice.from, let date = decision.date, from < date {
+                report(.ruleBeforeDecision, "in force from \(from), before decision `\(id)` of \(date)", choice.origin, label: "from \(from)",
+                       secondary: [there], help: "move `from` to \(date) or later")
+            }
+        }
+
+        // Nothing less: every adopted decision of this country is carried out.
+        for id in book.decisions.keys.sorted() {
+            let decision = book.decisions[id]!
+            guard decision.status == .adopted, registerCountry(of: decision) ?? code == code else { continue }
+            let publicIds = Set(latestIssues.map(\.id))
+            for issue in decision.publishes where !publicIds.contains(issue) {
+                report(.decisionNotReflected, "decision `\(id)` makes `\(issue)` public, but it is not public", decision.origin,
+                       label: "publishes `\(issue)`", help: withdrawnIssues.contains(issue) ? "the country withdraws it: remove the withdrawal, or correct the register" : "add the issue to the country's rules")
+            }
+            for issue in decision.withdraws where publicIds.contains(issue) {
+                report(.decisionNotReflected, "decision `\(id)` withdraws `\(issue)`, but it is still public", decision.origin,
+                       label: "withdraws `\(issue)`", help: "add `withdraw issue \(issue)` with `reason` and `decided by \(id)` to the country file")
+            }
+            for issue in decision.rewords where !book.choices.contains(where: { $0.renamesTitles && $0.decision == id && $0.items.contains(issue) })
+                && !book.choices.contains(where: { $0.kind == .issue && $0.items[0] == issue && $0.decision == id }) {
+                report(.decisionNotReflected, "decision `\(id)` rewords `\(issue)`, but no title change cites it", decision.origin,
+                       label: "rewords `\(issue)`", help: "change the issue's title with `decided by \(id)`, in a `change issue` or a `titles` block")
+            }
+            let known = knownIds(book)
+            for item in decision.covers where !known.contains(item) {
+                report(.decisionNotReflected, "decision `\(id)` covers `\(item)`, which is not in the rules of `\(code)`", decision.origin,
+                       label: "covers `\(item)`", help: Suggestion.closest(to: item, among: known).map { "did you mean `\($0)`?" } ?? "correct the id, or add the item to the rules")
+            }
+        }
+
+        // Programme-wide constraints.
+        for constraint in book.constraints {
+            let title = constraint.titles["en"] ?? constraint.id
+            for requirement in constraint.requirements {
+                switch requirement {
+                case .policy(let setting, let comparison, let amount):
+                    let policy = book.publicationPolicy(on: Day(ordinal: Int(Int32.max)))
+                    let value = Double(setting == .minimumAssessments ? policy.minimumAssessments : policy.refusalsToList)
+                    if !EvaluationPlan.compare(value, comparison, amount) {
+                        report(.constraintViolated, "`\(code)` breaks constraint `\(constraint.id)`: \(title)", country.origin,
+                               label: "policy `\(setting.rawValue)` is \(ConditionPrinter.number(value))",
+                               secondary: [DiagnosticLabel(constraint.origin, "requires \(setting.rawValue) \(comparison.rawValue) \(ConditionPrinter.number(amount))")],
+                               help: "set the policy back within the constraint, or change the constraint in rules/ for every country")
+                    }
+                case .check(.zeroTolerancePublic):
+                    guard !country.publishesNothing else { continue }
+                    let behindIssues = Set(latestIssues.flatMap { $0.condition.questions })
+                    let zeroTolerance = book.zeroTolerance.compactMap(\.latest).flatMap(\.questions)
+                    let missing = Array(Set(zeroTolerance.filter { !behindIssues.contains($0) })).sorted().compactMap { book.questions[$0].latest?.id }
+                    if !missing.isEmpty {
+                        report(.constraintViolated, "`\(code)` breaks constraint `\(constraint.id)`: \(title)", country.origin,
+                               label: "\(missing.count) zero-tolerance question\(missing.count == 1 ? " is" : "s are") behind no public issue",
+                               secondary: [DiagnosticLabel(constraint.origin, "the constraint")],
+                               help: "not public: " + missing.joined(separator: ", "))
+                    }
+                case .check(.categoriesCovered):
+                    guard !country.publishesNothing else { continue }
+                    let covered = Set(latestIssues.map(\.category))
+                    let omitted = Set(book.choices.filter { $0.kind == .omitCategory }.compactMap { IssueCategory(rawValue: $0.items[0]) })
+                    let withdrawnCategories = Set(book.issues.compactMap { timeline -> IssueCategory? in
+                        guard case .withdrawn? = timeline.latest else { return nil }
+                        return timeline.periods.compactMap { if case .inForce(let issue) = $0.value { issue.category } else { nil } }.last
+                    })
+                    let missing = IssueCategory.allCases.filter { $0.isMandatory && !covered.contains($0) && !omitted.contains($0) && !withdrawnCategories.contains($0) }
+                    if !missing.isEmpty {
+                        report(.constraintViolated, "`\(code)` breaks constraint `\(constraint.id)`: \(title)", country.origin,
+                               label: "no public issue in " + missing.map(\.rawValue).joined(separator: ", "),
+                               secondary: [DiagnosticLabel(constraint.origin, "the constraint")],
+                               help: "add an issue in each, or record the PAC's decision with `omit category`")
+                    }
+                }
+            }
+        }
+
+        let byCategory = IssueCategory.allCases.compactMap { category -> (IssueCategory, [String])? in
+            let ids = latestIssues.filter { $0.category == category }.map(\.id)
+            return ids.isEmpty ? nil : (category, ids)
+        }
+        let decisions = cited.sorted().map { ($0, book.decisions[$0]!.status, book.decisions[$0]!.date) }
+        return Report(country: code, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), issuesByCategory: byCategory,
+                      decisions: decisions, status: country.status)
+    }
+
+    /// The country whose register declares a decision: from the file name `CC-decisions.disclose`.
+    static func registerCountry(of decision: Decision) -> String? {
+        let name = (decision.origin.file.path as NSString).lastPathComponent
+        guard name.hasSuffix("-decisions.disclose") else { return nil }
+        let code = String(name.dropLast("-decisions.disclose".count))
+        return code.count == 2 && code.allSatisfy({ $0.isUppercase }) ? code : nil
+    }
+
+    /// Every id a decision may cover in a country's rules.
+    static func knownIds(_ book: RuleBook) -> [String] {
+        var ids: Set<String> = []
+        for timeline in book.issues { if let first = timeline.periods.first { ids.insert(first.value.id) } }
+        for timeline in book.questions { if let first = timeline.periods.first { ids.insert(first.value.id) } }
+        ids.formUnion(book.parameters.keys)
+        ids.formUnion(book.policy.keys.map(\.rawValue))
+        for timeline in book.zeroTolerance { if let first = timeline.periods.first { ids.insert(first.value.id) } }
+        ids.formUnion(IssueCategory.allCases.map(\.rawValue))
+        ids.formUnion(book.country?.languages ?? [])
+        if let code = book.country?.code { ids.insert(code) }
+        for rule in book.moderation { ids.insert(rule.id) }
+        return ids.sorted()
+    }
+}

@@ -1,0 +1,67 @@
+import Disclose
+import Foundation
+
+func runValidate(_ arguments: inout Arguments) throws -> Int32 {
+    let usage = """
+    Usage: disclose validate [--format text|json|sarif] [--strict] [--rules DIR] [COUNTRY...]
+
+    Checks each country's rules against its PAC decision register (countries/CC-decisions.disclose)
+    and the programme-wide constraints of rules/: every choice rests on an adopted decision of that
+    country which covers it, no rule is in force before its decision, every adopted decision is
+    carried out. Then a summary per country. By default, every country in countries/.
+    Exit status: 0 valid, 1 errors (or warnings, with --strict), 64 usage error.
+    """
+    if arguments.flag("--help") { print(usage); return 0 }
+    let format = try arguments.format(["text", "json", "sarif"], default: "text", usage: usage)
+    let strict = arguments.flag("--strict")
+    let project = try projectFolder(&arguments, usage: usage)
+    var codes = try arguments.positional(usage: usage)
+    if codes.isEmpty {
+        let folder = (project as NSString).appendingPathComponent("countries")
+        codes = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".disclose") && !$0.contains("-") }.map { String($0.dropLast(".disclose".count)) }.sorted()
+        if codes.isEmpty { throw UsageError("no country files in `\(folder)`", usage: usage) }
+    }
+    let paths = try codes.map { try countryFile($0, project: project, usage: usage) }
+    var diagnostics: [Diagnostic] = []
+    var summaries: [JSONValue] = []
+    var text: [String] = []
+    for result in Checker.check(entries: paths) {
+        guard let book = result.ruleBook else {
+            diagnostics += result.diagnostics.filter { $0.severity == .error }
+            continue
+        }
+        let report = Validator.validate(book)
+        diagnostics += report.diagnostics
+        let issues = report.issuesByCategory.reduce(0) { $0 + $1.issues.count }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.count - errors
+        var line = "\(report.country) (\(report.status?.rawValue ?? "")): "
+        line += book.country?.publishesNothing == true ? "publishes nothing" : "\(issues) public issues"
+        line += errors + warnings == 0 ? ", valid" : ", \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        text.append(line)
+        for (category, ids) in report.issuesByCategory { text.append("    \(category.rawValue): \(ids.count)  (\(ids.joined(separator: ", ")))") }
+        if !report.decisions.isEmpty {
+            text.append("    rests on: " + report.decisions.map { "\($0.id) (\($0.status.rawValue)\($0.date.map { ", \($0)" } ?? ""))" }.joined(separator: "; "))
+        }
+        summaries.append(.object([
+            ("country", .string(report.country)),
+            ("status", .optional(report.status?.rawValue)),
+            ("publishesNothing", .bool(book.country?.publishesNothing == true)),
+            ("issuesByCategory", .object(report.issuesByCategory.map { ($0.category.rawValue, .array($0.issues.map(JSONValue.string))) })),
+            ("decisions", .array(report.decisions.map { .object([("id", .string($0.id)), ("status", .string($0.status.rawValue)), ("date", .optional($0.date?.description))]) })),
+            ("errors", .int(errors)), ("warnings", .int(warnings)),
+        ]))
+    }
+    var seen = Set<Diagnostic>()
+    diagnostics = Diagnostic.sortedForOutput(diagnostics.filter { seen.insert($0).inserted })
+    switch format {
+    case "json": print(JSONValue.object([("countries", .array(summaries)), ("diagnostics", DiagnosticExport.json(diagnostics))]).serialized())
+    case "sarif": emit(diagnostics, format: "sarif")
+    default:
+        emit(diagnostics, format: "text")
+        print(text.joined(separator: "\n"))
+    }
+    let errors = diagnostics.contains { $0.severity == .error }
+    return errors || (strict && !diagnostics.isEmpty) ? 1 : 0
+}
