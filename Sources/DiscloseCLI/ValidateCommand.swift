@@ -41,6 +41,9 @@ func runValidate(_ arguments: inout Arguments) throws -> Int32 {
         line += errors + warnings == 0 ? ", valid" : ", \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         text.append(line)
         for (category, ids) in report.issuesByCategory { text.append("    \(category.rawValue): \(ids.count)  (\(ids.joined(separator: ", ")))") }
+        for waiver in report.waivers {
+            text.append("    waives constraint \(waiver.constraint) (decided by \(waiver.decision ?? "no decision")): \(waiver.reason ?? "")")
+        }
         if !report.decisions.isEmpty {
             text.append("    rests on: " + report.decisions.map { "\($0.id) (\($0.status.rawValue)\($0.date.map { ", \($0)" } ?? ""))" }.joined(separator: "; "))
         }
@@ -49,6 +52,7 @@ func runValidate(_ arguments: inout Arguments) throws -> Int32 {
             ("status", .optional(report.status?.rawValue)),
             ("publishesNothing", .bool(book.country?.publishesNothing == true)),
             ("issuesByCategory", .object(report.issuesByCategory.map { ($0.category.rawValue, .array($0.issues.map(JSONValue.string))) })),
+            ("waivers", .array(report.waivers.map { .object([("constraint", .string($0.constraint)), ("reason", .optional($0.reason)), ("decision", .optional($0.decision))]) })),
             ("decisions", .array(report.decisions.map { .object([("id", .string($0.id)), ("status", .string($0.status.rawValue)), ("date", .optional($0.date?.description))]) })),
             ("errors", .int(errors)), ("warnings", .int(warnings)),
         ]))

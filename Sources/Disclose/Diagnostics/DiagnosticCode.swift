@@ -296,9 +296,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """
         case .conflictingClauses:
             return """
-            Two clauses say opposite things: for example a country that `publishes nothing` but
-            also declares languages or public issues, or a draft country whose status cites a
-            decision.
+            Two declarations say opposite things: a country that `publishes nothing` but has public
+            issues (it includes the baseline's, or declares its own), a country that omits a
+            category (`omit category`) but publishes an issue in it, or a decision whose status is
+            not `superseded` but names a decision that replaced it.
             """
         case .typeMismatch:
             return """

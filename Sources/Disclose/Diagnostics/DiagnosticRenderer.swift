@@ -73,10 +73,20 @@ public struct DiagnosticRenderer {
         let lineNumber = String(line)
         let pad = String(repeating: " ", count: gutter)
         let numberPad = String(repeating: " ", count: gutter - lineNumber.count)
-        let shown = text.count > 200 ? String(text.prefix(200)) + "…" : text
+        // Long lines are shown as a window around the caret, so the problem is always visible.
+        var shown = text
+        var caretColumn = column
+        let scalars = text.unicodeScalars
+        if scalars.count > 160 {
+            let skip = max(0, min(column - 60, scalars.count - 160))
+            var window = String.UnicodeScalarView()
+            window.append(contentsOf: scalars.dropFirst(skip).prefix(160))
+            shown = (skip > 0 ? "…" : "") + String(window) + (skip + 160 < scalars.count ? "…" : "")
+            caretColumn = column - skip + (skip > 0 ? 1 : 0)
+        }
         let width = endLine == line ? max(1, endColumn - column) : max(1, text.count - column + 1)
-        let marker = String(repeating: primary ? "^" : "-", count: min(width, max(1, 201 - column)))
-        let underline = String(repeating: " ", count: max(0, min(column - 1, 200))) + paint(marker + (label.map { " " + $0 } ?? ""), primary ? "1;31" : "1;34")
+        let marker = String(repeating: primary ? "^" : "-", count: max(1, min(width, shown.unicodeScalars.count - caretColumn + 1)))
+        let underline = String(repeating: " ", count: max(0, caretColumn - 1)) + paint(marker + (label.map { " " + $0 } ?? ""), primary ? "1;31" : "1;34")
         return [
             "\(pad) \(paint("|", "1;34"))",
             "\(paint(numberPad + lineNumber, "1;34")) \(paint("|", "1;34")) \(shown)",

@@ -10,9 +10,13 @@ public enum Suggestion {
         let target = Array(word.lowercased().utf8)
         let limit = max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?
+        let targetDigits = target.filter { $0 >= 48 && $0 <= 57 }
         for candidate in candidates where candidate != word {
             let other = Array(candidate.lowercased().utf8)
             guard abs(other.count - target.count) <= limit else { continue }
+            // `KH-PAC-2024-05` is not a typo of `KH-PAC-2013-01`: numbers may differ by one edit at most.
+            let otherDigits = other.filter { $0 >= 48 && $0 <= 57 }
+            if !targetDigits.isEmpty || !otherDigits.isEmpty, editDistance(targetDigits, otherDigits, limit: 1) > 1 { continue }
             let distance = editDistance(target, other, limit: limit)
             if distance <= limit, best == nil || distance < best!.distance
                 || (distance == best!.distance && candidate < best!.candidate)

@@ -83,6 +83,8 @@ extension Checker {
                 guard issues[id.text] != nil else {
                     report(.unknownReference, "unknown issue `\(id.text)`", definition.at(id.span), label: "no such public issue",
                            help: suggestionHelp(id.text, among: issueOrder, listing: "public issues include"))
+                    // The issue meant will lack this title too: one message is enough.
+                    if let meant = Suggestion.closest(to: id.text, among: issueOrder) { misspeltTitles.insert(meant + "\u{0}" + language.text) }
                     continue
                 }
                 _ = issues[id.text]!.apply(from: nil, until: nil) { state in
@@ -102,7 +104,7 @@ extension Checker {
                 if !isWithdrawal { replacement = issueChange(definition) }
                 let touched = issues[definition.name.text]?.apply(from: definition.range.from, until: definition.range.until) { state in
                     guard case .inForce(var issue) = state else { return state }
-                    if isWithdrawal { return .withdrawn(id: issue.id, record) }
+                    if isWithdrawal { return .withdrawn(issue, record) }
                     replacement.apply(to: &issue)
                     issue.changes.append(record)
                     return .inForce(issue)
@@ -131,7 +133,7 @@ extension Checker {
     }
 
     private mutating func reportNotInForce(_ definition: Definition) {
-        report(.nothingToChange, "`\(definition.name.text)` is not in force \(definition.range.phrase)", definition.at(definition.name.span),
+        report(.nothingToChange, "`\(definition.name.text)` is not in force at any time \(definition.range.phrase == "always" ? "" : "in the period ")\(definition.range.phrase)", definition.at(definition.name.span),
                label: "nothing to \(definition.declaration.kind.spelling.split(separator: " ")[0]) in that period",
                help: "check the `from` and `until` dates against the inherited definition")
     }
@@ -182,7 +184,7 @@ extension Checker {
                 }
             }
             guard let origin, !missing.isEmpty else { continue }
-            for language in missing {
+            for language in missing where !misspeltTitles.contains(id + "\u{0}" + language) {
                 let isOwn = origin.file == countryFile
                 let at = isOwn ? origin : languagesClause ?? country.origin
                 report(.missingTitle, "issue `\(id)` has no `\(language)` title", at,
@@ -248,8 +250,13 @@ extension Checker {
                 guard checkTarget(definition, item: .parameter, definitions: parameterDefinitions[id], known: parameterDefinitions.keys.sorted()) else { continue }
                 let newValue = parameterValue(value.literal)
                 if let old = parameters[id]?.periods.first?.value, !sameKind(old, newValue) {
-                    report(.typeMismatch, "parameter `\(id)` changes its kind of value", definition.at(value.span), label: "different kind or unit",
-                           help: "give a value of the same kind and unit as the inherited one")
+                    if case .quantity(let amount, let unit?) = old, case .quantity(_, let newUnit) = newValue {
+                        report(.unitMismatch, "parameter `\(id)` is in \(unit), given \(newUnit.map { "in \($0)" } ?? "without a unit")", definition.at(value.span),
+                               label: "needs \(unit)", help: "write `value \(ConditionPrinter.number(amount == 0 ? 1 : amount)) \(unit)` with the new number")
+                    } else {
+                        report(.typeMismatch, "parameter `\(id)` changes its kind of value", definition.at(value.span), label: "different kind",
+                               help: "give a value of the same kind as the inherited one")
+                    }
                     continue
                 }
                 if !(parameters[id]?.apply(from: definition.range.from, until: definition.range.until, { _ in newValue }) ?? false) {
@@ -296,6 +303,11 @@ extension Checker {
                 }
             }
         }
+        for choice in choices where choice.kind == .omitConstraint && !constraints.contains(where: { $0.id == choice.items[0] }) {
+            report(.unknownReference, "unknown constraint `\(choice.items[0])`", choice.origin, label: "not in rules/constraints.disclose",
+                   help: Suggestion.closest(to: choice.items[0], among: constraints.map(\.id)).map { "did you mean `\($0)`?" }
+                       ?? "the constraints are: " + constraints.map { "`\($0.id)`" }.joined(separator: ", "))
+        }
         guard let country else { return }
         let inForce = issues.compactMap { timeline -> Issue? in
             if case .inForce(let issue)? = timeline.latest { return issue }
@@ -318,10 +330,7 @@ extension Checker {
             }
         }
         let explained = Set(issues.compactMap { timeline -> IssueCategory? in
-            guard case .withdrawn? = timeline.latest else { return nil }
-            for period in timeline.periods.reversed() {
-                if case .inForce(let issue) = period.value { return issue.category }
-            }
+            if case .withdrawn(let issue, _)? = timeline.latest { return issue.category }
             return nil
         })
         for category in IssueCategory.allCases where category.isMandatory && !covered.contains(category) && !explained.contains(category)
@@ -372,7 +381,16 @@ extension Checker {
         switch (item.value.literal, kind) {
         case (.yes, .yesNo): return .yes
         case (.no, .yesNo): return .no
-        case (.notApplicable, _): return .notApplicable
+        case (.notApplicable, _):
+            guard let index = questionIndex[item.question.text], questionDefinitions[item.question.text]?.contains(where: {
+                clause("not-applicable allowed", of: $0.declaration) != nil }) == true
+            else {
+                report(.typeMismatch, "`\(item.question.text)` does not allow not-applicable", SourceRange(file, item.value.span),
+                       label: "not a valid answer", help: "give a real answer, or add `not-applicable allowed` to the question if it can truly not apply")
+                return nil
+            }
+            _ = index
+            return .notApplicable
         case (.quantity(let amount, let unit), .number(let expected)):
             if let unit, !Units.same(unit, expected) {
                 report(.unitMismatch, "`\(item.question.text)` is answered in \(expected), given in \(unit)", SourceRange(file, item.value.span),

@@ -95,6 +95,16 @@ extension Checker {
         }
     }
 
+    /// How a condition tests a question of this kind, for help lines.
+    func conditionHint(_ id: String, _ kind: AnswerKind) -> String {
+        switch kind {
+        case .yesNo: "test a yes-no question with its answer or status, as in `\(id) is yes` or `\(id) is non-compliant`"
+        case .number(let unit): "compare a number, as in `\(id) is above 60 \(unit)`, or test `\(id) is non-compliant`"
+        case .date: "compare a date with `before` or `after`, as in `\(id) is before 2024-01-01`"
+        case .choice(let options): "test one of its choices, as in `\(id) is \"\(options.first ?? "")\"`"
+        }
+    }
+
     private func hint(for kind: AnswerKind) -> String {
         switch kind {
         case .yesNo: "a yes-no question is tested with `yes`, `no`, or its status, as in `non-compliant when yes`"
@@ -106,23 +116,25 @@ extension Checker {
 
     /// Resolves what a number or date answer is compared with, checking kinds and units.
     mutating func resolveOperand(_ operand: OperandSyntax, comparison: Comparison, kind: AnswerKind, question id: String,
-                                 file: SourceFile, span: Span) -> Operand? {
+                                 file: SourceFile, span: Span, inCondition: Bool = false) -> Operand? {
         let range = SourceRange(file, operand.span)
+        let checker = self
+        let hint: (AnswerKind) -> String = { inCondition ? checker.conditionHint(id, $0) : checker.hint(for: $0) }
         switch kind {
         case .yesNo, .choice:
             report(.typeMismatch, "`\(comparison.rawValue)` compares a question answered with \(kind)", SourceRange(file, span),
-                   label: "`\(id)` is not answered with a number or a date", help: hint(for: kind))
+                   label: "`\(id)` is not answered with a number or a date", help: hint(kind))
             return nil
         case .date:
             guard comparison.isForDates else {
                 report(.typeMismatch, "`\(comparison.rawValue)` on a question answered with a date", SourceRange(file, span),
-                       label: "use `before` or `after` for dates", help: hint(for: kind))
+                       label: "use `before` or `after` for dates", help: hint(kind))
                 return nil
             }
         case .number:
             guard !comparison.isForDates else {
                 report(.typeMismatch, "`\(comparison.rawValue)` on a question answered with \(kind)", SourceRange(file, span),
-                       label: "`before` and `after` are for dates", help: hint(for: kind))
+                       label: "`before` and `after` are for dates", help: hint(kind))
                 return nil
             }
         }
@@ -140,7 +152,7 @@ extension Checker {
                 return .date(day)
             default:
                 report(.typeMismatch, "`\(id)` is answered with \(kind), compared with `\(file.text(value.span))`", range,
-                       label: "wrong kind of value", help: hint(for: kind))
+                       label: "wrong kind of value", help: hint(kind))
                 return nil
             }
         case .parameter(let name):
@@ -163,7 +175,7 @@ extension Checker {
                     break
                 default:
                     report(.typeMismatch, "parameter `\(name.text)` does not hold \(kind == .date ? "a date" : "a number")", range,
-                           secondary: [DiagnosticLabel(definition.at(value.span), "its value")], help: hint(for: kind))
+                           secondary: [DiagnosticLabel(definition.at(value.span), "its value")], help: hint(kind))
                     return nil
                 }
             }
@@ -304,19 +316,22 @@ extension Checker {
             case .yes, .no:
                 guard kind == .yesNo else {
                     report(.typeMismatch, "`\(name.text) is \(test == .yes ? "yes" : "no")` on a question answered with \(kind)", SourceRange(file, span),
-                           label: "needs a yes-no question", help: hint(for: kind))
+                           label: "needs a yes-no question", help: conditionHint(name.text, kind))
                     return nil
                 }
                 return .answer(question: index, test == .yes ? .yes : .no)
             case .choice(let text):
                 guard case .choice(let options) = kind, options.contains(text.text) else {
+                    let quotedWord = kind == .yesNo && (text.text == "yes" || text.text == "no")
                     report(.typeMismatch, "\"\(text.text)\" is not an answer `\(name.text)` can have", SourceRange(file, text.span),
-                           label: "not one of its choices", help: hint(for: kind))
+                           label: quotedWord ? "`yes` and `no` are written without quotes" : "not one of its choices",
+                           help: quotedWord ? "remove the quotes: `\(name.text) is \(text.text)`" : conditionHint(name.text, kind))
                     return nil
                 }
                 return .answer(question: index, .choice(text.text))
             case .comparison(let comparison, let operand):
-                guard let resolved = resolveOperand(operand, comparison: comparison, kind: kind, question: name.text, file: file, span: span) else { return nil }
+                guard let resolved = resolveOperand(operand, comparison: comparison, kind: kind, question: name.text, file: file, span: span,
+                                                   inCondition: true) else { return nil }
                 return .comparison(question: index, comparison, resolved)
             }
         case .not(let inner, _):

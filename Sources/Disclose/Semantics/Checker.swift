@@ -44,12 +44,16 @@ public struct Checker {
             parsed = loader.parsed
             var checker = Checker(files: loader.files)
             checker.sink.report(contentsOf: loader.diagnostics)
+            // When an include failed, the rules are incomplete: names they declare would all be
+            // reported unknown. Report the files' own problems and the include, and stop there.
+            checker.includesFailed = loader.diagnostics.contains { $0.severity == .error }
             return checker.run()
         }
     }
 
     var sink = DiagnosticSink()
     let files: [LoadedFile]
+    var includesFailed = false
 
     // Definitions collected from every file.
     var clusters: [String: Cluster] = [:]
@@ -70,6 +74,8 @@ public struct Checker {
     var moderation: [ModerationRule] = []
     var omittedCategories: [IssueCategory: SourceRange] = [:]
     var constraints: [Constraint] = []
+    /// Issue and language of titles entries whose misspelt id was reported.
+    var misspeltTitles: Set<String> = []
     var choices: [CountryChoice] = []
     var country: Country?
     var countryFile: SourceFile?
@@ -95,6 +101,9 @@ public struct Checker {
                 report(.emptyFile, "`\(loaded.syntax.file.path)` declares nothing", SourceRange(loaded.syntax.file, Span(0, 0)),
                        help: "add declarations, or delete the file")
             }
+        }
+        if includesFailed {
+            return CheckResult(ruleBook: nil, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), files: files.map(\.syntax.file))
         }
         collect()
         let clusterList = clusterOrder.compactMap { clusters[$0] }
@@ -140,8 +149,20 @@ public struct Checker {
             let file = loaded.syntax.file
             let isCountryFile = loaded.syntax.declarations.contains { $0.kind == .country }
             for declaration in loaded.syntax.declarations {
-                checkClauses(declaration, in: file)
                 guard let name = declaration.name else { continue }
+                // A declaration in the wrong file is reported for that alone: its clauses and
+                // its decision would only add noise.
+                let isCountryChoice: Bool = switch declaration.kind {
+                case .titles, .change, .withdraw, .omitCategory, .omitConstraint: true
+                default: false
+                }
+                if isCountryChoice, !isCountryFile || !loaded.isEntry {
+                    report(.misplacedDeclaration, "`\(declaration.kind.spelling)` outside a country file",
+                           SourceRange(file, declaration.keywordSpan), label: "only a country file can make this choice",
+                           help: "edit the shared definition itself, or move this into the country's file in countries/")
+                    continue
+                }
+                checkClauses(declaration, in: file)
                 let definition = Definition(declaration: declaration, file: file, isEntry: loaded.isEntry,
                                             range: dateRange(of: declaration, in: file))
                 if isCountryFile, declaration.requiresDecisionInCountry, declaration.isComplete, clause("decided by", of: declaration) == nil,
@@ -194,18 +215,12 @@ public struct Checker {
                 case .moderation:
                     collectModeration(definition)
                 case .omitCategory:
-                    if !isCountryFile || !loaded.isEntry {
-                        report(.misplacedDeclaration, "`omit category` outside a country file", SourceRange(file, declaration.keywordSpan),
-                               label: "only a country can omit a category", help: "move this into the country's file in countries/")
-                    } else if let category = resolveCategory(name, file: file) {
+                    if let category = resolveCategory(name, file: file) {
                         omittedCategories[category] = SourceRange(file, name.span)
                     }
+                case .omitConstraint:
+                    break
                 case .titles, .change, .withdraw:
-                    if !isCountryFile || !loaded.isEntry {
-                        report(.misplacedDeclaration, "`\(declaration.kind.spelling)` outside a country file",
-                               SourceRange(file, declaration.keywordSpan), label: "only a country file can change what it inherits",
-                               help: "edit the shared definition itself, or move this into the country's file in countries/")
-                    }
                     if case .withdraw(let item) = declaration.kind, item != .issue {
                         report(.misplacedDeclaration, "only public issues can be withdrawn", SourceRange(file, declaration.keywordSpan),
                                label: "cannot withdraw a \(item.rawValue)",
@@ -232,7 +247,7 @@ public struct Checker {
     mutating func reportDuplicate(_ what: String, _ name: Name, _ definition: Definition, previous: SourceRange, help: String? = nil) {
         report(.duplicateDefinition, "\(what) `\(name.text)` is defined twice", definition.at(name.span), label: "defined again here",
                secondary: [DiagnosticLabel(previous, "first defined here")],
-               help: help ?? "ids must be unique; rename one of them or remove the repeat")
+               help: help ?? "ids must be unique: if this is a copy of the other, give it its own id, or remove it")
     }
 
     mutating func collectCountry(_ definition: Definition, isEntry: Bool) {
@@ -263,7 +278,9 @@ public struct Checker {
             switch clause.body {
             case .languages(let names):
                 for language in names {
-                    checkLanguageCode(language, file: file)
+                    // An unknown code is reported once, here, and not declared: otherwise every
+                    // issue would also lack a title in it.
+                    guard checkLanguageCode(language, file: file) else { continue }
                     if languages.contains(language.text) {
                         report(.repeatedClause, "language `\(language.text)` is listed twice", SourceRange(file, language.span), help: "list each language once")
                     }
@@ -442,12 +459,13 @@ public struct Checker {
             for id in definitions.keys.sorted() {
                 let list = definitions[id]!
                 for (index, later) in list.enumerated() {
-                    for earlier in list[..<index] where earlier.range.overlaps(later.range) {
+                    // A definition whose dates are already reported as wrong takes no part in overlaps.
+                    for earlier in list[..<index] where !earlier.range.isBroken && !later.range.isBroken && earlier.range.overlaps(later.range) {
                         if earlier.range.isUnbounded && later.range.isUnbounded {
                             reportDuplicate(what, later.name, later, previous: earlier.at(earlier.name.span),
                                             help: later.isEntry && !earlier.isEntry
                                                 ? "this \(what) is inherited: to change it here, write `change \(what) \(id)` with a reason and a decision"
-                                                : "to replace it from a date, give both definitions `from` and `until` dates")
+                                                : "if this is a copy, give it its own id; to replace it from a date, give both definitions `from` and `until` dates")
                         } else {
                             report(.overlappingDates, "\(what) `\(id)` has two definitions in force on the same days",
                                    later.at(later.name.span), label: "in force \(later.range.phrase)",
@@ -482,7 +500,7 @@ public struct Checker {
             }
             if let (key, span) = languageKey {
                 if let previous = seenLanguages[key] {
-                    report(.repeatedClause, "`\(file.text(span))` is given twice in one `\(keyword)`", SourceRange(file, span),
+                    report(.repeatedClause, keyword == "title entry" ? "a title for `\(file.text(span))` is given twice" : "`\(keyword) \(file.text(span))` is given twice", SourceRange(file, span),
                            label: "again here", secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one")
                 } else {
                     seenLanguages[key] = span
@@ -495,12 +513,28 @@ public struct Checker {
         }
         for keyword in rules.required where seen[keyword] == nil && declaration.isComplete {
             let what = declaration.name.map { "\(declaration.kind.spelling) `\($0.text)`" } ?? "`\(declaration.kind.spelling)`"
+            var example = ClauseRules.example(of: keyword)
+            if declaration.kind == .country && keyword == "status" { example = "status draft" }
+            if keyword == "decided by" { example = "decided by \(countryCodeGuess(file))-PAC-2024-01" }
+            if keyword == "category" {
+                report(.missingClause, "\(what) has no `category`", SourceRange(file, declaration.keywordSpan), label: "needs `category`",
+                       help: "add a line `category NAME`, with NAME one of: " + IssueCategory.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
             report(.missingClause, "\(what) has no `\(keyword)`", SourceRange(file, declaration.keywordSpan),
-                   label: "needs `\(keyword)`", help: "add a line such as `\(declaration.kind == .country && keyword == "status" ? "status draft" : ClauseRules.example(of: keyword))`")
+                   label: "needs `\(keyword)`", help: "add a line such as `\(example)`")
         }
-        if case .change = declaration.kind, !declaration.clauses.contains(where: { !["reason", "decided by", "from", "until"].contains($0.body.keyword) }) {
+        if case .change(let item) = declaration.kind, declaration.isComplete,
+           !declaration.clauses.contains(where: { !["reason", "decided by", "from", "until"].contains($0.body.keyword) })
+        {
+            let example = switch item {
+            case .parameter: "value 16 years"
+            case .policy: "value 3"
+            case .question: "text km \"…\""
+            case .issue, .zeroTolerance: ClauseRules.example(of: "title")
+            }
             report(.missingClause, "`\(declaration.kind.spelling)` changes nothing", SourceRange(file, declaration.keywordSpan),
-                   label: "no changed clause", help: "add the clauses that change, such as `\(ClauseRules.example(of: "title"))`")
+                   label: "no changed clause", help: "add the clauses that change, such as `\(example)`")
         }
         if case .titles = declaration.kind, let name = declaration.name {
             checkLanguageCode(name, file: file)
@@ -521,7 +555,7 @@ public struct Checker {
             let untilSpan = declaration.clauses.first { if case .until = $0.body { true } else { false } }!.span
             report(.invalidDateRange, "ends on \(until), before it starts on \(from)", SourceRange(file, untilSpan),
                    label: "`until` is the last day in force", help: "swap the dates, or correct the year")
-            range.until = nil
+            range.isBroken = true
         }
         return range
     }
@@ -537,8 +571,9 @@ public struct Checker {
         return result
     }
 
-    mutating func checkLanguageCode(_ language: Name, file: SourceFile) {
-        guard !LanguageCodes.all.contains(language.text) else { return }
+    @discardableResult
+    mutating func checkLanguageCode(_ language: Name, file: SourceFile) -> Bool {
+        guard !LanguageCodes.all.contains(language.text) else { return true }
         var help = "use a two-letter ISO 639-1 language code, such as `en`, `km`, `vi` or `ar`"
         if let meant = LanguageCodes.likelyMeant[language.text.lowercased()] {
             help = "did you mean `\(meant.code)` (\(meant.name))? `\(language.text)` is a country code, not a language code"
@@ -546,11 +581,13 @@ public struct Checker {
             help = "language codes are lowercase: `\(language.text.lowercased())`"
         }
         report(.unknownReference, "unknown language code `\(language.text)`", SourceRange(file, language.span), label: "not a language code", help: help)
+        return false
     }
 
     func suggestionHelp(_ word: String, among candidates: [String], listing: String) -> String {
         if let suggestion = Suggestion.closest(to: word, among: candidates) { return "did you mean `\(suggestion)`?" }
-        return "\(listing): " + candidates.map { "`\($0)`" }.joined(separator: ", ")
+        guard !candidates.isEmpty else { return "none are declared in the files this one includes" }
+        return "\(listing): " + candidates.prefix(12).map { "`\($0)`" }.joined(separator: ", ") + (candidates.count > 12 ? ", …" : "")
     }
 }
 
@@ -558,7 +595,7 @@ extension Declaration {
     /// True for declarations that, in a country file, are choices a PAC must have decided.
     var requiresDecisionInCountry: Bool {
         switch kind {
-        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory: true
+        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory, .omitConstraint: true
         case .include, .country, .cluster, .point, .example, .decision, .constraint: false
         }
     }

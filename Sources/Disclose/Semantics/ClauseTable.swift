@@ -57,7 +57,7 @@ struct ClauseRules {
             var rules = ClauseRules(allowed: ["title", "requires"], required: ["title", "requires"])
             rules.repeatable.insert("requires")
             return rules
-        case .omitCategory:
+        case .omitCategory, .omitConstraint:
             return ClauseRules(allowed: provenance, required: ["reason", "decided by"])
         }
     }

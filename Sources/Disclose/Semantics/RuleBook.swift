@@ -227,13 +227,14 @@ public struct Issue: Sendable {
 /// Whether an issue is in force or withdrawn during a period.
 public enum IssueState: Sendable {
     case inForce(Issue)
-    case withdrawn(id: String, Provenance)
+    /// Withdrawn by the country: the issue as it was, and the choice that withdrew it.
+    case withdrawn(Issue, Provenance)
 
     /// The issue's id.
     public var id: String {
         switch self {
         case .inForce(let issue): issue.id
-        case .withdrawn(let id, _): id
+        case .withdrawn(let issue, _): issue.id
         }
     }
 }

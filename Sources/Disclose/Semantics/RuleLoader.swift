@@ -118,8 +118,11 @@ struct RuleLoader {
         for declaration in syntax.declarations where declaration.kind == .include {
             guard let name = declaration.name else { continue }
             let range = SourceRange(file, name.span)
-            let target = access.canonical(name.text.hasPrefix("/") ? name.text : folder + "/" + name.text)
-            if name.text.hasPrefix("/") || !(target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/")) {
+            // Windows paths (`..\rules\baseline.disclose`) mean the same file; the lexer has
+            // already reported the backslashes.
+            let written = name.text.replacingOccurrences(of: "\\", with: "/")
+            let target = access.canonical(written.hasPrefix("/") ? written : folder + "/" + written)
+            if written.hasPrefix("/") || !(target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/")) {
                 diagnostics.append(Diagnostic(.includeOutsideRoot, "`\(name.text)` is outside the rules folder", at: range,
                                               label: "resolves to a file outside `\(display(root))`",
                                               help: "include only files inside the folder that holds rules/ and countries/, with a relative path such as \"../rules/baseline.disclose\""))
@@ -140,7 +143,7 @@ struct RuleLoader {
             guard let included = access.contents(of: target) else {
                 diagnostics.append(Diagnostic(.includeNotFound, "cannot find `\(name.text)`", at: range,
                                               label: "no such file: `\(display(target))`",
-                                              help: "paths are relative to the folder of this file"))
+                                              help: "paths are relative to the folder of this file; the other checks run once the include is fixed"))
                 continue
             }
             load(canonical: target, bytes: included, isEntry: false)

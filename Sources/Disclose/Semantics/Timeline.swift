@@ -83,6 +83,8 @@ public struct Timeline<Value: Sendable>: Sendable {
 struct DateRange: Sendable, Hashable {
     var from: Day?
     var until: Day?
+    /// True when `until` is before `from`; already reported.
+    var isBroken = false
 
     var lower: Int { from?.ordinal ?? Int.min }
     var upper: Int { until?.ordinal ?? Int.max }

@@ -60,7 +60,9 @@ public final class SourceFile: Sendable, Hashable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
-        let lineStart = lineStarts[low]
+        // A byte-order mark is not a column: on the first line, count from after it.
+        let hasMark = low == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let lineStart = hasMark ? min(3, clamped) : lineStarts[low]
         var column = 1
         var index = lineStart
         while index < clamped {
@@ -78,6 +80,7 @@ public final class SourceFile: Sendable, Hashable {
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]), end >= 3 { return String(decoding: bytes[3..<end], as: UTF8.self) }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 

@@ -20,10 +20,14 @@ public struct Lexer {
         bytes = file.bytes
         offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if bytes.prefix(8192).contains(0) {
-            // A NUL byte means a binary file (a spreadsheet, an image): one clear message,
-            // not a page of nonsense about every byte.
-            report(.notText, "`\(file.path)` is not a text file", Span(0, 0), label: nil,
-                   help: "rule files are plain UTF-8 text; if this is a spreadsheet, export the rules as text")
+            // A NUL byte means a binary file (a spreadsheet, an image) or UTF-16 text: one
+            // clear message, not a page of nonsense about every byte, and no snippet.
+            let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            diagnostics.append(Diagnostic(
+                .notText, isUTF16 ? "`\(file.path)` is saved as UTF-16, not UTF-8" : "`\(file.path)` is not a text file",
+                at: SourceRange(SourceFile(path: file.path, bytes: []), Span(0, 0)),
+                help: isUTF16 ? "save the file as UTF-8 (in Notepad: Save As, Encoding \"UTF-8\")"
+                    : "rule files are plain UTF-8 text; if this is a spreadsheet or a document, save the rules as plain text"))
             offset = bytes.count
         }
     }
@@ -78,6 +82,12 @@ public struct Lexer {
             switch bytes[offset] {
             case UInt8(ascii: "\n"): lineBreaks += 1
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0C: break
+            case 0xEF where offset + 2 < bytes.count && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF:
+                // A byte-order mark in the middle of a file (pasted text): invisible, so
+                // flagged, but read as a space so that it breaks nothing else.
+                report(.invisibleCharacter, "invisible character U+FEFF (ZERO WIDTH NO-BREAK SPACE) between words", Span(offset, offset + 3),
+                       label: "here", help: "delete it: it usually comes from pasting text copied from another file")
+                offset += 2
             default: return
             }
             offset += 1
@@ -99,6 +109,7 @@ public struct Lexer {
         offset += 1
         var value: [UInt8] = []
         var runStart = offset
+        var reportedEscape = false
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
@@ -117,9 +128,14 @@ public struct Lexer {
                 case UInt8(ascii: "\""): value.append(escaped)
                 case UInt8(ascii: "\\"): value.append(escaped)
                 default:
-                    report(.invalidEscape, "unknown escape in text", Span(escapeStart, min(offset + 1, bytes.count)),
-                           label: "only `\\\"` and `\\\\` are escapes",
-                           help: "write `\\\"` for a double quote inside text and `\\\\` for a backslash")
+                    // Keep the backslash: a path or a pattern then still reads as written.
+                    if !reportedEscape {
+                        reportedEscape = true
+                        report(.invalidEscape, "a backslash in text that escapes nothing", Span(escapeStart, min(offset + 1, bytes.count)),
+                               label: "only `\\\"` and `\\\\` are escapes",
+                               help: "write a backslash as `\\\\` (in a pattern, `\\\\d`); in a file path use `/`")
+                    }
+                    value.append(UInt8(ascii: "\\"))
                     if offset < bytes.count, escaped != UInt8(ascii: "\n") { value.append(escaped) }
                 }
                 if offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
@@ -137,9 +153,23 @@ public struct Lexer {
     }
 
     private mutating func numberOrDate(_ start: Int, _ breaks: Int) -> Token {
-        while offset < bytes.count, isWordByte(bytes[offset]) || bytes[offset] == UInt8(ascii: ".") { offset += 1 }
+        while offset < bytes.count, isWordByte(bytes[offset]) || bytes[offset] == UInt8(ascii: ".")
+            || (bytes[offset] == UInt8(ascii: "/") && offset + 1 < bytes.count && bytes[offset + 1] >= 48 && bytes[offset + 1] <= 57)
+        { offset += 1 }
         let span = Span(start, offset)
         let literal = bytes[start..<offset]
+        let parts = String(decoding: literal, as: UTF8.self).split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }), let year = Int(parts[2]), parts[2].count == 4 {
+            // 01/10/2013: day and month cannot be told apart, so both readings are offered.
+            let first = Int(parts[0]) ?? 0
+            let second = Int(parts[1]) ?? 0
+            let readings = [Day(year: year, month: second, day: first), Day(year: year, month: first, day: second)].compactMap { $0 }
+            let unique = readings.reduce(into: [Day]()) { if !$0.contains($1) { $0.append($1) } }
+            report(.invalidLiteral, "`\(file.text(span))` is not written YYYY-MM-DD", span, label: "day and month order is unclear",
+                   help: unique.isEmpty ? "write dates as YYYY-MM-DD, for example `2013-10-01`"
+                       : "write it as " + unique.map { "`\($0)`" }.joined(separator: " or "))
+            return Token(.invalid, span, lineBreaksBefore: breaks)
+        }
         if literal.count == 10, literal[start + 4] == UInt8(ascii: "-") {
             if let day = Day(isoBytes: literal) {
                 return Token(.date, span, lineBreaksBefore: breaks, day: day)
@@ -211,9 +241,11 @@ public struct Lexer {
 
     private mutating func unexpected(_ start: Int, _ breaks: Int) -> Token {
         let first = Lexer.scalar(in: bytes, at: start)
-        if let (scalar, length) = first, Lexer.isCurlyOpeningQuote(scalar) {
+        // Always consume the first character: `-` and `.` are word characters inside a word,
+        // but cannot start one, and the loop below would otherwise never move.
+        offset += first?.length ?? 1
+        if let (scalar, _) = first, Lexer.isCurlyOpeningQuote(scalar) {
             // Text in curly quotes, as word processors write it: one token up to the closing quote.
-            offset += length
             while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
                 let next = Lexer.scalar(in: bytes, at: offset)
                 offset += next?.length ?? 1
@@ -235,19 +267,28 @@ public struct Lexer {
             reportBadEncoding(at: start)
             return Token(.invalid, span, lineBreaksBefore: breaks)
         }
-        let shown = scalar.value < 0x20 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : String(Character(scalar))
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let visible = scalar.value >= 0x21 && !Lexer.isInvisibleControl(scalar) && scalar.properties.generalCategory != .format
+        let shown = scalar.isASCII && visible ? "`\(Character(scalar))`"
+            : (visible ? "`\(Character(scalar))` " : "") + "(\(code)\(scalar.properties.name.map { " \($0)" } ?? ""))"
         var help: String
         switch scalar {
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}":
             help = "write text between straight double quotes `\"`; word processors turn them into curly ones"
         case ":", ";", "=":
             help = "clauses need no punctuation: write `title en \"…\"`, not `title: en = \"…\"`"
+        case "-", "*", "•":
+            help = "a note starts with `#`; numbers in rules have no sign"
+        case "/":
+            help = "write dates as YYYY-MM-DD, such as `2013-10-01`; a note starts with `#`"
         default:
-            help = scalar.isASCII
+            help = !visible ? "delete this invisible character; it often comes along with pasted text"
+                : scalar.isASCII
                 ? "ids use the letters A to Z, digits, `-`, `_` and `.`; put other characters inside quotes"
                 : "ids use only the ASCII letters A to Z, so that a look-alike letter from another alphabet cannot pass for an id; put other text inside quotes"
         }
-        report(.unexpectedCharacter, "unexpected character `\(shown)`", span, label: nil, help: help)
+        report(.unexpectedCharacter, "unexpected character \(shown)", span, label: nil, help: help)
         return Token(.invalid, span, lineBreaksBefore: breaks)
     }
 
@@ -260,19 +301,26 @@ public struct Lexer {
     private mutating func checkedText(_ value: [UInt8], at tokenStart: Int, context: String) -> String {
         var index = 0
         var warnedInvisible = false
+        var previous: Unicode.Scalar = " "
         while index < value.count {
-            if value[index] < 0x80 { index += 1; continue }
+            if value[index] < 0x80 { previous = Unicode.Scalar(value[index]); index += 1; continue }
             guard let (scalar, length) = Lexer.scalar(in: value, at: index) else {
                 reportBadEncoding(at: tokenStart)
                 return String(decoding: value, as: UTF8.self)
             }
-            if !warnedInvisible, Lexer.isInvisibleControl(scalar) {
+            // A zero-width space separates words in Khmer, Thai, Lao and Myanmar writing.
+            let separatesWords = scalar.value == 0x200B && Lexer.writesWithoutSpaces(previous)
+            if !warnedInvisible, Lexer.isInvisibleControl(scalar), !separatesWords {
                 warnedInvisible = true
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                report(.invisibleCharacter, "invisible character U+\(hex) in \(context)", Span(tokenStart, tokenStart + 1),
-                       label: "the \(context) starting here holds it",
+                let name = scalar.properties.name.map { " (\($0))" } ?? ""
+                let needle = Array(value[index..<(index + length)])
+                let at = bytes[tokenStart...].firstRange(of: needle)?.lowerBound ?? tokenStart
+                report(.invisibleCharacter, "invisible character U+\(hex)\(name) in \(context)", Span(at, at + length),
+                       label: "here",
                        help: "remove it: invisible and text-direction characters can make a file read differently from what it says")
             }
+            previous = scalar
             index += length
         }
         return String(decoding: value, as: UTF8.self)
@@ -286,6 +334,14 @@ public struct Lexer {
                help: "save the file as UTF-8 (in Excel: Save As, then \"CSV UTF-8\"; in a text editor: Encoding, UTF-8)")
     }
 
+    /// Scripts that separate words with zero-width spaces rather than spaces.
+    static func writesWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1780...0x17FF, 0x0E00...0x0EFF, 0x1000...0x109F: true
+        default: false
+        }
+    }
+
     static func isCurlyOpeningQuote(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\u{201C}" || scalar == "\u{201E}" || scalar == "\u{00AB}"
     }
@@ -297,6 +353,7 @@ public struct Lexer {
     /// Text-direction overrides, zero-width characters and a stray byte-order mark.
     static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x200E, 0x200F, 0x061C: return true
         // Zero-width joiners (U+200C, U+200D) are left alone: Sinhala, Bengali and Urdu spell words with them.
         case 0x200B, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
         default: return false

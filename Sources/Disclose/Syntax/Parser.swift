@@ -145,8 +145,13 @@ public struct Parser {
     }
 
     /// Skips to the next line that starts a clause or a declaration; always moves at least one token.
+    ///
+    /// A line counts as a new clause when it starts with a clause keyword, or with a word at
+    /// the clause indentation (so that a misspelt clause right after a broken one is reported
+    /// too), but not with a deeper-indented continuation of a long condition.
     private mutating func skipToNextClause() {
-        repeat { advance() } while current.kind != .end && !(isAtLineStart && (currentKeyword?.startsClause == true || currentKeyword?.startsDeclaration == true))
+        repeat { advance() } while current.kind != .end && !(isAtLineStart && (currentKeyword?.startsClause == true
+            || currentKeyword?.startsDeclaration == true || (current.kind == .word && file.location(of: current.span.start).column <= 3)))
     }
 
     /// Skips to the next line that starts a declaration; always moves at least one token.
@@ -217,7 +222,7 @@ public struct Parser {
     ///          | "constraint" ) word
     ///        | ( "point" | "question" ) word "in" word
     ///        | ( "change" | "withdraw" ) item-kind word
-    ///        | "omit" "category" word
+    ///        | "omit" ( "category" | "constraint" ) word
     ///        | "example" text ;
     private mutating func parseHeader(_ keyword: Keyword, start: Int, comments: [Comment]) throws -> Declaration {
         var keywordEnd = current.span.end
@@ -231,12 +236,19 @@ public struct Parser {
             let text = try consumeText(keyword == .include ? "the quoted path of the file to include" : "the example's name in quotes")
             name = Name(text.text, text.span)
         case .omit:
-            _ = try consume(.category, "`category`, as in `omit category workplace-dialogue`")
-            keywordEnd = previousEnd
-            kind = .omitCategory
-            name = try consumeName("a category such as `workplace-dialogue`")
+            if isKeyword(.constraint) {
+                advance()
+                keywordEnd = previousEnd
+                kind = .omitConstraint
+                name = try consumeName("the id of a constraint of rules/constraints.disclose")
+            } else {
+                _ = try consume(.category, "`category` or `constraint`, as in `omit category workplace-dialogue`")
+                keywordEnd = previousEnd
+                kind = .omitCategory
+                name = try consumeName("a category such as `workplace-dialogue`")
+            }
         case .change, .withdraw:
-            let item = try parseItemKind()
+            let item = try parseItemKind(withdrawing: keyword == .withdraw)
             keywordEnd = previousEnd
             kind = keyword == .change ? .change(item) : .withdraw(item)
             name = try consumeName("the id of the \(item.rawValue)")
@@ -266,7 +278,7 @@ public struct Parser {
     }
 
     /// item-kind = "question" | "parameter" | "issue" | "policy" | "zero-tolerance" ;
-    private mutating func parseItemKind() throws -> ItemKind {
+    private mutating func parseItemKind(withdrawing: Bool) throws -> ItemKind {
         let kind: ItemKind? = switch currentKeyword {
         case .question: .question
         case .parameter: .parameter
@@ -275,7 +287,10 @@ public struct Parser {
         case .zeroTolerance: .zeroTolerance
         default: nil
         }
-        guard let kind else { throw expectedError("what to change: `issue`, `question`, `parameter`, `policy` or `zero-tolerance`") }
+        guard let kind else {
+            throw expectedError(withdrawing ? "`issue`, as in `withdraw issue UNION-CHOICE`"
+                : "what to change: `issue`, `question`, `parameter`, `policy` or `zero-tolerance`")
+        }
         advance()
         return kind
     }
@@ -385,6 +400,7 @@ public struct Parser {
     private mutating func reportUnknownClause(in kind: DeclarationKind) {
         guard current.kind != .invalid else { return }
         let clauses = Keyword.allCases.filter(\.startsClause).map(\.rawValue)
+            + ["decided by", "raised when", "non-compliant when", "not-applicable allowed", "publishes nothing"]
         var help = "each line under `\(kind.spelling)` starts with a clause keyword such as `title`, `category` or `decided by`"
         if current.kind == .word, let suggestion = Suggestion.closest(to: current.text, among: clauses) {
             help = "did you mean `\(suggestion)`?"

@@ -52,6 +52,8 @@ public enum DeclarationKind: Hashable, Sendable {
     case titles, example, decision, moderation, constraint
     /// `omit category CATEGORY`: a mandatory category a country deliberately does not publish.
     case omitCategory
+    /// `omit constraint ID`: a programme-wide constraint a country's PAC has decided not to meet.
+    case omitConstraint
     case change(ItemKind)
     case withdraw(ItemKind)
 
@@ -73,6 +75,7 @@ public enum DeclarationKind: Hashable, Sendable {
         case .moderation: "moderation"
         case .constraint: "constraint"
         case .omitCategory: "omit category"
+        case .omitConstraint: "omit constraint"
         case .change(let item): "change \(item.rawValue)"
         case .withdraw(let item): "withdraw \(item.rawValue)"
         }

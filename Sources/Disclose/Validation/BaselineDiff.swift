@@ -42,6 +42,9 @@ public struct BaselineDiff: Sendable {
             case .omitCategory:
                 kind = "omitted"
                 what = "no public issue in category `\(item)`"
+            case .omitConstraint:
+                kind = "waived"
+                what = "does not meet programme constraint `\(item)`"
             case .parameter, .question, .policy, .zeroTolerance, .moderation:
                 kind = "added"
                 what = "country \(choice.kind.spelling)" + (what.isEmpty ? "" : ": " + what)

@@ -12,6 +12,8 @@ public struct Validator {
         public var diagnostics: [Diagnostic]
         /// Public issues in force from the latest rule change on, by category.
         public var issuesByCategory: [(category: IssueCategory, issues: [String])]
+        /// Programme constraints the country's PAC decided not to meet, with the reason.
+        public var waivers: [(constraint: String, reason: String?, decision: String?)]
         /// The decisions the country's choices rest on, with their status.
         public var decisions: [(id: String, status: DecisionStatus, date: Day?)]
         public var status: CountryStatus?
@@ -21,7 +23,7 @@ public struct Validator {
     public static func validate(_ book: RuleBook) -> Report {
         var sink = DiagnosticSink()
         guard let country = book.country else {
-            return Report(country: "", diagnostics: [], issuesByCategory: [], decisions: [], status: nil)
+            return Report(country: "", diagnostics: [], issuesByCategory: [], waivers: [], decisions: [], status: nil)
         }
         let code = country.code
         func report(_ code: DiagnosticCode, _ message: String, _ range: SourceRange?, label: String? = nil,
@@ -38,7 +40,7 @@ public struct Validator {
             return nil
         }
         let withdrawnIssues = Set(book.issues.compactMap { timeline -> String? in
-            if case .withdrawn(let id, _)? = timeline.latest { return id }
+            if case .withdrawn(let issue, _)? = timeline.latest { return issue.id }
             return nil
         })
         var cited: Set<String> = []
@@ -111,7 +113,8 @@ public struct Validator {
         }
 
         // Programme-wide constraints.
-        for constraint in book.constraints {
+        let waived = Dictionary(book.choices.filter { $0.kind == .omitConstraint }.map { ($0.items[0], $0) }, uniquingKeysWith: { first, _ in first })
+        for constraint in book.constraints where waived[constraint.id] == nil {
             let title = constraint.titles["en"] ?? constraint.id
             for requirement in constraint.requirements {
                 switch requirement {
@@ -140,8 +143,8 @@ public struct Validator {
                     let covered = Set(latestIssues.map(\.category))
                     let omitted = Set(book.choices.filter { $0.kind == .omitCategory }.compactMap { IssueCategory(rawValue: $0.items[0]) })
                     let withdrawnCategories = Set(book.issues.compactMap { timeline -> IssueCategory? in
-                        guard case .withdrawn? = timeline.latest else { return nil }
-                        return timeline.periods.compactMap { if case .inForce(let issue) = $0.value { issue.category } else { nil } }.last
+                        if case .withdrawn(let issue, _)? = timeline.latest { return issue.category }
+                        return nil
                     })
                     let missing = IssueCategory.allCases.filter { $0.isMandatory && !covered.contains($0) && !omitted.contains($0) && !withdrawnCategories.contains($0) }
                     if !missing.isEmpty {
@@ -160,6 +163,7 @@ public struct Validator {
         }
         let decisions = cited.sorted().map { ($0, book.decisions[$0]!.status, book.decisions[$0]!.date) }
         return Report(country: code, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), issuesByCategory: byCategory,
+                      waivers: waived.keys.sorted().map { ($0, waived[$0]!.reason, waived[$0]!.decision) },
                       decisions: decisions, status: country.status)
     }
 
