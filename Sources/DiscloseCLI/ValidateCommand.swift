@@ -33,29 +33,8 @@ func runValidate(_ arguments: inout Arguments) throws -> Int32 {
         }
         let report = Validator.validate(book)
         diagnostics += report.diagnostics
-        let issues = report.issuesByCategory.reduce(0) { $0 + $1.issues.count }
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
-        let warnings = report.diagnostics.count - errors
-        var line = "\(report.country) (\(report.status?.rawValue ?? "")): "
-        line += book.country?.publishesNothing == true ? "publishes nothing" : "\(issues) public issues"
-        line += errors + warnings == 0 ? ", valid" : ", \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-        text.append(line)
-        for (category, ids) in report.issuesByCategory { text.append("    \(category.rawValue): \(ids.count)  (\(ids.joined(separator: ", ")))") }
-        for waiver in report.waivers {
-            text.append("    waives constraint \(waiver.constraint) (decided by \(waiver.decision ?? "no decision")): \(waiver.reason ?? "")")
-        }
-        if !report.decisions.isEmpty {
-            text.append("    rests on: " + report.decisions.map { "\($0.id) (\($0.status.rawValue)\($0.date.map { ", \($0)" } ?? ""))" }.joined(separator: "; "))
-        }
-        summaries.append(.object([
-            ("country", .string(report.country)),
-            ("status", .optional(report.status?.rawValue)),
-            ("publishesNothing", .bool(book.country?.publishesNothing == true)),
-            ("issuesByCategory", .object(report.issuesByCategory.map { ($0.category.rawValue, .array($0.issues.map(JSONValue.string))) })),
-            ("waivers", .array(report.waivers.map { .object([("constraint", .string($0.constraint)), ("reason", .optional($0.reason)), ("decision", .optional($0.decision))]) })),
-            ("decisions", .array(report.decisions.map { .object([("id", .string($0.id)), ("status", .string($0.status.rawValue)), ("date", .optional($0.date?.description))]) })),
-            ("errors", .int(errors)), ("warnings", .int(warnings)),
-        ]))
+        text.append(report.summary())
+        summaries.append(report.json())
     }
     var seen = Set<Diagnostic>()
     diagnostics = Diagnostic.sortedForOutput(diagnostics.filter { seen.insert($0).inserted })

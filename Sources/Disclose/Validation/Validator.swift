@@ -17,10 +17,51 @@ public struct Validator {
         /// The decisions the country's choices rest on, with their status.
         public var decisions: [(id: String, status: DecisionStatus, date: Day?)]
         public var status: CountryStatus?
+        /// True for a country that publishes no findings.
+        public var publishesNothing = false
+
+        /// The summary for people: issues by category, waivers, and the decisions behind them.
+        public func summary() -> String {
+            let issues = issuesByCategory.reduce(0) { $0 + $1.issues.count }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errors
+            var line = "\(country) (\(status?.rawValue ?? "")): "
+            line += publishesNothing ? "publishes nothing" : "\(issues) public issue\(issues == 1 ? "" : "s")"
+            line += errors + warnings == 0 ? ", valid" : ", \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            var lines = [line]
+            for (category, ids) in issuesByCategory { lines.append("    \(category.rawValue): \(ids.count)  (\(ids.joined(separator: ", ")))") }
+            for waiver in waivers {
+                lines.append("    waives constraint \(waiver.constraint) (decided by \(waiver.decision ?? "no decision")): \(waiver.reason ?? "")")
+            }
+            if !decisions.isEmpty {
+                lines.append("    rests on: " + decisions.map { "\($0.id) (\($0.status.rawValue)\($0.date.map { ", \($0)" } ?? ""))" }.joined(separator: "; "))
+            }
+            return lines.joined(separator: "\n")
+        }
+
+        /// The summary as data.
+        public func json() -> JSONValue {
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            return .object([
+                ("country", .string(country)),
+                ("status", .optional(status?.rawValue)),
+                ("publishesNothing", .bool(publishesNothing)),
+                ("issuesByCategory", .object(issuesByCategory.map { ($0.category.rawValue, .array($0.issues.map(JSONValue.string))) })),
+                ("waivers", .array(waivers.map { .object([("constraint", .string($0.constraint)), ("reason", .optional($0.reason)), ("decision", .optional($0.decision))]) })),
+                ("decisions", .array(decisions.map { .object([("id", .string($0.id)), ("status", .string($0.status.rawValue)), ("date", .optional($0.date?.description))]) })),
+                ("errors", .int(errors)), ("warnings", .int(diagnostics.count - errors)),
+            ])
+        }
     }
 
     /// Validates a checked country rule book.
     public static func validate(_ book: RuleBook) -> Report {
+        var report = run(book)
+        report.publishesNothing = book.country?.publishesNothing == true
+        return report
+    }
+
+    private static func run(_ book: RuleBook) -> Report {
         var sink = DiagnosticSink()
         guard let country = book.country else {
             return Report(country: "", diagnostics: [], issuesByCategory: [], waivers: [], decisions: [], status: nil)
@@ -186,6 +227,7 @@ public struct Validator {
         ids.formUnion(IssueCategory.allCases.map(\.rawValue))
         ids.formUnion(book.country?.languages ?? [])
         if let code = book.country?.code { ids.insert(code) }
+        ids.formUnion(book.constraints.map(\.id))
         for rule in book.moderation { ids.insert(rule.id) }
         return ids.sorted()
     }
