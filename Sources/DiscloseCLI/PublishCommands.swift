@@ -3,7 +3,7 @@ import Foundation
 
 func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     let usage = """
-    Usage: disclose publish --data DIR [--out DIR] [--as-of DATE] [--format json|csv] [--rules DIR]
+    Usage: disclose publish --data DIR [--out DIR] [--as-of DATE] [--format json|csv|html] [--rules DIR]
 
     The main job: reads the data folder (factories, assessments, answers, responses; CSV or
     JSON Lines, see docs/formats.md), evaluates every assessment under the rules of its
@@ -12,14 +12,17 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
       internal-report.json        every assessment and response accounted for, zero-tolerance
                                   escalations, the moderation queue, data problems
     into DIR, all at once. Without --out, the public finding set goes to stdout.
+    With --format html, DIR gets the portal as a static site instead (index.html, a page per
+    country, issue and factory in each language; docs/portal.md); --out is then required.
     Exit status: 0 published, 1 the data or rules have errors (nothing is written), 64 usage error.
     """
     if arguments.flag("--help") { print(usage); return 0 }
-    let format = try arguments.format(["json", "csv"], default: "json", usage: usage)
+    let format = try arguments.format(["json", "csv", "html"], default: "json", usage: usage)
     let day = try arguments.asOf(usage: usage)
     let project = try projectFolder(&arguments, usage: usage)
     guard let data = try arguments.option("--data", usage: usage) else { throw UsageError("name the data folder with `--data DIR`", usage: usage) }
     let out = try arguments.option("--out", usage: usage)
+    if format == "html" && out == nil { throw UsageError("`--format html` writes a site: name its folder with `--out DIR`", usage: usage) }
     _ = try arguments.positional(usage: usage)
     guard FileManager.default.fileExists(atPath: data) else { throw UsageError("no such data folder: `\(data)`", usage: usage) }
 
@@ -30,7 +33,13 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
         return 1
     }
     let publicJSON = PublicationExport.publicJSON(publication).serialized() + "\n"
-    if let out {
+    if let out, format == "html" {
+        let site = PortalSite.files(publication)
+        try OutputFolder.replace(out, with: site)
+        printError(PublicationSummary.text(publication, out: nil))
+        printError("portal written to \(out)/ (\(site.count) files; open index.html) as of \(publication.asOf)")
+        return 0
+    } else if let out {
         var files: [(name: String, bytes: [UInt8])] = [("public.json", Array(publicJSON.utf8))]
         files += PublicationExport.publicCSV(publication).map { ($0.name, Array($0.text.utf8)) }
         files.append(("internal-report.json", Array((PublicationExport.internalJSON(publication).serialized() + "\n").utf8)))

@@ -9,6 +9,9 @@ struct DataFolder {
     let folder: String
     let displayBase: String
     var diagnostics: [Diagnostic] = []
+    /// Ids of rows that were reported and left out: whatever refers to them is not reported again.
+    var rejectedFactories: Set<String> = []
+    var rejectedAssessments: Set<String> = []
 
     init(folder: String, displayBase: String) {
         self.folder = folder
@@ -69,6 +72,11 @@ struct DataFolder {
         let text = row.text(column).trimmingCharacters(in: .whitespaces).lowercased()
         if let value = Value(rawValue: text), allowed.contains(where: { $0.rawValue == text }) { return value }
         let words = allowed.map(\.rawValue)
+        if text.isEmpty {
+            reader.reportField(.invalidValue, "`\(reader.schema.columns[column])` is empty", row: row, column: column,
+                               help: "give one of: " + words.map { "`\($0)`" }.joined(separator: ", "))
+            return nil
+        }
         let hint = Suggestion.closest(to: text, among: words).map { "did you mean `\($0)`?" } ?? "use one of: " + words.map { "`\($0)`" }.joined(separator: ", ")
         reader.reportField(.invalidValue, "`\(row.text(column))` is not a valid \(reader.schema.columns[column])", row: row, column: column, help: hint)
         return nil
@@ -80,6 +88,7 @@ struct DataFolder {
         guard let path = path(of: "factories", required: true), let reader = open(path, DataTables.factories) else { return [] }
         var records: [FactoryRecord] = []
         var seen: [String: Int] = [:]
+        var rejected: Set<String> = []
         reader.forEachRow { row in
             let id = row.text(0).trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty else {
@@ -91,6 +100,8 @@ struct DataFolder {
                 return
             }
             seen[id] = row.line
+            var accepted = false
+            defer { if !accepted { rejected.insert(id) } }
             let country = row.text(3).trimmingCharacters(in: .whitespaces).uppercased()
             if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
                 reader.reportField(.invalidValue, "`\(row.text(3))` is not a two-letter country code", row: row, column: 3,
@@ -106,7 +117,9 @@ struct DataFolder {
             }
             records.append(FactoryRecord(id: id, name: name, type: row.text(2).trimmingCharacters(in: .whitespaces).lowercased(),
                                          country: country, leftOn: left, line: row.line))
+            accepted = true
         }
+        rejectedFactories = rejected
         diagnostics += reader.diagnostics
         return records
     }
@@ -115,6 +128,8 @@ struct DataFolder {
         guard let path = path(of: "assessments", required: true), let reader = open(path, DataTables.assessments) else { return [] }
         var records: [AssessmentRecord] = []
         var seen: [String: Int] = [:]
+        var rejected: Set<String> = []
+        let rejectedFactories = rejectedFactories
         reader.forEachRow { row in
             let id = row.text(0).trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty else {
@@ -126,7 +141,10 @@ struct DataFolder {
                 return
             }
             seen[id] = row.line
+            var accepted = false
+            defer { if !accepted { rejected.insert(id) } }
             let factory = row.text(1).trimmingCharacters(in: .whitespaces)
+            if rejectedFactories.contains(factory) { return }
             guard factories.contains(factory) else {
                 reader.reportField(.unknownRecord, "assessment `\(id)` is of unknown factory `\(factory)`", row: row, column: 1,
                                    help: Suggestion.closest(to: factory, among: factories).map { "did you mean `\($0)`?" } ?? "add the factory to the factories table")
@@ -165,13 +183,17 @@ struct DataFolder {
             }
             records.append(AssessmentRecord(id: id, factory: factory, date: date, method: method, cycle: cycle, status: recordStatus,
                                             finalisedOn: finalised, cycleEndsOn: cycleEnd, line: row.line))
+            accepted = true
         }
+        rejectedAssessments = rejected
         diagnostics += reader.diagnostics
         return records
     }
 
     mutating func readResponses(factories: Set<String>, assessments: [String: String]) -> [ResponseRecord] {
         guard let path = path(of: "responses", required: false), let reader = open(path, DataTables.responses) else { return [] }
+        let rejectedFactories = rejectedFactories
+        let rejectedAssessments = rejectedAssessments
         var records: [ResponseRecord] = []
         var seen: Set<String> = []
         reader.forEachRow { row in
@@ -183,6 +205,7 @@ struct DataFolder {
             }
             let factory = row.text(1).trimmingCharacters(in: .whitespaces)
             let assessment = row.text(2).trimmingCharacters(in: .whitespaces)
+            if rejectedFactories.contains(factory) || rejectedAssessments.contains(assessment) { return }
             guard factories.contains(factory) else {
                 reader.reportField(.unknownRecord, "response `\(id)` is from unknown factory `\(factory)`", row: row, column: 1, help: "check the factory id")
                 return

@@ -54,7 +54,7 @@ public enum PublicationExport {
             ("country", .string(factory.country)),
             ("status", .string(factory.status.rawValue)),
             ("nonCompliantCount", .int(factory.findings.count)),
-            ("refusals", .int(factory.refusals)),
+            ("refusals", factory.refusals.map(JSONValue.int) ?? .null),
             ("assessment", factory.assessment.map { assessment in
                 .object([
                     ("date", .string(assessment.date.description)),
@@ -150,7 +150,7 @@ public enum PublicationExport {
         for country in publication.countries {
             for factory in country.factories {
                 factories.row([country.code, factory.id, factory.name, factory.type, factory.status.rawValue, String(factory.findings.count),
-                               String(factory.refusals), factory.assessment?.date.description ?? "", factory.assessment?.method.rawValue ?? "",
+                               factory.refusals.map(String.init) ?? "", factory.assessment?.date.description ?? "", factory.assessment?.method.rawValue ?? "",
                                factory.assessment.map { String($0.cycle) } ?? "", factory.findings.map(\.issue).joined(separator: "; ")])
                 for finding in factory.findings {
                     for language in country.languages {

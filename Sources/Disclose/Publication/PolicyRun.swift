@@ -5,7 +5,8 @@
 ///   report finalised on or before it; the current assessment is the latest that counts;
 /// - a factory is listed with its current assessment once the policy's minimum number of
 ///   assessments count (two), so a first assessment is never published;
-/// - findings are the public issues raised under the rules in force on the assessment day;
+/// - findings are the public issues raised under the rules in force on the assessment day,
+///   among those still public on the as-of day (a withdrawn issue is shown for no one);
 /// - an assessment missing an answer to a question behind a public issue, or with an answer
 ///   that cannot be used, is withheld as incomplete data: never shown as compliant;
 /// - refusals after the current assessment count unless their reason is excused by the
@@ -43,6 +44,7 @@ struct PolicyRun {
             guard let country = countries[factory.country] else { continue }
             let book = country.book
             let policy = book.publicationPolicy(on: asOf)
+            let publicNow = Set(book.publicIssues(on: asOf).map(\.id))
             let own = (sheetsByFactory[factoryIndex] ?? []).map { sheets[$0] }.sorted { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
             let raisedBySheet = own.map(PolicyRun.raised)
 
@@ -67,7 +69,8 @@ struct PolicyRun {
                     continue
                 }
                 if record.date > asOf {
-                    dispositions.append((.withheld, .afterAsOf, "assessed on \(record.date), after the as-of day \(asOf)"))
+                    let what = record.status == .completed ? "assessed" : "visit refused"
+                    dispositions.append((.withheld, .afterAsOf, "\(what) on \(record.date), after the as-of day \(asOf)"))
                     continue
                 }
                 switch record.status {
@@ -100,7 +103,8 @@ struct PolicyRun {
                     leftDetail = "left the programme on \(left); the policy keeps no factory after it leaves"
                 } else if let current {
                     let record = own[current].record
-                    let cycleEnd = record.cycleEndsOn ?? record.date.adding(months: policy.cycleLengthMonths).adding(days: -1)
+                    // A cycle of 12 months from 2024-02-29 ends on 2025-02-28: the day before, plus the months.
+                    let cycleEnd = record.cycleEndsOn ?? record.date.adding(days: -1).adding(months: policy.cycleLengthMonths)
                     retained = asOf <= cycleEnd
                     leftDetail = "left the programme on \(left); its cycle ended on \(cycleEnd)\(record.cycleEndsOn == nil ? " (assessment day plus \(policy.cycleLengthMonths) months)" : "")"
                 } else {
@@ -143,7 +147,8 @@ struct PolicyRun {
             if let shown, let plan = own[shown].plan {
                 let record = own[shown].record
                 assessment = PublicAssessment(id: record.id, date: record.date, method: record.method ?? .onSite, cycle: record.cycle)
-                findings = raisedBySheet[shown].map { PublicFinding(issue: plan.issues[$0].id, titles: plan.issues[$0].titles, category: plan.issues[$0].category) }
+                findings = raisedBySheet[shown].map { plan.issues[$0] }.filter { publicNow.contains($0.id) }
+                    .map { PublicFinding(issue: $0.id, titles: $0.titles, category: $0.category) }
             }
 
             var published: [PublicResponse] = []
@@ -174,7 +179,7 @@ struct PolicyRun {
             let status: PublicFactory.Status = isRefusing ? .refused : (findings.isEmpty ? .compliant : .nonCompliant)
             listedByCountry[factory.country, default: []].append(
                 PublicFactory(id: factory.id, name: factory.name, type: factory.type, country: factory.country, status: status,
-                              assessment: assessment, refusals: refusalsCounted, findings: findings, responses: published))
+                              assessment: assessment, refusals: isRefusing ? refusalsCounted : nil, findings: findings, responses: published))
         }
 
         var publications: [CountryPublication] = []
@@ -182,12 +187,7 @@ struct PolicyRun {
             let book = countries[code]!.book
             guard let country = book.country else { continue }
             let listed = (listedByCountry[code] ?? []).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-            var issues = book.publicIssues(on: asOf).map { ($0.id, $0.titles, $0.category) }
-            for factory in listed {
-                for finding in factory.findings where !issues.contains(where: { $0.0 == finding.issue }) {
-                    issues.append((finding.issue, finding.titles, finding.category))
-                }
-            }
+            let issues = book.publicIssues(on: asOf).map { ($0.id, $0.titles, $0.category) }
             let assessed = listed.filter { $0.assessment != nil }
             let figures = issues.map { id, titles, category in
                 IssueFigure(issue: id, titles: titles, category: category,

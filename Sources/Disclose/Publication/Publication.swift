@@ -43,8 +43,9 @@ public struct PublicFactory: Sendable {
     public var status: Status
     /// The assessment shown (the latest finalised one), if any is.
     public var assessment: PublicAssessment?
-    /// Unexcused refusals counted since the assessment shown.
-    public var refusals: Int
+    /// Unexcused refusals counted since the assessment shown, for a factory listed as refusing;
+    /// nil otherwise (a single refusal is not public).
+    public var refusals: Int?
     /// The public issues raised by the assessment shown.
     public var findings: [PublicFinding]
     /// Responses published with the findings; never verified by Better Work.

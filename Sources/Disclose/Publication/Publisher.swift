@@ -117,8 +117,11 @@ public struct Publisher {
             let path = (project as NSString).appendingPathComponent("countries/\(code).disclose")
             guard FileManager.default.fileExists(atPath: path) else {
                 let factory = factories.first { $0.country == code }!
-                problems.report(Diagnostic(.unknownRecord, "no rules for country `\(code)` (factory `\(factory.id)`, line \(factory.line))", at: nil,
-                                           help: "add countries/\(code).disclose, or correct the factory's country code"))
+                let known = ((try? FileManager.default.contentsOfDirectory(atPath: (project as NSString).appendingPathComponent("countries"))) ?? [])
+                    .filter { $0.hasSuffix(".disclose") && !$0.contains("-") }.map { String($0.dropLast(".disclose".count)) }
+                let suggestion = Suggestion.closest(to: code, among: known).map { "did you mean `\($0)`? " } ?? ""
+                problems.report(Diagnostic(.unknownRecord, "no rules for country `\(code)` of factory `\(factory.id)` (factories table, line \(factory.line))", at: nil,
+                                           help: "\(suggestion)correct the factory's country code, or add countries/\(code).disclose"))
                 continue
             }
             let result = Checker.check(entry: path, displayBase: displayBase)
@@ -182,6 +185,8 @@ public struct Publisher {
             }
             guard let index else {
                 let id = row.text(0)
+                // An assessment whose own row was rejected is already reported.
+                if data.rejectedAssessments.contains(id) { return }
                 unknownAssessments[id, default: 0] += 1
                 if unknownAssessments[id] == 1 {
                     reader.reportField(.unknownRecord, "answer to unknown assessment `\(id)`", row: row, column: 0,
@@ -232,15 +237,15 @@ public struct Publisher {
             if rawIndex >= 0 { sheets[index].raw[rawIndex] = raw }
             if sheets[index].kept != nil { sheets[index].kept![slot] = answer }
         }
-        for (id, count) in unknownQuestions.sorted(by: { $0.key < $1.key }) where count > 1 {
-            problems.report(Diagnostic(.unknownRecord, "unknown question `\(id)` appears in \(count) rows of `\(reader.path)`", at: nil,
-                                       help: "the first is shown above; check the question id against the catalogue"))
+        // One message per unknown id, saying how many rows share it.
+        var diagnostics = reader.diagnostics
+        for index in diagnostics.indices where diagnostics[index].code == .unknownRecord {
+            for (id, count) in unknownQuestions.merging(unknownAssessments, uniquingKeysWith: +) where count > 1
+                && diagnostics[index].message.contains("`\(id)`") {
+                diagnostics[index].notes.append("\(count) rows of `\(reader.path)` name `\(id)`; this is the first")
+            }
         }
-        for (id, count) in unknownAssessments.sorted(by: { $0.key < $1.key }) where count > 1 {
-            problems.report(Diagnostic(.unknownRecord, "unknown assessment `\(id)` appears in \(count) rows of `\(reader.path)`", at: nil,
-                                       help: "the first is shown above"))
-        }
-        problems.report(contentsOf: reader.diagnostics)
+        problems.report(contentsOf: diagnostics)
     }
 
     /// SHA-256 over the rule files of the countries used: each file's path, a NUL, its bytes, a NUL.

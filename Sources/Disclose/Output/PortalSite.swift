@@ -1,0 +1,706 @@
+/// The Transparency Portal as a static site: plain HTML files, one stylesheet and one small
+/// script, that work from the file system with no server and nothing fetched from elsewhere.
+///
+/// The files, all in one folder (so that the names are also the links):
+/// - `index.html`: the countries, with their figures and languages;
+/// - `CC.LL.html`: a country's start page in language `LL` (each declared language): the
+///   listed factories, the country figures per issue as a chart, and what is (not) shown;
+/// - `CC.LL.issue.ISSUE.html`: the factories non-compliant on one public issue;
+/// - `CC.LL.factory.ID.html`: a factory's details, findings and published responses;
+/// - `portal.css`, `portal.js` (the script only adds filtering and sorting).
+/// Ids from data enter names through `PortalHTML.fileNamePart`. Same publication, same bytes.
+public enum PortalSite {
+    /// The shared stylesheet's name.
+    public static let stylesheet = "portal.css"
+    /// The shared script's name.
+    public static let script = "portal.js"
+
+    /// Every file of the site, by name, as UTF-8 bytes: the start page first.
+    public static func files(_ publication: Publication) -> [(name: String, bytes: [UInt8])] {
+        pages(publication).map { ($0.name, Array($0.text.utf8)) }
+    }
+
+    /// Every file of the site, by name, as text.
+    public static func pages(_ publication: Publication) -> [(name: String, text: String)] {
+        var pages: [(name: String, text: String)] = [
+            ("index.html", PortalHome(publication: publication).render()),
+            (stylesheet, PortalAssets.stylesheet),
+            (script, PortalAssets.script),
+        ]
+        for country in publication.countries {
+            for language in languages(country) {
+                let page = PortalCountryPages(publication: publication, country: country, language: language)
+                pages.append((countryPage(country.code, language), page.start()))
+                for index in country.figures.indices {
+                    pages.append((issuePage(country.code, language, country.figures[index].issue), page.issue(index)))
+                }
+                for factory in country.factories {
+                    pages.append((factoryPage(country.code, language, factory.id), page.factory(factory)))
+                }
+            }
+        }
+        return pages
+    }
+
+    /// The languages a country's pages are made in: its declared ones, first the default.
+    public static func languages(_ country: CountryPublication) -> [String] {
+        var seen: Set<String> = []
+        let languages = country.languages.filter { seen.insert($0).inserted }
+        return languages.isEmpty ? ["en"] : languages
+    }
+
+    /// A country's start page in a language.
+    public static func countryPage(_ country: String, _ language: String) -> String {
+        "\(PortalHTML.fileNamePart(country)).\(PortalHTML.fileNamePart(language)).html"
+    }
+
+    /// The page of the factories non-compliant on one issue.
+    public static func issuePage(_ country: String, _ language: String, _ issue: String) -> String {
+        "\(PortalHTML.fileNamePart(country)).\(PortalHTML.fileNamePart(language)).issue.\(PortalHTML.fileNamePart(issue)).html"
+    }
+
+    /// A factory's page.
+    public static func factoryPage(_ country: String, _ language: String, _ factory: String) -> String {
+        "\(PortalHTML.fileNamePart(country)).\(PortalHTML.fileNamePart(language)).factory.\(PortalHTML.fileNamePart(factory)).html"
+    }
+}
+
+// MARK: - Page frame
+
+/// What every page shares: the document, the header, the language switch and the footer.
+struct PortalFrame {
+    var publication: Publication
+    /// The language of the page's own words (`lang` of the document).
+    var labels: PortalLabels
+    /// The page in each language: (language, file name), when there is a choice.
+    var alternates: [(language: String, page: String)] = []
+    var currentLanguage: String = "en"
+
+    var pageLanguage: String { labels.language }
+
+    /// Text in some language, marked with `lang` (and `dir`) where it differs from the page's.
+    func text(_ text: String, language: String) -> PortalMarkup {
+        if language == pageLanguage { return "\(text)" }
+        let direction = PortalHTML.direction(language)
+        if direction != PortalHTML.direction(pageLanguage) {
+            return "<span lang=\"\(language)\" dir=\"\(direction)\">\(text)</span>"
+        }
+        return "<span lang=\"\(language)\">\(text)</span>"
+    }
+
+    /// A title from the rules in `language`, or else in English, or else in any language.
+    func title(_ titles: [String: String], language: String, fallback: String) -> PortalMarkup {
+        if let value = titles[language] { return text(value, language: language) }
+        if let value = titles["en"] { return text(value, language: "en") }
+        if let key = titles.keys.sorted().first, let value = titles[key] { return text(value, language: key) }
+        return "\(fallback)"
+    }
+
+    /// The same, as plain text (for `<title>`).
+    func plainTitle(_ titles: [String: String], language: String, fallback: String) -> String {
+        titles[language] ?? titles["en"] ?? titles.keys.sorted().first.flatMap { titles[$0] } ?? fallback
+    }
+
+    /// A day as a `<time>` element.
+    func day(_ day: Day) -> PortalMarkup {
+        "<time datetime=\"\(day.description)\" dir=\"ltr\">\(day.description)</time>"
+    }
+
+    /// The whole document.
+    func document(title: String, breadcrumb: [(label: PortalMarkup, href: String?)], hero: PortalMarkup, body: PortalMarkup) -> String {
+        let direction = PortalHTML.direction(pageLanguage)
+        var head: PortalMarkup = """
+            <!DOCTYPE html>
+            <html lang="\(pageLanguage)" dir="\(direction)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title)</title>
+            <link rel="stylesheet" href="\(PortalSite.stylesheet)">
+
+            """
+        for alternate in alternates {
+            head += "<link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(alternate.page)\">\n"
+        }
+        head += "</head>\n"
+        let crumbs = PortalMarkup.join(breadcrumb.enumerated().map { index, crumb in
+            let last = index == breadcrumb.count - 1
+            if let href = crumb.href, !last { return "<li><a href=\"\(href)\">\(crumb.label)</a></li>" }
+            return "<li><span aria-current=\"page\">\(crumb.label)</span></li>"
+        })
+        return (head + """
+            <body>
+            <a class="skip" href="#main">\(labels.skipToContent)</a>
+            <header class="site-header">
+            <div class="wrap header-row">
+            \(brand())
+            \(languageSwitch())
+            </div>
+            </header>
+            <nav class="breadcrumb" aria-label="\(labels.breadcrumb)"><div class="wrap"><ol>\(crumbs)</ol></div></nav>
+            <main id="main">
+            \(hero)
+            \(body)
+            </main>
+            \(footer())
+            <script src="\(PortalSite.script)"></script>
+            </body>
+            </html>
+
+            """).text
+    }
+
+    func brand() -> PortalMarkup {
+        """
+        <a class="brand" href="index.html">\(PortalAssets.logo)<span class="brand-text"><span class="brand-org">Better Work</span><span class="brand-name">\(labels.portalName)</span></span></a>
+        """
+    }
+
+    func languageSwitch() -> PortalMarkup {
+        guard alternates.count > 1 else { return .empty }
+        let items = PortalMarkup.join(alternates.map { alternate in
+            let name = PortalHTML.endonym(alternate.language)
+            let current: PortalMarkup = alternate.language == currentLanguage ? " aria-current=\"page\"" : .empty
+            return "<li><a href=\"\(alternate.page)\" hreflang=\"\(alternate.language)\" lang=\"\(alternate.language)\" dir=\"\(PortalHTML.direction(alternate.language))\"\(current)>\(name)</a></li>"
+        })
+        return "<nav class=\"languages\" aria-label=\"\(labels.languageSwitch)\"><ul>\(items)</ul></nav>"
+    }
+
+    func footer() -> PortalMarkup {
+        let digest = String(publication.rulesDigest.prefix(12))
+        return """
+            <footer class="site-footer">
+            <div class="wrap">
+            <p>\(labels.footerAbout)</p>
+            <p class="small">\(PortalMarkup.template(labels.asOf, ["date": day(publication.asOf)])) · \(labels.rulesDigest): <code>sha256:\(digest)</code></p>
+            </div>
+            </footer>
+            """
+    }
+
+    /// A hero band: eyebrow, heading, then more.
+    func hero(eyebrow: PortalMarkup, heading: PortalMarkup, more: PortalMarkup) -> PortalMarkup {
+        """
+        <div class="hero"><div class="wrap">
+        <p class="eyebrow">\(eyebrow)</p>
+        <h1>\(heading)</h1>
+        \(more)
+        </div></div>
+        """
+    }
+}
+
+// MARK: - Start page of the portal
+
+/// `index.html`: every country, with its figures and its languages (in English).
+struct PortalHome {
+    var publication: Publication
+
+    func render() -> String {
+        let frame = PortalFrame(publication: publication, labels: .english)
+        let labels = frame.labels
+        let cards = PortalMarkup.join(publication.countries.map { country in
+            let languages = PortalSite.languages(country)
+            let name = frame.title(country.titles, language: "en", fallback: country.code)
+            let others = PortalMarkup.join(languages.filter { $0 != "en" }.compactMap { language in
+                country.titles[language].map { frame.text($0, language: language) }
+            }, separator: " · ")
+            let compliant = country.factories.filter { $0.status == .compliant }.count
+            let refused = country.factories.filter { $0.status == .refused }.count
+            let nonCompliant = country.factories.count - compliant - refused
+            let links = PortalMarkup.join(languages.map { language in
+                "<li><a href=\"\(PortalSite.countryPage(country.code, language))\" hreflang=\"\(language)\" lang=\"\(language)\" dir=\"\(PortalHTML.direction(language))\">\(PortalHTML.endonym(language))</a></li>"
+            })
+            let draft: PortalMarkup = country.status == .draft ? "<p class=\"tag tag-draft\">Draft list</p>" : .empty
+            let first = languages[0]
+            let native: PortalMarkup = others.text.isEmpty ? .empty : "<p class=\"native\">\(others)</p>"
+            return """
+                <li class="country-card">
+                <h3><a href="\(PortalSite.countryPage(country.code, first))">\(name)</a></h3>
+                \(native)\(draft)
+                <dl class="mini-stats">
+                <div><dt>\(labels.factoriesListed)</dt><dd>\(country.factories.count)</dd></div>
+                <div class="ok"><dt>\(labels.noNonCompliance)</dt><dd>\(compliant)</dd></div>
+                <div class="nc"><dt>\(labels.withNonCompliance)</dt><dd>\(nonCompliant)</dd></div>
+                </dl>
+                \(PortalChart.split(compliant: compliant, nonCompliant: nonCompliant, refused: refused))
+                <ul class="lang-links" aria-label="\(labels.languageSwitch)">\(links)</ul>
+                </li>
+                """
+        })
+        let hero = frame.hero(
+            eyebrow: "Better Work",
+            heading: "\(labels.portalName)",
+            more: """
+                <p class="lead">\(labels.tagline). \(labels.firstNotPublished)</p>
+                <p class="meta">\(PortalMarkup.template(labels.asOf, ["date": frame.day(publication.asOf)]))</p>
+                """)
+        let body: PortalMarkup = """
+            <div class="wrap">
+            <section class="panel" aria-labelledby="countries-h">
+            <h2 id="countries-h">\(labels.allCountries)</h2>
+            <ul class="country-grid">
+            \(cards)
+            </ul>
+            </section>
+            <section class="panel about" aria-labelledby="about-h">
+            <h2 id="about-h">\(labels.aboutHeading)</h2>
+            <ul>
+            <li>\(labels.firstNotPublished)</li>
+            <li>\(labels.latestOnly)</li>
+            <li>\(labels.greenNote)</li>
+            <li>\(labels.responsesNote)</li>
+            </ul>
+            </section>
+            </div>
+            """
+        return frame.document(title: "Better Work – \(labels.portalName)", breadcrumb: [("\(labels.allCountries)", nil)],
+                              hero: hero, body: body)
+    }
+}
+
+// MARK: - Country pages
+
+/// The pages of one country in one language.
+struct PortalCountryPages {
+    var publication: Publication
+    var country: CountryPublication
+    var language: String
+    var frame: PortalFrame
+    /// Each issue's index among the country's figures.
+    var figureIndex: [String: Int]
+
+    init(publication: Publication, country: CountryPublication, language: String) {
+        self.publication = publication
+        self.country = country
+        self.language = language
+        frame = PortalFrame(publication: publication, labels: PortalLabels.forLanguage(language),
+                            alternates: [], currentLanguage: language)
+        var index: [String: Int] = [:]
+        for (position, figure) in country.figures.enumerated() where index[figure.issue] == nil { index[figure.issue] = position }
+        figureIndex = index
+    }
+
+    var labels: PortalLabels { frame.labels }
+
+    var countryName: PortalMarkup { frame.title(country.titles, language: language, fallback: country.code) }
+    var countryPlainName: String { frame.plainTitle(country.titles, language: language, fallback: country.code) }
+    var startPage: String { PortalSite.countryPage(country.code, language) }
+
+    /// Listed factories with a published assessment: the base of the figures.
+    var assessedCount: Int {
+        country.figures.first?.assessedFactories ?? country.factories.filter { $0.assessment != nil }.count
+    }
+
+    func withAlternates(_ page: (String) -> String) -> PortalFrame {
+        var frame = frame
+        frame.alternates = PortalSite.languages(country).map { ($0, page($0)) }
+        return frame
+    }
+
+    func title(_ parts: String...) -> String {
+        (parts + ["Better Work \(labels.portalName)"]).joined(separator: " – ")
+    }
+
+    // MARK: Start page
+
+    func start() -> String {
+        let frame = withAlternates { PortalSite.countryPage(country.code, $0) }
+        let compliant = country.factories.filter { $0.status == .compliant }.count
+        let refused = country.factories.filter { $0.status == .refused }.count
+        let nonCompliant = country.factories.count - compliant - refused
+        let draft: PortalMarkup = country.status == .draft
+            ? "<p class=\"notice notice-draft\" role=\"note\"><strong>!</strong> \(labels.draftNotice)</p>" : .empty
+        let hero = frame.hero(
+            eyebrow: "\(labels.countryEyebrow)",
+            heading: countryName,
+            more: """
+                <p class="lead">\(labels.intro)</p>
+                <p class="lead">\(labels.firstNotPublished)</p>
+                <p class="meta">\(PortalMarkup.template(labels.asOf, ["date": frame.day(publication.asOf)]))</p>
+                \(draft)
+                """)
+        let greenClass: PortalMarkup = country.greenHighlight ? " ok" : .empty
+        let refusedStat: PortalMarkup = refused > 0
+            ? "<div class=\"rf\"><dt>\(labels.refusedAssessment)</dt><dd>\(refused)</dd></div>" : .empty
+        let stats: PortalMarkup = """
+            <dl class="stats">
+            <div><dt>\(labels.factoriesListed)</dt><dd>\(country.factories.count)</dd></div>
+            <div class="stat\(greenClass)"><dt>\(labels.noNonCompliance)</dt><dd>\(compliant)</dd></div>
+            <div class="nc"><dt>\(labels.withNonCompliance)</dt><dd>\(nonCompliant)</dd></div>
+            \(refusedStat)
+            </dl>
+            """
+        let list: PortalMarkup
+        if country.factories.isEmpty {
+            list = "<p class=\"empty\">\(labels.noFactories)</p>"
+        } else {
+            list = filters() + factoryTable(country.factories, caption: "\(labels.tableCaption)")
+                + "<p class=\"empty\" data-empty hidden>\(labels.noMatch)</p>"
+        }
+        let green: PortalMarkup = country.greenHighlight ? "<li>\(labels.greenNote)</li>" : .empty
+        let body: PortalMarkup = """
+            <div class="wrap">
+            \(stats)
+            <section class="panel" id="factories" aria-labelledby="factories-h">
+            <h2 id="factories-h">\(labels.factoriesHeading)</h2>
+            \(list)
+            </section>
+            <section class="panel" id="issues" aria-labelledby="issues-h">
+            <h2 id="issues-h">\(labels.figuresHeading)</h2>
+            <p>\(PortalMarkup.template(labels.figuresIntro, ["assessed": "\(assessedCount)"]))</p>
+            \(figuresChart())
+            </section>
+            <section class="panel about" aria-labelledby="about-h">
+            <h2 id="about-h">\(labels.aboutHeading)</h2>
+            <ul>
+            <li>\(labels.firstNotPublished)</li>
+            <li>\(labels.latestOnly)</li>
+            \(green)<li>\(labels.responsesNote)</li>
+            <li>\(labels.refusalNote)</li>
+            </ul>
+            </section>
+            </div>
+            """
+        return frame.document(title: title(countryPlainName), breadcrumb: breadcrumb([]), hero: hero, body: body)
+    }
+
+    func breadcrumb(_ more: [(label: PortalMarkup, href: String?)]) -> [(label: PortalMarkup, href: String?)] {
+        [("\(labels.allCountries)", "index.html"), (countryName, startPage)] + more
+    }
+
+    /// The filter form: shown by the script, which does the filtering.
+    func filters() -> PortalMarkup {
+        let issues = PortalMarkup.join(country.figures.enumerated().map { index, figure in
+            let name = frame.plainTitle(figure.titles, language: language, fallback: figure.issue)
+            return "<option value=\"\(index)\" data-issue=\"\(figure.issue)\">\(name) (\(figure.nonCompliantFactories))</option>"
+        })
+        return """
+            <form class="filters" hidden>
+            <fieldset>
+            <legend>\(labels.filterLegend)</legend>
+            <div class="field"><label for="filter-status">\(labels.status)</label>
+            <select id="filter-status" name="status">
+            <option value="">\(labels.allStatuses)</option>
+            <option value="compliant">\(labels.noNonCompliance)</option>
+            <option value="non-compliant">\(labels.withNonCompliance)</option>
+            <option value="refused">\(labels.refusedAssessment)</option>
+            </select></div>
+            <div class="field"><label for="filter-issue">\(labels.nonCompliantOnIssue)</label>
+            <select id="filter-issue" name="issue">
+            <option value="">\(labels.allIssues)</option>
+            \(issues)
+            </select></div>
+            <p class="count" aria-live="polite" data-template="\(labels.showing)"></p>
+            </fieldset>
+            </form>
+            """
+    }
+
+    /// The table of factories, sortable by the script.
+    func factoryTable(_ factories: [PublicFactory], caption: PortalMarkup, hideCaption: Bool = false) -> PortalMarkup {
+        let rows = PortalMarkup.join(factories.map(row))
+        return """
+            <div class="table-wrap">
+            <table class="factories" data-factories>
+            <caption\(hideCaption ? " class=\"visually-hidden\"" : PortalMarkup.empty)>\(caption)</caption>
+            <thead><tr>
+            <th scope="col" data-sort="text" aria-sort="ascending">\(labels.factory)</th>
+            <th scope="col" data-sort="text">\(labels.type)</th>
+            <th scope="col" data-sort="text">\(labels.latestAssessment)</th>
+            <th scope="col" data-sort="text">\(labels.method)</th>
+            <th scope="col" data-sort="number" class="num">\(labels.cycle)</th>
+            <th scope="col" data-sort="number">\(labels.status)</th>
+            </tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            </div>
+            """
+    }
+
+    func row(_ factory: PublicFactory) -> PortalMarkup {
+        let issues = factory.findings.compactMap { figureIndex[$0.issue] }.map(String.init).joined(separator: " ")
+        let highlight: PortalMarkup = factory.status == .compliant && country.greenHighlight ? " class=\"is-compliant\"" : .empty
+        let date: PortalMarkup = factory.assessment.map { "<td data-value=\"\($0.date.description)\">\(frame.day($0.date))</td>" }
+            ?? "<td data-value=\"\">–</td>"
+        let method: PortalMarkup = factory.assessment.map { "<td>\(methodName($0.method))</td>" } ?? "<td>–</td>"
+        let cycle: PortalMarkup = factory.assessment.map { "<td class=\"num\" data-value=\"\($0.cycle)\">\($0.cycle)</td>" }
+            ?? "<td class=\"num\" data-value=\"0\">–</td>"
+        return """
+            <tr\(highlight) data-status="\(factory.status.rawValue)" data-issues="\(issues)">
+            <th scope="row" data-value="\(factory.name.lowercased())"><a href="\(PortalSite.factoryPage(country.code, language, factory.id))"><bdi>\(factory.name)</bdi></a> <span class="id">\(factory.id)</span></th>
+            <td>\(typeName(factory.type))</td>
+            \(date)
+            \(method)
+            \(cycle)
+            <td data-value="\(statusRank(factory))">\(badges(factory))</td>
+            </tr>
+
+            """
+    }
+
+    /// Sorts compliant first, then by the number of issues, refusals last.
+    func statusRank(_ factory: PublicFactory) -> Int {
+        switch factory.status {
+        case .compliant: 0
+        case .nonCompliant: 1 + factory.findings.count
+        case .refused: 10_000 + factory.findings.count
+        }
+    }
+
+    /// The status as badges: words and a symbol, never colour alone.
+    func badges(_ factory: PublicFactory) -> PortalMarkup {
+        let count: PortalMarkup = PortalMarkup.template(labels.nonCompliant(factory.findings.count),
+                                                        ["count": "<strong>\(factory.findings.count)</strong>"])
+        switch factory.status {
+        case .compliant:
+            let kind: PortalMarkup = country.greenHighlight ? "ok" : "neutral"
+            return "<span class=\"badge badge-\(kind)\"><span class=\"icon\" aria-hidden=\"true\">✓</span><span>\(labels.noNonCompliance)</span></span>"
+        case .nonCompliant:
+            return "<span class=\"badge badge-nc\"><span class=\"icon\" aria-hidden=\"true\">!</span><span>\(count)</span></span>"
+        case .refused:
+            let findings: PortalMarkup = factory.findings.isEmpty ? .empty
+                : " <span class=\"badge badge-nc\"><span class=\"icon\" aria-hidden=\"true\">!</span><span>\(count)</span></span>"
+            return "<span class=\"badge badge-rf\"><span class=\"icon\" aria-hidden=\"true\">×</span><span>\(labels.refusedAssessment)</span></span>\(findings)"
+        }
+    }
+
+    func methodName(_ method: AssessmentMethod) -> PortalMarkup {
+        "\(labels.methods[method.rawValue] ?? method.rawValue)"
+    }
+
+    func typeName(_ type: String) -> PortalMarkup {
+        if let name = labels.types[type.lowercased()] { return "\(name)" }
+        return "<bdi>\(type)</bdi>"
+    }
+
+    func categoryName(_ category: IssueCategory) -> PortalMarkup {
+        "\(labels.categories[category.rawValue] ?? category.rawValue)"
+    }
+
+    /// The figures per issue, grouped by category, each with a bar.
+    func figuresChart() -> PortalMarkup {
+        guard !country.figures.isEmpty else { return .empty }
+        var groups = PortalMarkup.empty
+        for category in IssueCategory.allCases {
+            let figures = country.figures.enumerated().filter { $0.element.category == category }
+            guard !figures.isEmpty else { continue }
+            let rows = PortalMarkup.join(figures.map { index, figure in
+                """
+                <tr>
+                <th scope="row"><a href="\(PortalSite.issuePage(country.code, language, figure.issue))">\(frame.title(figure.titles, language: language, fallback: figure.issue))</a></th>
+                <td class="num"><span dir="ltr"><strong>\(figure.nonCompliantFactories)</strong> / \(figure.assessedFactories)</span></td>
+                <td class="bar">\(PortalChart.bar(figure.nonCompliantFactories, of: figure.assessedFactories))</td>
+                </tr>
+
+                """
+            })
+            groups += """
+                <tbody>
+                <tr class="group"><th scope="rowgroup" colspan="3">\(categoryName(category))</th></tr>
+                \(rows)</tbody>
+
+                """
+        }
+        return """
+            <figure class="chart">
+            <table class="figures">
+            <caption class="visually-hidden">\(labels.figuresHeading)</caption>
+            <thead><tr><th scope="col">\(labels.issue)</th><th scope="col" class="num">\(labels.nonCompliantFactories)</th><th scope="col"><span class="visually-hidden">\(labels.share)</span></th></tr></thead>
+            \(groups)</table>
+            </figure>
+            """
+    }
+
+    // MARK: Issue page
+
+    func issue(_ index: Int) -> String {
+        let figure = country.figures[index]
+        let frame = withAlternates { PortalSite.issuePage(country.code, $0, figure.issue) }
+        let factories = country.factories.filter { factory in factory.findings.contains { $0.issue == figure.issue } }
+        let heading = frame.title(figure.titles, language: language, fallback: figure.issue)
+        let hero = frame.hero(
+            eyebrow: "\(labels.issueEyebrow) · \(countryName)",
+            heading: heading,
+            more: """
+                <p class="meta"><span class="tag">\(categoryName(figure.category))</span> <span class="id">\(figure.issue)</span></p>
+                """)
+        let summary = PortalMarkup.template(labels.issueSummary, [
+            "count": "<strong>\(figure.nonCompliantFactories)</strong>", "total": "\(figure.assessedFactories)",
+        ])
+        let list: PortalMarkup = factories.isEmpty
+            ? "<p class=\"empty\">\(labels.issueNone)</p>"
+            : factoryTable(factories, caption: "\(labels.issueTableCaption)", hideCaption: true)
+        let body: PortalMarkup = """
+            <div class="wrap">
+            <section class="panel" aria-labelledby="issue-factories-h">
+            <h2 id="issue-factories-h">\(labels.issueTableCaption)</h2>
+            <div class="issue-summary"><p>\(summary)</p>\(PortalChart.bar(figure.nonCompliantFactories, of: figure.assessedFactories))</div>
+            \(list)
+            <p class="back"><a href="\(startPage)#issues">\(labels.backToList)</a></p>
+            </section>
+            </div>
+            """
+        let plain = frame.plainTitle(figure.titles, language: language, fallback: figure.issue)
+        return frame.document(title: title(plain, countryPlainName), breadcrumb: breadcrumb([(heading, nil)]), hero: hero, body: body)
+    }
+
+    // MARK: Factory page
+
+    func factory(_ factory: PublicFactory) -> String {
+        let frame = withAlternates { PortalSite.factoryPage(country.code, $0, factory.id) }
+        let name: PortalMarkup = "<bdi>\(factory.name)</bdi>"
+        let hero = frame.hero(
+            eyebrow: "\(labels.factory) · \(countryName)",
+            heading: name,
+            more: "<p class=\"status-line\">\(badges(factory))</p>")
+
+        var details: [(PortalMarkup, PortalMarkup)] = [
+            ("\(labels.factoryID)", "<span class=\"id\">\(factory.id)</span>"),
+            ("\(labels.country)", countryName),
+            ("\(labels.type)", typeName(factory.type)),
+        ]
+        if let assessment = factory.assessment {
+            details += [
+                ("\(labels.latestAssessment)", frame.day(assessment.date)),
+                ("\(labels.assessmentMethod)", methodName(assessment.method)),
+                ("\(labels.cycle)", "\(assessment.cycle)"),
+            ]
+        } else {
+            details.append(("\(labels.latestAssessment)", "\(labels.noAssessment)"))
+        }
+        details.append(("\(labels.status)", badges(factory)))
+        let detailList = PortalMarkup.join(details.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" })
+        let refused: PortalMarkup = factory.status == .refused
+            ? "<p class=\"notice notice-refused\" role=\"note\"><strong>×</strong> \(PortalMarkup.template(labels.refusedNotice, ["count": "\(factory.refusals ?? 0)"]))</p>"
+            : .empty
+
+        let findingIssues = Set(factory.findings.map(\.issue))
+        var responsesByIssue: [String: [PublicResponse]] = [:]
+        var general: [PublicResponse] = []
+        for response in factory.responses {
+            if let issue = response.issue, findingIssues.contains(issue) {
+                responsesByIssue[issue, default: []].append(response)
+            } else {
+                general.append(response)
+            }
+        }
+
+        let findings: PortalMarkup
+        if factory.findings.isEmpty {
+            findings = factory.assessment == nil ? .empty : """
+                <p class="panel-ok"><span class="icon" aria-hidden="true">✓</span> \(labels.compliantPanel)</p>
+                """
+        } else {
+            var groups = PortalMarkup.empty
+            for category in IssueCategory.allCases {
+                let inCategory = factory.findings.filter { $0.category == category }
+                guard !inCategory.isEmpty else { continue }
+                let items = PortalMarkup.join(inCategory.map { finding in
+                    let link: PortalMarkup = figureIndex[finding.issue] != nil
+                        ? "<a href=\"\(PortalSite.issuePage(country.code, language, finding.issue))\">\(frame.title(finding.titles, language: language, fallback: finding.issue))</a>"
+                        : frame.title(finding.titles, language: language, fallback: finding.issue)
+                    let responses = PortalMarkup.join((responsesByIssue[finding.issue] ?? []).map(response))
+                    return """
+                        <li class="finding">
+                        <h4><span class="icon" aria-hidden="true">!</span> \(link)</h4>
+                        <p class="id">\(finding.issue)</p>
+                        \(responses)</li>
+
+                        """
+                })
+                groups += """
+                    <section class="category">
+                    <h3>\(categoryName(category))</h3>
+                    <ul class="findings">
+                    \(items)</ul>
+                    </section>
+
+                    """
+            }
+            let summary = PortalMarkup.template(labels.findingsSummary, [
+                "count": "<strong>\(factory.findings.count)</strong>", "total": "\(country.figures.count)",
+            ])
+            findings = "<p>\(summary)</p>\n" + groups
+        }
+
+        let generalSection: PortalMarkup
+        if !general.isEmpty {
+            let heading: PortalMarkup = factory.findings.isEmpty ? "\(labels.responsesHeading)" : "\(labels.generalResponses)"
+            generalSection = """
+                <section class="panel" aria-labelledby="responses-h">
+                <h2 id="responses-h">\(heading)</h2>
+                \(PortalMarkup.join(general.map(response)))
+                </section>
+                """
+        } else if factory.responses.isEmpty {
+            generalSection = """
+                <section class="panel" aria-labelledby="responses-h">
+                <h2 id="responses-h">\(labels.responsesHeading)</h2>
+                <p class="empty">\(labels.noResponses)</p>
+                </section>
+                """
+        } else {
+            generalSection = .empty
+        }
+
+        let body: PortalMarkup = """
+            <div class="wrap">
+            \(refused)
+            <section class="panel" aria-labelledby="details-h">
+            <h2 id="details-h">\(labels.detailsHeading)</h2>
+            <dl class="details">\(detailList)</dl>
+            </section>
+            <section class="panel" aria-labelledby="findings-h">
+            <h2 id="findings-h">\(labels.findingsHeading)</h2>
+            \(findings)
+            </section>
+            \(generalSection)
+            <p class="back"><a href="\(startPage)#factories">\(labels.backToList)</a></p>
+            </div>
+            """
+        return frame.document(title: title(factory.name, countryPlainName), breadcrumb: breadcrumb([(name, nil)]), hero: hero,
+                              body: body)
+    }
+
+    /// A published response: quoted, dated, and marked as not verified.
+    func response(_ response: PublicResponse) -> PortalMarkup {
+        let attachments: PortalMarkup = response.attachments.isEmpty ? .empty : """
+            <div class="attachments"><span>\(labels.attachments):</span> <ul>\(PortalMarkup.join(response.attachments.map { "<li><bdi>\($0)</bdi></li>" }))</ul></div>
+            """
+        return """
+            <figure class="response">
+            <figcaption><span class="who">\(labels.factoryResponse)</span> <span class="date">\(frame.day(response.date))</span> <span class="unverified"><span class="icon" aria-hidden="true">i</span> \(labels.notVerified)</span></figcaption>
+            <blockquote dir="auto"><p>\(response.text)</p></blockquote>
+            \(attachments)
+            </figure>
+
+            """
+    }
+}
+
+// MARK: - Charts
+
+/// Inline SVG bars: drawn in integer units so that the bytes do not depend on float printing.
+enum PortalChart {
+    /// A horizontal bar: `part` of `whole`, over a track. Decorative: the numbers are beside it.
+    static func bar(_ part: Int, of whole: Int) -> PortalMarkup {
+        let width = whole > 0 ? min(1000, max(0, part * 1000 / whole)) : 0
+        return """
+            <svg class="bar-svg" viewBox="0 0 1000 16" preserveAspectRatio="none" width="100%" height="16" aria-hidden="true" focusable="false"><rect class="track" width="1000" height="16"/><rect class="fill" width="\(width)" height="16"/></svg>
+            """
+    }
+
+    /// A stacked bar of compliant, non-compliant and refusing factories.
+    static func split(compliant: Int, nonCompliant: Int, refused: Int) -> PortalMarkup {
+        let total = compliant + nonCompliant + refused
+        guard total > 0 else { return .empty }
+        let ok = compliant * 1000 / total
+        let nc = nonCompliant * 1000 / total
+        let rf = 1000 - ok - nc
+        return """
+            <svg class="split-svg" viewBox="0 0 1000 10" preserveAspectRatio="none" width="100%" height="10" aria-hidden="true" focusable="false"><rect class="ok" width="\(ok)" height="10"/><rect class="nc" x="\(ok)" width="\(nc)" height="10"/><rect class="rf" x="\(ok + nc)" width="\(rf)" height="10"/></svg>
+            """
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The staff workflow end to end, with the real binary: test, validate, diff, publish, explain.
+@Suite struct WorkflowTests {
+    typealias CLI = CommandLineTests
+
+    /// A copy of the shipped rules in a temporary folder, with small generated data beside them.
+    static func project() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-workflow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["rules", "countries"] {
+            try FileManager.default.copyItem(at: Golden.packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let sample = try CLI.run(["sample", "--seed", "3", "--scale", "0.1", "--out", "data"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        return folder
+    }
+
+    static func edit(_ file: URL, _ change: (String) -> String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try change(text).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func failingExampleShowsExpectedRaisedAndWhy() throws {
+        let folder = try Self.project()
+        try Self.edit(folder.appendingPathComponent("countries/KH.disclose")) {
+            $0 + "\nexample \"A locked exit that is not expected\"\n  on 2024-06-01\n  given OSH-EMR-02 no\n  expect nothing\n"
+        }
+        let run = try CLI.run(["test", "countries/KH.disclose"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("  FAIL  A locked exit that is not expected  (countries/KH.disclose:"))
+        #expect(run.stdout.contains("        expected: nothing\n        raised:   KH-15"))
+        #expect(run.stdout.contains("        + KH-15 raised because non-compliant: OSH-EMR-02"))
+        #expect(run.stdout.contains(" failed"))
+    }
+
+    @Test func shippedExamplesPass() throws {
+        let run = try CLI.run(["test"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    }
+
+    @Test func validateReportsAndExitsByFindings() throws {
+        let shipped = try CLI.run(["validate"])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        #expect(shipped.stdout.contains("KH (decided): 21 public issues"))
+        let strict = try CLI.run(["validate", "--strict"])
+        #expect(strict.status == 1, "drafts are warnings, which --strict refuses")
+        let folder = try Self.project()
+        try Self.edit(folder.appendingPathComponent("countries/KH-decisions.disclose")) {
+            $0.replacingOccurrences(of: "status adopted", with: "status rejected")
+        }
+        let broken = try CLI.run(["validate", "KH", "--format", "json"], in: folder)
+        #expect(broken.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(broken.stdout.utf8)) as? [String: Any]
+        let codes = (report?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+        #expect(codes.contains("E801"))
+    }
+
+    @Test func diffShowsWhatAWithdrawalChangesOnThePortal() throws {
+        let folder = try Self.project()
+        let before = try CLI.run(["publish", "--data", "data", "--as-of", "2025-06-30"], in: folder)
+        #expect(before.status == 0, "\(before.stderr)")
+        let publication = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+        // Withdraw the Vietnamese issue with the most non-compliant factories.
+        let vn = (publication["countries"] as? [[String: Any]])?.first { $0["code"] as? String == "VN" }
+        let figures = (vn?["figures"] as? [[String: Any]]) ?? []
+        let top = try #require(figures.max { ($0["nonCompliantFactories"] as? Int ?? 0) < ($1["nonCompliantFactories"] as? Int ?? 0) })
+        let issue = try #require(top["issue"] as? String)
+        let count = top["nonCompliantFactories"] as? Int ?? 0
+        try #require(count > 0, "the sample must have a non-compliant Vietnamese factory")
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("rules"), to: folder.appendingPathComponent("old/rules"))
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("countries"), to: folder.appendingPathComponent("old/countries"))
+        try Self.edit(folder.appendingPathComponent("countries/VN.disclose")) {
+            $0 + "\nwithdraw issue \(issue)\n  reason \"test\"\n  decided by VN-PAC-2013-01\n"
+        }
+        let diff = try CLI.run(["diff", "--before", "old", "--data", "data", "--as-of", "2025-06-30", "--format", "json"], in: folder)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        let changed = (report["factories"] as? [[String: Any]]) ?? []
+        #expect(changed.filter { ($0["removedIssues"] as? [String])?.contains(issue) == true }.count == count)
+        let moved = (report["issues"] as? [[String: Any]]) ?? []
+        #expect(moved.contains { $0["issue"] as? String == issue && $0["before"] as? Int == count && $0["after"] as? Int == 0 })
+        let same = try CLI.run(["diff", "--before", "old", "--after", "old", "--data", "data", "--as-of", "2025-06-30"], in: folder)
+        #expect(same.stdout == "no change on the portal\n")
+    }
+
+    @Test func baselineDiffListsReasonsAndDecisions() throws {
+        let run = try CLI.run(["diff", "--baseline", "VN"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("withdrawn  UNION-CHOICE: no longer public from 2013-01-01"))
+        #expect(run.stdout.contains("decided by VN-PAC-2013-01"))
+    }
+
+    @Test func publishWritesAllFilesAndExplainAnswersWhy() throws {
+        let folder = try Self.project()
+        let run = try CLI.run(["publish", "--data", "data", "--out", "out", "--as-of", "2025-06-30"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["public.json", "public-factories.csv", "public-findings.csv", "public-figures.csv", "public-responses.csv", "internal-report.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/\(name)").path), "\(name) missing")
+        }
+        let again = try CLI.run(["publish", "--data", "data", "--out", "out2", "--as-of", "2025-06-30"], in: folder)
+        #expect(again.status == 0)
+        for name in ["public.json", "internal-report.json", "public-factories.csv"] {
+            let first = try Data(contentsOf: folder.appendingPathComponent("out/\(name)"))
+            let second = try Data(contentsOf: folder.appendingPathComponent("out2/\(name)"))
+            #expect(first == second, "\(name) differs between two runs")
+        }
+        let publication = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/public.json"))) as? [String: Any])
+        let factory = try #require((publication["countries"] as? [[String: Any]])?.compactMap { ($0["factories"] as? [[String: Any]])?.first { ($0["findings"] as? [Any])?.isEmpty == false } }.first)
+        let id = try #require(factory["id"] as? String)
+        let issue = try #require(((factory["findings"] as? [[String: Any]])?.first)?["issue"] as? String)
+        let explain = try CLI.run(["explain", id, issue, "--data", "data", "--as-of", "2025-06-30"], in: folder)
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("listed on the portal: non-compliant"))
+        #expect(explain.stdout.contains("RAISED  \(issue)"))
+        #expect(explain.stdout.contains("rule: "))
+        let badData = try CLI.run(["publish", "--data", "no-such-folder"], in: folder)
+        #expect(badData.status == 64)
+    }
+}

@@ -1,0 +1,528 @@
+#!/usr/bin/env python3
+"""Writes the input data of the publication golden cases (Golden/publish/CASE/).
+
+Each case is a tiny data set written out below in full: its factories, assessments and
+responses literally, and its answers as "every question behind a public issue or a
+zero-tolerance category of the country, answered compliantly under the rules in force on the
+assessment day" (read from `disclose show CC --as-of DAY --format json`), with the answers that
+make the case written out as overrides. The bad-data cases are the same kind of data with one
+fault written in by hand.
+
+Only input files and `as-of` are written; expected outputs are never touched (bless them
+with `BLESS=1 swift test --filter PublishGolden` and then check them by hand). A new
+failing case gets an empty `expected-diagnostics.txt`, so that the test knows it must fail.
+
+Usage, from the package root, after `swift build`:
+    python3 Tests/DiscloseTests/Golden/publish/make-cases.py [CASE ...]
+"""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
+DISCLOSE = os.path.join(ROOT, ".build", "debug", "disclose")
+
+COLUMNS = {
+    "factories": ["factory_id", "name", "type", "country", "left_on"],
+    "assessments": ["assessment_id", "factory_id", "assessed_on", "method", "cycle", "status", "refusal_reason",
+                    "finalised_on", "cycle_ends_on"],
+    "answers": ["assessment_id", "question_id", "answer"],
+    "responses": ["response_id", "factory_id", "assessment_id", "issue_id", "responded_on", "text", "attachments"],
+}
+
+# ----------------------------------------------------------------------------------------
+# Compliant answers from the shipped rules
+
+_shown = {}
+
+
+def show(country, day):
+    key = (country, day)
+    if key not in _shown:
+        out = subprocess.run([DISCLOSE, "show", country, "--as-of", day, "--format", "json", "--rules", ROOT],
+                             check=True, capture_output=True, text=True).stdout
+        _shown[key] = json.loads(out)
+    return _shown[key]
+
+
+def compliant_answer(question, parameters):
+    kind = question["answer"]["kind"]
+    when = question["nonCompliantWhen"]
+    if kind == "yes-no":
+        return "no" if when["answer"] == "yes" else "yes"
+    if kind == "number":
+        operand = when["with"]
+        threshold = parameters[operand["parameter"]]["value"] if "parameter" in operand else operand["number"]
+        if when["compare"] in ("below", "at-least"):
+            return str(int(threshold) + 3)
+        return str(int(threshold) // 2)
+    if kind == "choice":
+        bad = set(c.lower() for c in when.get("choices", []))
+        return next(c for c in question["answer"]["choices"] if c.lower() not in bad)
+    raise ValueError(f"no compliant answer for {question['id']}")
+
+
+def compliant(country, day):
+    """(question, answer) for every question behind a public issue or a zero-tolerance
+    category in force on `day`, in catalogue order."""
+    rules = show(country, day)
+    needed = set()
+    for issue in rules["issues"]:
+        needed |= set(issue["questions"])
+    for category in rules["zeroTolerance"]:
+        needed |= set(category["questions"])
+    return [(q["id"], compliant_answer(q, rules["parameters"])) for q in rules["questions"] if q["id"] in needed]
+
+
+# ----------------------------------------------------------------------------------------
+# Records
+
+
+def factory(fid, name, country="KH", type="garment", left_on=""):
+    return {"factory_id": fid, "name": name, "type": type, "country": country, "left_on": left_on}
+
+
+def assessed(aid, fid, day, cycle, finalised="", method="on-site", cycle_ends="", country="KH", set=None, drop=(), answers=True):
+    """A completed assessment, with its answers: compliant, except `set` (question: answer) and
+    `drop` (questions left unanswered)."""
+    record = {"assessment_id": aid, "factory_id": fid, "assessed_on": day, "method": method, "cycle": str(cycle),
+              "status": "completed", "refusal_reason": "", "finalised_on": finalised, "cycle_ends_on": cycle_ends}
+    rows = []
+    if answers:
+        overrides = dict(set or {})
+        for question, answer in compliant(country, day):
+            if question in drop:
+                continue
+            rows.append({"assessment_id": aid, "question_id": question, "answer": overrides.pop(question, answer)})
+        for question, answer in overrides.items():
+            rows.append({"assessment_id": aid, "question_id": question, "answer": answer})
+    return record, rows
+
+
+def refused(aid, fid, day, cycle, reason="none"):
+    return {"assessment_id": aid, "factory_id": fid, "assessed_on": day, "method": "", "cycle": str(cycle),
+            "status": "refused", "refusal_reason": reason, "finalised_on": "", "cycle_ends_on": ""}, []
+
+
+def response(rid, fid, aid, day, text, issue="", attachments=""):
+    return {"response_id": rid, "factory_id": fid, "assessment_id": aid, "issue_id": issue, "responded_on": day,
+            "text": text, "attachments": attachments}
+
+
+class Data:
+    def __init__(self, factories, events, responses=None):
+        self.factories = factories
+        self.assessments = [record for record, _ in events]
+        self.answers = [row for _, rows in events for row in rows]
+        self.responses = responses
+
+
+# ----------------------------------------------------------------------------------------
+# Writing
+
+
+def csv_text(table, rows):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[table], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def jsonl_text(table, rows):
+    lines = []
+    for row in rows:
+        record = {}
+        for column in COLUMNS[table]:
+            value = row[column]
+            if value == "":
+                continue
+            if column == "cycle":
+                value = int(value)
+            if column == "attachments":
+                value = [item.strip() for item in value.split(";")]
+            record[column] = value
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def tables(data):
+    yield "factories", data.factories
+    yield "assessments", data.assessments
+    yield "answers", data.answers
+    if data.responses is not None:
+        yield "responses", data.responses
+
+
+def texts(data, format="csv"):
+    render = csv_text if format == "csv" else jsonl_text
+    return {f"{table}.{format}": render(table, rows) for table, rows in tables(data)}
+
+
+CASES = {}
+
+
+def case(name, as_of, files, fails=False):
+    CASES[name] = (as_of, files, fails)
+
+
+def write(name):
+    as_of, files, fails = CASES[name]
+    folder = os.path.join(HERE, name)
+    os.makedirs(folder, exist_ok=True)
+    for entry in os.listdir(folder):
+        if entry.endswith((".csv", ".jsonl")) and not entry.startswith("expected-"):
+            os.remove(os.path.join(folder, entry))
+    for file, contents in files.items():
+        with open(os.path.join(folder, file), "wb") as handle:
+            handle.write(contents if isinstance(contents, bytes) else contents.encode("utf-8"))
+    with open(os.path.join(folder, "as-of"), "w") as handle:
+        handle.write(as_of + "\n")
+    placeholder = os.path.join(folder, "expected-diagnostics.txt")
+    if fails and not os.path.exists(placeholder):
+        open(placeholder, "w").close()
+
+
+# ----------------------------------------------------------------------------------------
+# Policy cases (Cambodia unless said otherwise: 21 public issues, rules unchanged since 2013)
+
+# A first assessment is never published, whatever it finds.
+case("first-assessment-withheld", "2024-06-01", texts(Data(
+    [factory("KH-101", "Angkor Garments Co., Ltd.")],
+    [assessed("KH-101-A1", "KH-101", "2024-02-12", 1, "2024-03-20", set={"OSH-PRO-01": "no"})])))
+
+# From the second finalised assessment on, the latest is shown; the first is superseded.
+case("second-assessment-shown", "2024-06-01", texts(Data(
+    [factory("KH-102", "Mekong Apparel")],
+    [assessed("KH-102-A1", "KH-102", "2023-02-14", 1, "2023-03-30", set={"OSH-PRO-01": "no"}),
+     assessed("KH-102-A2", "KH-102", "2024-02-20", 2, "2024-04-02", method="hybrid", set={"COM-LEA-05": "no"})])))
+
+# Three finalised assessments: only the latest is shown, with its own findings only.
+case("superseded-assessments-hidden", "2025-01-15", texts(Data(
+    [factory("KH-103", "Phnom Penh Knitwear")],
+    [assessed("KH-103-A1", "KH-103", "2022-03-01", 1, "2022-04-15", set={"OSH-EMR-05": "12"}),
+     assessed("KH-103-A2", "KH-103", "2023-03-07", 2, "2023-04-20", set={"OSH-WEL-01": "no", "COM-OVT-01": "no"}),
+     assessed("KH-103-A3", "KH-103", "2024-03-12", 3, "2024-05-02", method="virtual", set={"OSH-EMR-03": "no"})])))
+
+# Compliant on every public issue: green.
+case("green-compliant", "2024-06-01", texts(Data(
+    [factory("KH-104", "Siem Reap Footwear", type="footwear")],
+    [assessed("KH-104-A1", "KH-104", "2023-01-10", 1, "2023-02-20"),
+     assessed("KH-104-A2", "KH-104", "2024-01-15", 2, "2024-02-28")])))
+
+# Four public issues raised (two questions behind KH-03 count once), beside a green factory;
+# two responses published (one with attachments and line breaks, one with quotes and a comma).
+NON_COMPLIANT_COUNT = Data(
+    [factory("KH-105", "Tonle Sap Textiles"), factory("KH-106", "Battambang Sportswear")],
+    [assessed("KH-105-A1", "KH-105", "2023-01-16", 1, "2023-02-24"),
+     assessed("KH-105-A2", "KH-105", "2024-01-22", 2, "2024-03-01",
+              set={"FOR-COE-04": "yes", "DIS-GEN-04": "yes", "DIS-RAC-01": "yes", "OSH-EMR-05": "9", "COM-MIN-03": "4"}),
+     assessed("KH-106-A1", "KH-106", "2023-01-18", 1, "2023-02-27"),
+     assessed("KH-106-A2", "KH-106", "2024-01-24", 2, "2024-03-04")],
+    [response("KH-105-R1", "KH-105", "KH-105-A2", "2024-03-20",
+              "Actions taken:\n1. Evacuation drill held on 12 March.\n2. Drill calendar posted at both gates.",
+              issue="KH-14", attachments="drill-log.pdf; drill-photo.jpg"),
+     response("KH-105-R2", "KH-105", "KH-105-A2", "2024-03-22",
+              'We have "zero tolerance" for forced labour, and all supervisors were retrained.')])
+case("non-compliant-count", "2024-06-01", texts(NON_COMPLIANT_COUNT))
+
+# The same data as JSON Lines: the same public output.
+case("jsonl-input", "2024-06-01", texts(NON_COMPLIANT_COUNT, "jsonl"))
+
+# Incomplete data is never green.
+case("incomplete-missing-critical-answer", "2024-06-01", texts(Data(
+    [factory("KH-107", "Kampong Cham Garments"), factory("KH-108", "Takeo Apparel")],
+    [assessed("KH-107-A1", "KH-107", "2023-02-06", 1, "2023-03-10"),
+     # A question behind KH-17 is not answered.
+     assessed("KH-107-A2", "KH-107", "2024-02-05", 2, "2024-03-11", drop=["OSH-PRO-01"]),
+     assessed("KH-108-A1", "KH-108", "2023-02-07", 1, "2023-03-10"),
+     # A zero-tolerance question behind no public issue of Cambodia: not needed for the findings.
+     assessed("KH-108-A2", "KH-108", "2024-02-06", 2, "2024-03-11", drop=["CON-DIA-05"])])))
+
+case("incomplete-unusable-answer", "2024-06-01", texts(Data(
+    [factory("KH-109", "Kratie Knitting"), factory("KH-110", "Pursat Garments")],
+    [assessed("KH-109-A1", "KH-109", "2023-02-13", 1, "2023-03-17"),
+     assessed("KH-109-A2", "KH-109", "2024-02-12", 2, "2024-03-18", set={"FOR-COE-01": "maybe", "COM-MIN-03": "a few"}),
+     assessed("KH-110-A1", "KH-110", "2023-02-14", 1, "2023-03-17"),
+     # Spreadsheet spellings are read without regard to case or surrounding spaces.
+     assessed("KH-110-A2", "KH-110", "2024-02-13", 2, "2024-03-18", set={"FOR-COE-01": "No", "OSH-PRO-01": " YES ", "COM-MIN-03": "0"})])))
+
+case("incomplete-not-applicable-not-allowed", "2024-06-01", texts(Data(
+    [factory("KH-111", "Svay Rieng Apparel"), factory("KH-112", "Kampot Knitwear")],
+    [assessed("KH-111-A1", "KH-111", "2023-02-20", 1, "2023-03-24"),
+     assessed("KH-111-A2", "KH-111", "2024-02-19", 2, "2024-03-25", set={"CHL-LAB-01": "n/a"}),
+     assessed("KH-112-A1", "KH-112", "2023-02-21", 1, "2023-03-24"),
+     # Not applicable where the question allows it: usable.
+     assessed("KH-112-A2", "KH-112", "2024-02-20", 2, "2024-03-25", set={"CHL-LAB-05": "not-applicable", "COM-MIN-02": "NA"})])))
+
+# Finalisation: a report finalised after the as-of day does not count yet; one finalised on
+# the as-of day does.
+FINALISATION = Data(
+    [factory("KH-113", "Banteay Meanchey Garments"), factory("KH-114", "Kandal Stitching"), factory("KH-115", "Prey Nob Apparel")],
+    [assessed("KH-113-A1", "KH-113", "2023-03-01", 1, "2023-04-10"),
+     assessed("KH-113-A2", "KH-113", "2024-03-04", 2, "2024-05-20", set={"COM-LEA-05": "no"}),
+     assessed("KH-114-A1", "KH-114", "2022-03-02", 1, "2022-04-12"),
+     assessed("KH-114-A2", "KH-114", "2023-03-06", 2, "2023-04-18", set={"OSH-WEL-01": "no"}),
+     assessed("KH-114-A3", "KH-114", "2024-03-18", 3, ""),
+     assessed("KH-115-A1", "KH-115", "2023-03-08", 1, "2023-04-20"),
+     assessed("KH-115-A2", "KH-115", "2024-03-11", 2, "2024-05-01", set={"OSH-EMR-02": "no"})])
+case("not-finalised-by-as-of", "2024-05-01", texts(FINALISATION))
+case("not-finalised-shown-after-finalisation", "2024-06-01", texts(FINALISATION))
+
+# Refusals after the current assessment count unless excused; two make the factory refusing.
+case("refusals-counted", "2024-12-01", texts(Data(
+    [factory("KH-116", "Kampot Garment Works"), factory("KH-117", "Stung Treng Apparel"),
+     factory("KH-118", "Mondulkiri Textiles"), factory("KH-119", "Kep Knitting")],
+    [assessed("KH-116-A1", "KH-116", "2023-02-06", 1, "2023-03-15"),
+     assessed("KH-116-A2", "KH-116", "2024-02-05", 2, "2024-03-15", set={"OSH-WEL-01": "no"}),
+     refused("KH-116-V1", "KH-116", "2024-08-05", 3),
+     refused("KH-116-V2", "KH-116", "2024-10-14", 3),
+     # Only a first assessment, then two refusals: listed as refusing, without findings.
+     assessed("KH-117-A1", "KH-117", "2024-01-10", 1, "2024-02-20"),
+     refused("KH-117-V1", "KH-117", "2024-06-03", 2),
+     refused("KH-117-V2", "KH-117", "2024-09-09", 2),
+     # Never assessed: two refusals.
+     refused("KH-118-V1", "KH-118", "2024-04-08", 1),
+     refused("KH-118-V2", "KH-118", "2024-07-15", 1),
+     # One refusal only: not refusing, but the refusal is counted on the portal.
+     assessed("KH-119-A1", "KH-119", "2023-02-13", 1, "2023-03-20"),
+     assessed("KH-119-A2", "KH-119", "2024-02-12", 2, "2024-03-21"),
+     refused("KH-119-V1", "KH-119", "2024-09-16", 3)])))
+
+case("refusals-excused", "2024-12-01", texts(Data(
+    [factory("KH-120", "Takhmao Garments"), factory("KH-121", "Chbar Ampov Apparel"), factory("KH-122", "Pailin Textiles")],
+    [assessed("KH-120-A1", "KH-120", "2023-01-09", 1, "2023-02-14"),
+     assessed("KH-120-A2", "KH-120", "2024-01-08", 2, "2024-02-15"),
+     refused("KH-120-V1", "KH-120", "2024-06-10", 3, "force-majeure"),
+     refused("KH-120-V2", "KH-120", "2024-08-12", 3, "other-audits-same-day"),
+     refused("KH-120-V3", "KH-120", "2024-10-07", 3, "none"),
+     # Two unexcused refusals, but before the current assessment: they no longer count.
+     assessed("KH-121-A1", "KH-121", "2023-01-10", 1, "2023-02-15"),
+     refused("KH-121-V1", "KH-121", "2023-06-12", 2),
+     refused("KH-121-V2", "KH-121", "2023-09-11", 2),
+     assessed("KH-121-A2", "KH-121", "2024-01-15", 2, "2024-02-21"),
+     refused("KH-121-V3", "KH-121", "2024-07-08", 3),
+     # The second refusal is after the as-of day.
+     assessed("KH-122-A1", "KH-122", "2023-01-11", 1, "2023-02-16"),
+     assessed("KH-122-A2", "KH-122", "2024-01-16", 2, "2024-02-22"),
+     refused("KH-122-V1", "KH-122", "2024-09-02", 3),
+     refused("KH-122-V2", "KH-122", "2025-01-13", 3)])))
+
+# Factories that left: kept until the current assessment's cycle ends, given (KH-123:
+# 2024-12-31) or derived (KH-124: 2024-03-04 plus 12 months less a day, 2025-03-03).
+EXIT = Data(
+    [factory("KH-123", "Kep Fashion", left_on="2024-06-30"), factory("KH-124", "Koh Kong Apparel", left_on="2024-06-30")],
+    [assessed("KH-123-A1", "KH-123", "2023-03-01", 1, "2023-04-12", cycle_ends="2023-12-31"),
+     assessed("KH-123-A2", "KH-123", "2024-03-01", 2, "2024-04-15", cycle_ends="2024-12-31", set={"OSH-PRO-01": "no"}),
+     assessed("KH-124-A1", "KH-124", "2023-03-04", 1, "2023-04-14"),
+     assessed("KH-124-A2", "KH-124", "2024-03-04", 2, "2024-04-20")])
+case("exit-before-cycle-end", "2024-12-01", texts(EXIT))
+case("exit-on-last-day-of-cycle", "2024-12-31", texts(EXIT))
+case("exit-given-cycle-end-passed", "2025-01-15", texts(EXIT))
+case("exit-on-last-day-of-derived-cycle", "2025-03-03", texts(EXIT))
+case("exit-derived-cycle-end-passed", "2025-03-10", texts(EXIT))
+
+# Zero tolerance: escalated from any assessment up to the as-of day, first and unfinalised
+# ones included; internal only.
+case("zero-tolerance-first-assessment", "2024-06-01", texts(Data(
+    [factory("KH-126", "Prey Veng Garments"), factory("KH-127", "Kampong Speu Apparel"),
+     factory("KH-128", "Ratanakiri Knitwear"), factory("KH-129", "Kampong Thom Garments")],
+    [# A first assessment: child labour found and not remediated.
+     assessed("KH-126-A1", "KH-126", "2024-02-07", 1, "2024-03-20", set={"CHL-LAB-01": "yes", "CHL-LAB-05": "no"}),
+     # Not finalised yet: forced labour and a locked exit.
+     assessed("KH-127-A1", "KH-127", "2024-04-02", 1, "", set={"FOR-PRI-01": "yes", "OSH-EMR-02": "no"}),
+     # Assessed after the as-of day: not escalated yet.
+     assessed("KH-128-A1", "KH-128", "2024-07-01", 1, "2024-08-05", set={"CHL-UWF-01": "yes"}),
+     # A listed factory: an under-age worker found and remediated is escalated, but raises no
+     # public issue in Cambodia (KH-01 is unremediated child labour), so it is shown green.
+     assessed("KH-129-A1", "KH-129", "2023-02-08", 1, "2023-03-21"),
+     assessed("KH-129-A2", "KH-129", "2024-02-08", 2, "2024-03-21", set={"CHL-LAB-02": "13"})])))
+
+# Responses: published with the findings shown (not verified), held when moderation flags them.
+case("responses-published-and-held", "2024-06-01", texts(Data(
+    [factory("KH-130", "Sihanoukville Apparel")],
+    [assessed("KH-130-A1", "KH-130", "2023-02-13", 1, "2023-03-24"),
+     assessed("KH-130-A2", "KH-130", "2024-02-13", 2, "2024-03-25", set={"OSH-EMR-03": "no", "COM-LEA-05": "no"})],
+    [response("KH-130-R1", "KH-130", "KH-130-A2", "2024-04-02",
+              "The blocked emergency exit on the second floor was cleared on 28 March; photos are attached.",
+              issue="KH-16", attachments="exit-before.jpg;exit-after.jpg"),
+     response("KH-130-R2", "KH-130", "KH-130-A2", "2024-04-05",
+              "We thank Better Work for the assessment. An improvement plan was agreed with the union."),
+     response("KH-130-R3", "KH-130", "KH-130-A2", "2024-04-10",
+              "Annual leave was paid to all workers. For details call our HR office on +855 12 345 678.", issue="KH-21"),
+     response("KH-130-R4", "KH-130", "KH-130-A2", "2024-04-11",
+              "Questions about the findings can be sent to hr.manager@sihanoukville-apparel.com.kh"),
+     response("KH-130-R5", "KH-130", "KH-130-A2", "2024-04-12",
+              "The locked exit was the fault of Mr. Nguyen, who has since been dismissed.", issue="KH-16"),
+     response("KH-130-R6", "KH-130", "KH-130-A2", "2024-04-15",
+              "The assessors are liars who did not even visit the warehouse."),
+     response("KH-130-R7", "KH-130", "KH-130-A2", "2024-04-16", "Protective equipment was handed out.", issue="KH-17"),
+     response("KH-130-R8", "KH-130", "KH-130-A2", "2024-06-20", "Leave records are now kept electronically.", issue="KH-21")])))
+
+case("response-to-superseded-assessment", "2025-01-15", texts(Data(
+    [factory("KH-131", "Battambang Garment Works"), factory("KH-132", "Siem Reap Stitching")],
+    [assessed("KH-131-A1", "KH-131", "2022-03-07", 1, "2022-04-19"),
+     assessed("KH-131-A2", "KH-131", "2023-03-06", 2, "2023-04-18", set={"OSH-PRO-01": "no"}),
+     assessed("KH-131-A3", "KH-131", "2024-03-04", 3, "2024-04-16", set={"COM-LEA-05": "no"}),
+     assessed("KH-132-A1", "KH-132", "2024-03-05", 1, "2024-04-17", set={"OSH-WEL-01": "no"})],
+    [response("KH-131-R1", "KH-131", "KH-131-A2", "2023-05-02", "Protective equipment was handed out to all sewing lines.", issue="KH-17"),
+     response("KH-131-R2", "KH-131", "KH-131-A3", "2024-05-06", "Unpaid annual leave was paid to the workers concerned.", issue="KH-21"),
+     response("KH-131-R3", "KH-131", "KH-131-A1", "2022-05-10", "We welcome the first assessment."),
+     # A first assessment is not shown, so neither is a response to it.
+     response("KH-132-R1", "KH-132", "KH-132-A1", "2024-05-07", "Two water filters were installed.", issue="KH-18")])))
+
+# One factory's history, published on six days.
+HISTORY = Data(
+    [factory("KH-133", "Kandal Garments")],
+    [assessed("KH-133-A1", "KH-133", "2023-02-06", 1, "2023-03-17", set={"OSH-PRO-01": "no"}),
+     assessed("KH-133-A2", "KH-133", "2024-02-12", 2, "2024-03-28", set={"OSH-WEL-01": "no", "COM-LEA-05": "no"}),
+     refused("KH-133-V1", "KH-133", "2024-06-10", 2),
+     assessed("KH-133-A3", "KH-133", "2024-09-02", 3, "2024-10-21"),
+     refused("KH-133-V2", "KH-133", "2024-11-18", 3)],
+    [response("KH-133-R1", "KH-133", "KH-133-A2", "2024-04-05", "Two water filters were installed on each floor.", issue="KH-18"),
+     response("KH-133-R2", "KH-133", "KH-133-A3", "2024-11-01", "We thank the assessors for their visit.")])
+case("as-of-1-before-any-assessment", "2023-01-01", texts(HISTORY))
+case("as-of-2-first-not-finalised", "2023-03-01", texts(HISTORY))
+case("as-of-3-second-not-finalised", "2024-03-01", texts(HISTORY))
+case("as-of-4-second-shown", "2024-04-15", texts(HISTORY))
+case("as-of-5-third-not-finalised-one-refusal", "2024-09-15", texts(HISTORY))
+case("as-of-6-third-shown", "2024-12-01", texts(HISTORY))
+
+# Vietnam withdrew UNION-CHOICE and UNION-FEDERATION from 2013-01-01. VN-201 was assessed
+# under the 2012 rules, VN-202 under the 2013 ones, both with the same union answers.
+VIETNAM = Data(
+    [factory("VN-201", "Saigon Garment Joint Stock Company", country="VN"),
+     factory("VN-202", "Hanoi Textile Company Limited", country="VN")],
+    [assessed("VN-201-A1", "VN-201", "2011-05-10", 1, "2011-06-20", country="VN"),
+     assessed("VN-201-A2", "VN-201", "2012-05-14", 2, "2012-06-25", country="VN", set={"FOA-ASC-01": "no", "FOA-ASC-02": "no"}),
+     assessed("VN-202-A1", "VN-202", "2012-04-16", 1, "2012-05-28", country="VN"),
+     assessed("VN-202-A2", "VN-202", "2013-05-20", 2, "2013-07-01", country="VN", set={"FOA-ASC-01": "no", "FOA-ASC-02": "no"})])
+case("vn-withdrawn-issue-before-2013", "2012-12-01", texts(VIETNAM))
+case("vn-withdrawn-issue-after-2013", "2013-12-01", texts(VIETNAM))
+
+# Hostile names and texts: JSON escapes them, the public CSV defuses formulas.
+case("hostile-factory-names", "2024-06-01", texts(Data(
+    [factory("KH-134", '<script>alert("pwned")</script> Garments'),
+     factory("KH-135", '=HYPERLINK("http://example.com","Click here")'),
+     factory("KH-136", "+Plus Apparel"),
+     factory("KH-137", "@Home Textiles"),
+     factory("KH-138", "-Minus Knitwear"),
+     factory("KH-139", 'Star "Quality" \\ Garments')],
+    [ev for n in range(134, 140) for ev in (
+        assessed(f"KH-{n}-A1", f"KH-{n}", "2023-03-13", 1, "2023-04-24"),
+        assessed(f"KH-{n}-A2", f"KH-{n}", "2024-03-11", 2, "2024-04-22", set={"OSH-WEL-01": "no"} if n % 2 == 0 else None))],
+    [response("KH-134-R1", "KH-134", "KH-134-A2", "2024-05-02", "=SUM(A1:A9) Two water filters were installed.", issue="KH-18",
+              attachments="=cmd|' /C calc'!A0"),
+     response("KH-139-R1", "KH-139", "KH-139-A2", "2024-05-03", '<img src=x onerror="alert(1)"> Line one,\nline "two".')])))
+
+# A country that publishes nothing.
+case("country-publishes-nothing", "2024-06-01", texts(Data(
+    [factory("LK-301", "Colombo Apparel (Pvt) Ltd", country="LK")],
+    [assessed("LK-301-A1", "LK-301", "2023-05-08", 1, "2023-06-12", country="LK"),
+     assessed("LK-301-A2", "LK-301", "2024-05-06", 2, "2024-05-20", country="LK")])))
+
+# ----------------------------------------------------------------------------------------
+# Bad data: nothing is published (except bom-crlf-reads-fine, which must read).
+
+GREEN = Data(
+    [factory("KH-104", "Siem Reap Footwear", type="footwear"), factory("KH-140", "Kampong Chhnang Apparel")],
+    [assessed("KH-104-A1", "KH-104", "2023-01-10", 1, "2023-02-20"),
+     assessed("KH-104-A2", "KH-104", "2024-01-15", 2, "2024-02-28")])
+
+
+def green(**replace):
+    files = texts(GREEN)
+    files.update(replace)
+    return files
+
+
+FACTORIES = texts(GREEN)["factories.csv"]
+ASSESSMENTS = texts(GREEN)["assessments.csv"]
+ANSWERS = texts(GREEN)["answers.csv"]
+
+
+def crlf_bom(text):
+    return b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+
+
+case("bom-crlf-reads-fine", "2024-06-01",
+     {name: crlf_bom(text) for name, text in texts(Data(
+         GREEN.factories + [factory("KH-141", "Line\nBreak Garments")], [
+             assessed("KH-104-A1", "KH-104", "2023-01-10", 1, "2023-02-20"),
+             assessed("KH-104-A2", "KH-104", "2024-01-15", 2, "2024-02-28")])).items()})
+
+# The same with an error after the quoted line break: line numbers count it, columns skip the BOM.
+case("bad-bom-crlf-line-numbers", "2024-06-01",
+     {name: crlf_bom(text) for name, text in texts(Data(
+         GREEN.factories + [factory("KH-141", "Line\nBreak Garments"), factory("KH-142", "Kep Garments", left_on="31/12/2024")], [
+             assessed("KH-104-A1", "KH-104", "2023-01-10", 1, "2023-02-20"),
+             assessed("KH-104-A2", "KH-104", "2024-01-15", 2, "2024-02-28")])).items()}, fails=True)
+
+case("bad-unknown-country", "2024-06-01", green(**{"factories.csv": FACTORIES.replace(
+    "KH-140,Kampong Chhnang Apparel,garment,KH,", "KH-140,Kampong Chhnang Apparel,garment,KM,")}), fails=True)
+
+case("bad-completed-without-method", "2024-06-01", green(**{"assessments.csv": ASSESSMENTS.replace(
+    "KH-104-A2,KH-104,2024-01-15,on-site,", "KH-104-A2,KH-104,2024-01-15,,")}), fails=True)
+
+case("bad-ragged-row", "2024-06-01", green(**{"factories.csv": FACTORIES.replace(
+    "KH-140,Kampong Chhnang Apparel,", "KH-140,Kampong Chhnang Apparel, Ltd.,")}), fails=True)
+
+case("bad-unclosed-quote", "2024-06-01", green(**{"factories.csv": FACTORIES.replace(
+    "KH-140,Kampong Chhnang Apparel,", 'KH-140,"Kampong Chhnang Apparel,')}), fails=True)
+
+case("bad-stray-quote", "2024-06-01", green(**{"factories.csv": FACTORIES.replace(
+    "KH-140,Kampong Chhnang Apparel,", 'KH-140,Kampong Chhnang 5" Apparel,')}), fails=True)
+
+case("bad-unknown-column", "2024-06-01", green(**{"factories.csv": FACTORIES.replace(
+    "factory_id,name,type,country,left_on", "factory_id,name,type,countyr,left_on")}), fails=True)
+
+case("bad-missing-required-column", "2024-06-01", green(**{"assessments.csv": "".join(
+    ",".join(line.split(",")[:5] + line.split(",")[6:]) + "\n" for line in ASSESSMENTS.splitlines())}), fails=True)
+
+case("bad-semicolon-separated", "2024-06-01", green(**{"factories.csv": FACTORIES.replace(",", ";")}), fails=True)
+
+case("bad-unknown-question", "2024-06-01", green(**{"answers.csv": ANSWERS.replace(",CHL-LAB-01,", ",CHL-LAB-1,")}), fails=True)
+
+case("bad-duplicate-answer", "2024-06-01", green(**{"answers.csv": ANSWERS.replace(
+    "KH-104-A2,OSH-PRO-01,yes\n", "KH-104-A2,OSH-PRO-01,yes\nKH-104-A2,OSH-PRO-01,no\n")}), fails=True)
+
+case("bad-unknown-assessment-in-answers", "2024-06-01", green(**{"answers.csv": ANSWERS
+    + "KH-104-A3,OSH-PRO-01,yes\nKH-104-A3,OSH-WEL-01,yes\nKH-014-A2,OSH-PRO-01,yes\n"}), fails=True)
+
+case("bad-invalid-dates", "2024-06-01", green(**{"assessments.csv": ASSESSMENTS.replace(
+    "KH-104-A1,KH-104,2023-01-10", "KH-104-A1,KH-104,2024-02-30").replace("2024-02-28,", "30/02/2024,")}), fails=True)
+
+case("bad-non-utf8", "2024-06-01", green(**{"factories.csv": FACTORIES.encode("utf-8").replace(
+    b"Kampong Chhnang Apparel", b"Kampong Chhnang Confection R\xe9unie")}), fails=True)
+
+case("bad-unknown-factory-in-assessments", "2024-06-01", green(**{"assessments.csv": ASSESSMENTS.replace(
+    "KH-104-A2,KH-104,", "KH-104-A2,KH-014,")}), fails=True)
+
+case("bad-duplicate-factory-id", "2024-06-01", green(**{"factories.csv": FACTORIES
+    + "KH-104,Siem Reap Footwear Annex,footwear,KH,\n"}), fails=True)
+
+BAD_JSONL = texts(GREEN, "jsonl")
+case("bad-malformed-json-line", "2024-06-01", dict(BAD_JSONL, **{"assessments.jsonl": BAD_JSONL["assessments.jsonl"].replace(
+    '"cycle": 2,', '"cycle": 2,,', 1)}), fails=True)
+
+case("bad-refusal-reason-misspelt", "2024-06-01", green(**{"assessments.csv": ASSESSMENTS
+    + "KH-104-V1,KH-104,2024-04-08,,3,refused,force majeur,,\n"}), fails=True)
+
+case("bad-answer-to-refused-visit", "2024-06-01", green(**{
+    "assessments.csv": ASSESSMENTS + "KH-104-V1,KH-104,2024-04-08,,3,refused,none,,\n",
+    "answers.csv": ANSWERS + "KH-104-V1,OSH-PRO-01,yes\n"}), fails=True)
+
+case("bad-table-missing-and-doubled", "2024-06-01", {
+    "factories.csv": FACTORIES, "factories.jsonl": texts(GREEN, "jsonl")["factories.jsonl"], "assessments.csv": ASSESSMENTS}, fails=True)
+
+
+if __name__ == "__main__":
+    names = sys.argv[1:] or sorted(CASES)
+    for name in names:
+        write(name)
+        print("wrote", name)

@@ -1,0 +1,258 @@
+import Disclose
+import Foundation
+import Testing
+
+/// End-to-end golden cases of the publication policy and of bad data.
+///
+/// Each case is a folder `Golden/publish/NAME/` holding a tiny data set (`factories`,
+/// `assessments`, `answers` and optionally `responses`, as CSV or JSON Lines), a file `as-of`
+/// with the day, and the expected outputs:
+/// - `expected-public.json` and `expected-internal.json` (the internal report) for a case that
+///   publishes; optionally `expected-public-*.csv` for the public CSV files;
+/// - `expected-diagnostics.txt` alone for a case that must fail (nothing published).
+///
+/// The data is published with the shipped rules (countries/ and rules/ of the package). The
+/// rules digest is masked in the expected JSON, so that editing a comment in a rule file does
+/// not change every case; `rulesDigestIsAHexDigest` checks it. `make-cases.py` beside the cases
+/// writes their input data; the expected files are checked by hand (see README.md there).
+@Suite struct PublishGoldenTests {
+    static let folder = Golden.folder.appendingPathComponent("publish")
+
+    /// The case folders, sorted.
+    static var cases: [String] {
+        Golden.entries(in: "publish").filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
+    }
+
+    /// A case run through the publisher.
+    struct Run {
+        var name: String
+        var result: PublishResult
+        /// The public finding set and the internal report, rules digest masked; nil when nothing was published.
+        var publicJSON: String?
+        var internalJSON: String?
+        var publicCSV: [(name: String, text: String)]
+
+        /// Every text value of the public JSON, decoded.
+        var publicStrings: Set<String> {
+            guard let text = publicJSON, let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return [] }
+            return PublishGoldenTests.strings(in: object)
+        }
+    }
+
+    static func url(_ name: String, _ file: String) -> URL {
+        folder.appendingPathComponent(name).appendingPathComponent(file)
+    }
+
+    static func exists(_ name: String, _ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: url(name, file).path)
+    }
+
+    /// The as-of day of a case.
+    static func asOf(_ name: String) -> Day? {
+        (try? String(contentsOf: url(name, "as-of"), encoding: .utf8)).flatMap { Day(iso: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// Publishes a case's data with the shipped rules, as the CLI would.
+    static func run(_ name: String) -> Run {
+        let day = asOf(name) ?? Day(year: 2000, month: 1, day: 1)!
+        var publisher = Publisher(project: Golden.packageRoot.path, asOf: day)
+        publisher.displayBase = folder.path
+        let result = publisher.publish(data: folder.appendingPathComponent(name).path)
+        guard let publication = result.publication else { return Run(name: name, result: result, publicCSV: []) }
+        return Run(name: name, result: result,
+                   publicJSON: masked(PublicationExport.publicJSON(publication).serialized()),
+                   internalJSON: masked(PublicationExport.internalJSON(publication).serialized()),
+                   publicCSV: PublicationExport.publicCSV(publication))
+    }
+
+    static let digestMask = "sha256:(digest of the rule files)"
+
+    /// The JSON with its rules digest replaced by `digestMask`.
+    static func masked(_ json: String) -> String {
+        json.replacing(/"rulesDigest": "sha256:[0-9a-f]{64}"/, with: "\"rulesDigest\": \"\(digestMask)\"")
+    }
+
+    /// Every string value (not key) in a decoded JSON value.
+    static func strings(in value: Any) -> Set<String> {
+        switch value {
+        case let text as String: return [text]
+        case let array as [Any]: return array.reduce(into: []) { $0.formUnion(strings(in: $1)) }
+        case let object as [String: Any]: return object.values.reduce(into: []) { $0.formUnion(strings(in: $1)) }
+        default: return []
+        }
+    }
+
+    /// The number of records of a case's assessments table (no field of it spans lines).
+    static func assessmentRecords(_ name: String) -> Int? {
+        for file in ["assessments.csv", "assessments.jsonl"] where exists(name, file) {
+            guard let data = try? Data(contentsOf: url(name, file)) else { return nil }
+            let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+            return file.hasSuffix(".csv") ? lines.count - 1 : lines.count
+        }
+        return nil
+    }
+
+    static func rendered(_ diagnostics: [Diagnostic]) -> String { DiagnosticRenderer().render(diagnostics) }
+
+    // MARK: The goldens
+
+    @Test(arguments: cases)
+    func publishesTheExpectedOutput(_ name: String) throws {
+        #expect(Self.asOf(name) != nil, "\(name)/as-of must hold one day, YYYY-MM-DD")
+        let mustFail = Self.exists(name, "expected-diagnostics.txt") && !Self.exists(name, "expected-public.json")
+        let run = Self.run(name)
+        if mustFail {
+            #expect(run.result.publication == nil, "bad data must publish nothing")
+            #expect(run.result.hasErrors)
+            Golden.check(Self.rendered(run.result.diagnostics), against: Self.url(name, "expected-diagnostics.txt"))
+            return
+        }
+        guard let publicJSON = run.publicJSON, let internalJSON = run.internalJSON else {
+            Issue.record("\(name) published nothing:\n\(Self.rendered(run.result.diagnostics))")
+            return
+        }
+        Golden.check(publicJSON, against: Self.url(name, "expected-public.json"))
+        Golden.check(internalJSON, against: Self.url(name, "expected-internal.json"))
+        for (file, text) in run.publicCSV where Self.exists(name, "expected-\(file)") {
+            Golden.check(text, against: Self.url(name, "expected-\(file)"))
+        }
+        // Both files are JSON, and every input assessment is accounted for once.
+        #expect((try? JSONSerialization.jsonObject(with: Data(publicJSON.utf8))) != nil, "public JSON does not parse")
+        let report = try #require(run.result.publication?.report)
+        #expect(Set(report.assessments.map(\.assessment)).count == report.assessments.count, "an assessment is accounted twice")
+        #expect(report.assessments.count == Self.assessmentRecords(name), "not every input assessment is in the internal report")
+    }
+
+    @Test func everyCaseHasItsFiles() {
+        #expect(Self.cases.count >= 40, "there are \(Self.cases.count) cases")
+        for name in Self.cases {
+            let publishes = Self.exists(name, "expected-public.json")
+            #expect(publishes == Self.exists(name, "expected-internal.json"), "\(name): expected-public.json and expected-internal.json go together")
+            #expect(publishes || Self.exists(name, "expected-diagnostics.txt"), "\(name) has no expected output")
+            #expect(Self.exists(name, "as-of"), "\(name) has no as-of file")
+        }
+    }
+
+    @Test func rulesDigestIsAHexDigest() throws {
+        var publisher = Publisher(project: Golden.packageRoot.path, asOf: try #require(Self.asOf("green-compliant")))
+        publisher.displayBase = Self.folder.path
+        let publication = try #require(publisher.publish(data: Self.folder.appendingPathComponent("green-compliant").path).publication)
+        #expect(publication.rulesDigest.wholeMatch(of: /[0-9a-f]{64}/) != nil)
+        #expect(Self.run("green-compliant").publicJSON?.contains(Self.digestMask) == true)
+    }
+
+    // MARK: What the goldens must also say
+
+    /// Escalations are internal only: factories known only through them are not public.
+    @Test func zeroToleranceEscalationsStayInternal() throws {
+        let run = Self.run("zero-tolerance-first-assessment")
+        let publicJSON = try #require(run.publicJSON)
+        for hidden in ["KH-126", "KH-127", "KH-128", "Prey Veng", "Kampong Speu", "Ratanakiri", "ZT-", "Ministry"] {
+            #expect(!publicJSON.contains(hidden), "the public JSON mentions \(hidden)")
+        }
+        for (file, text) in run.publicCSV {
+            #expect(!text.contains("KH-126") && !text.contains("ZT-"), "\(file) mentions an escalation")
+        }
+        let escalations = try #require(run.result.publication?.report.escalations)
+        #expect(escalations.map { "\($0.factory) \($0.category)" }.sorted()
+            == ["KH-126 ZT-CHILD-LABOUR", "KH-127 ZT-FORCED-LABOUR", "KH-127 ZT-IMMINENT-DANGER", "KH-129 ZT-CHILD-LABOUR"])
+        // The remediated case is listed, green, with no trace of the escalation.
+        #expect(run.result.publication?.countries.first?.factories.map(\.id) == ["KH-129"])
+        #expect(run.result.publication?.countries.first?.factories.first?.status == .compliant)
+    }
+
+    static let heldTexts = ["+855 12 345 678", "hr.manager@sihanoukville-apparel.com.kh", "Mr. Nguyen", "liars"]
+
+    /// Held responses are in the internal report (for moderators) and nowhere public.
+    @Test func heldResponsesStayInternal() throws {
+        let run = Self.run("responses-published-and-held")
+        let publicJSON = try #require(run.publicJSON)
+        let internalJSON = try #require(run.internalJSON)
+        for text in Self.heldTexts {
+            #expect(!publicJSON.contains(text), "held text `\(text)` is in the public JSON")
+            for (file, csv) in run.publicCSV { #expect(!csv.contains(text), "held text `\(text)` is in \(file)") }
+            #expect(internalJSON.contains(text), "held text `\(text)` is missing from the internal report")
+        }
+        let accounts = try #require(run.result.publication?.report.responses)
+        #expect(accounts.filter { $0.disposition == .held }.map(\.response) == ["KH-130-R3", "KH-130-R4", "KH-130-R5", "KH-130-R6"])
+        #expect(accounts.filter { $0.disposition == .published }.map(\.response) == ["KH-130-R1", "KH-130-R2"])
+        let factory = try #require(run.result.publication?.countries.first?.factories.first)
+        #expect(factory.responses.map(\.id) == ["KH-130-R1", "KH-130-R2"])
+        // Published responses are marked as not verified, in JSON and CSV.
+        #expect(publicJSON.components(separatedBy: "\"verified\": false").count - 1 == factory.responses.count)
+        #expect(publicJSON.contains(PublicationExport.unverifiedNotice))
+        let responsesCSV = try #require(run.publicCSV.first { $0.name == "public-responses.csv" }?.text)
+        #expect(responsesCSV.components(separatedBy: PublicationExport.unverifiedNotice).count - 1 == factory.responses.count)
+    }
+
+    /// A response to an assessment that is not shown (superseded or first) is not published.
+    @Test func responsesToAssessmentsNotShownStayInternal() throws {
+        let run = Self.run("response-to-superseded-assessment")
+        let strings = run.publicStrings
+        #expect(strings.contains("Unpaid annual leave was paid to the workers concerned."))
+        for text in ["Protective equipment was handed out to all sewing lines.", "We welcome the first assessment.", "Two water filters were installed."] {
+            #expect(!strings.contains(text))
+        }
+    }
+
+    /// Names and texts that are markup or formulas: JSON keeps them as text, CSV defuses formulas.
+    @Test func hostileTextIsEscapedAndDefused() throws {
+        let run = Self.run("hostile-factory-names")
+        let publicJSON = try #require(run.publicJSON)
+        let strings = run.publicStrings
+        for name in ["<script>alert(\"pwned\")</script> Garments", "=HYPERLINK(\"http://example.com\",\"Click here\")", "+Plus Apparel",
+                     "@Home Textiles", "-Minus Knitwear", "Star \"Quality\" \\ Garments"] {
+            #expect(strings.contains(name), "the name \(name) does not come back from the public JSON")
+        }
+        #expect(publicJSON.contains(#""name": "<script>alert(\"pwned\")</script> Garments""#))
+        #expect(publicJSON.contains(#""name": "Star \"Quality\" \\ Garments""#))
+        #expect(publicJSON.contains(#"Line one,\nline \"two\"."#))
+        let factoriesCSV = try #require(run.publicCSV.first { $0.name == "public-factories.csv" }?.text)
+        #expect(factoriesCSV.contains(#"KH,KH-135,"'=HYPERLINK(""http://example.com"",""Click here"")",garment,"#))
+        #expect(factoriesCSV.contains("KH,KH-136,'+Plus Apparel,"))
+        #expect(factoriesCSV.contains("KH,KH-137,'@Home Textiles,"))
+        #expect(factoriesCSV.contains("KH,KH-138,'-Minus Knitwear,"))
+        #expect(factoriesCSV.contains(#"KH,KH-134,"<script>alert(""pwned"")</script> Garments","#))
+        let responsesCSV = try #require(run.publicCSV.first { $0.name == "public-responses.csv" }?.text)
+        #expect(responsesCSV.contains(",'=SUM(A1:A9) Two water filters were installed.,'=cmd|' /C calc'!A0,"))
+        for (file, text) in run.publicCSV {
+            for line in text.components(separatedBy: "\r\n") {
+                for field in line.components(separatedBy: ",") {
+                    #expect(!(field.first.map { "=+-@".contains($0) } ?? false), "\(file): a field starts with a formula character: \(field)")
+                }
+            }
+        }
+    }
+
+    /// The same data as JSON Lines and as CSV give the same bytes out.
+    @Test func jsonLinesReadAsCSV() throws {
+        let jsonl = Self.run("jsonl-input")
+        let csv = Self.run("non-compliant-count")
+        #expect(jsonl.result.diagnostics.isEmpty && csv.result.diagnostics.isEmpty)
+        #expect(try #require(jsonl.publicJSON) == #require(csv.publicJSON))
+        #expect(try #require(jsonl.internalJSON) == #require(csv.internalJSON))
+        #expect(jsonl.publicCSV.map(\.text) == csv.publicCSV.map(\.text))
+    }
+
+    /// A byte-order mark and CRLF line ends (a quoted line break among them) read fine.
+    @Test func byteOrderMarkAndCRLFReadFine() throws {
+        let bom = Self.run("bom-crlf-reads-fine")
+        #expect(bom.result.diagnostics.isEmpty, "\(Self.rendered(bom.result.diagnostics))")
+        let plain = Self.run("green-compliant")
+        #expect(try #require(bom.publicJSON) == #require(plain.publicJSON))
+        #expect(try #require(bom.internalJSON) == #require(plain.internalJSON))
+    }
+
+    /// A second run gives the same bytes.
+    @Test func publishingIsDeterministic() {
+        for name in ["non-compliant-count", "refusals-counted", "responses-published-and-held"] {
+            let first = Self.run(name)
+            let second = Self.run(name)
+            #expect(first.publicJSON == second.publicJSON && first.internalJSON == second.internalJSON)
+        }
+    }
+}
