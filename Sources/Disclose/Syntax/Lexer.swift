@@ -145,11 +145,43 @@ public struct Lexer {
             offset += 1
         }
         value.append(contentsOf: bytes[runStart..<offset])
-        report(.unterminatedString, "text is not closed", Span(start, offset),
-               label: "this text has no closing `\"` on its line",
-               help: "end the text with `\"` on the same line; text cannot run over several lines")
+        let lineEnd = offset
+        if offset == start + 1 || bytes[(start + 1)..<offset].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+            // A quote at the end of a line is a closing quote whose opening one is missing.
+            report(.unterminatedString, "text has no opening `\"`", Span(start, start + 1), label: "this quote ends text that never started",
+                   help: "put a `\"` before the text as well, as in `title en \"Drinking water\"`")
+        } else if let closing = continuationQuote(after: offset) {
+            // The text goes on over the next line, up to a quote there: one message, and the
+            // continuation is taken as part of the text rather than read as more clauses.
+            value.append(UInt8(ascii: " "))
+            value.append(contentsOf: bytes[(offset + 1)..<closing].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            offset = closing + 1
+            report(.unterminatedString, "text runs over two lines", Span(start, lineEnd),
+                   label: "continues on the next line", help: "write the whole text on one line: a text cannot contain a line break")
+            let text = checkedText(value, at: start, context: "text")
+            return Token(.string, Span(start, offset), lineBreaksBefore: breaks, text: text)
+        } else {
+            report(.unterminatedString, "text is not closed", Span(start, offset),
+                   label: "this text has no closing `\"` on its line",
+                   help: "end the text with `\"` on the same line; text cannot run over several lines")
+        }
         let text = checkedText(value, at: start, context: "text")
         return Token(.string, Span(start, offset), lineBreaksBefore: breaks, text: text)
+    }
+
+    /// The offset of the quote ending the line after `lineBreak`, when that line has exactly one
+    /// quote and it is the line's last character: the sign of a text broken over two lines.
+    private func continuationQuote(after lineBreak: Int) -> Int? {
+        guard lineBreak < bytes.count, bytes[lineBreak] == UInt8(ascii: "\n") || bytes[lineBreak] == UInt8(ascii: "\r") else { return nil }
+        var start = lineBreak + 1
+        if bytes[lineBreak] == UInt8(ascii: "\r"), start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        var last = end
+        while last > start, bytes[last - 1] == UInt8(ascii: " ") || bytes[last - 1] == UInt8(ascii: "\r") { last -= 1 }
+        let quotes = bytes[start..<end].filter { $0 == UInt8(ascii: "\"") }.count
+        guard quotes == 1, last > start, bytes[last - 1] == UInt8(ascii: "\"") else { return nil }
+        return last - 1
     }
 
     private mutating func numberOrDate(_ start: Int, _ breaks: Int) -> Token {
