@@ -82,6 +82,21 @@ struct DataFolder {
         return nil
     }
 
+    /// The id in the first column of a row, if it is present and not seen before (reported otherwise).
+    static func uniqueId(_ row: TableRow, _ reader: TableReader, _ what: String, seen: inout [String: Int]) -> String? {
+        let id = row.text(0).trimmingCharacters(in: .whitespaces)
+        guard !id.isEmpty else {
+            reader.reportField(.invalidValue, "`\(what)_id` is empty", row: row, column: 0, help: "every \(what) needs an id")
+            return nil
+        }
+        if let first = seen[id] {
+            reader.reportField(.duplicateRecord, "\(what) `\(id)` is listed twice", row: row, column: 0, help: "it is first listed on line \(first)")
+            return nil
+        }
+        seen[id] = row.line
+        return id
+    }
+
     // MARK: Tables
 
     mutating func readFactories() -> [FactoryRecord] {
@@ -90,16 +105,7 @@ struct DataFolder {
         var seen: [String: Int] = [:]
         var rejected: Set<String> = []
         reader.forEachRow { row in
-            let id = row.text(0).trimmingCharacters(in: .whitespaces)
-            guard !id.isEmpty else {
-                reader.reportField(.invalidValue, "`factory_id` is empty", row: row, column: 0, help: "every factory needs an id")
-                return
-            }
-            if let first = seen[id] {
-                reader.reportField(.duplicateRecord, "factory `\(id)` is listed twice", row: row, column: 0, help: "it is first listed on line \(first)")
-                return
-            }
-            seen[id] = row.line
+            guard let id = DataFolder.uniqueId(row, reader, "factory", seen: &seen) else { return }
             var accepted = false
             defer { if !accepted { rejected.insert(id) } }
             let country = row.text(3).trimmingCharacters(in: .whitespaces).uppercased()
@@ -131,16 +137,7 @@ struct DataFolder {
         var rejected: Set<String> = []
         let rejectedFactories = rejectedFactories
         reader.forEachRow { row in
-            let id = row.text(0).trimmingCharacters(in: .whitespaces)
-            guard !id.isEmpty else {
-                reader.reportField(.invalidValue, "`assessment_id` is empty", row: row, column: 0, help: "every assessment needs an id")
-                return
-            }
-            if let first = seen[id] {
-                reader.reportField(.duplicateRecord, "assessment `\(id)` is listed twice", row: row, column: 0, help: "it is first listed on line \(first)")
-                return
-            }
-            seen[id] = row.line
+            guard let id = DataFolder.uniqueId(row, reader, "assessment", seen: &seen) else { return }
             var accepted = false
             defer { if !accepted { rejected.insert(id) } }
             let factory = row.text(1).trimmingCharacters(in: .whitespaces)
