@@ -482,8 +482,9 @@ public struct Checker {
 
     mutating func checkClauses(_ declaration: Declaration, in file: SourceFile) {
         let rules = ClauseRules.of(declaration.kind)
-        var seen: [String: Clause] = [:]
-        var seenLanguages: [String: Span] = [:]
+        // A declaration has a handful of clauses: a list searched in order beats hashing.
+        var seen: [(keyword: String, span: Span)] = []
+        var seenLanguages: [(key: String, span: Span)] = []
         for clause in declaration.clauses {
             let keyword = clause.body.keyword
             guard rules.allowed.contains(keyword) else {
@@ -499,19 +500,19 @@ public struct Checker {
             default: break
             }
             if let (key, span) = languageKey {
-                if let previous = seenLanguages[key] {
+                if let previous = seenLanguages.first(where: { $0.key == key })?.span {
                     report(.repeatedClause, keyword == "title entry" ? "a title for `\(file.text(span))` is given twice" : "`\(keyword) \(file.text(span))` is given twice", SourceRange(file, span),
                            label: "again here", secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one")
                 } else {
-                    seenLanguages[key] = span
+                    seenLanguages.append((key, span))
                 }
-            } else if let previous = seen[keyword], !rules.repeatable.contains(keyword) {
+            } else if let previous = seen.first(where: { $0.keyword == keyword })?.span, !rules.repeatable.contains(keyword) {
                 report(.repeatedClause, "`\(keyword)` is given twice", SourceRange(file, clause.keywordSpan), label: "again here",
-                       secondary: [DiagnosticLabel(SourceRange(file, previous.keywordSpan), "first here")], help: "keep one `\(keyword)` line")
+                       secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one `\(keyword)` line")
             }
-            seen[keyword] = clause
+            seen.append((keyword, clause.keywordSpan))
         }
-        for keyword in rules.required where seen[keyword] == nil && declaration.isComplete {
+        for keyword in rules.required where !seen.contains(where: { $0.keyword == keyword }) && declaration.isComplete {
             let what = declaration.name.map { "\(declaration.kind.spelling) `\($0.text)`" } ?? "`\(declaration.kind.spelling)`"
             var example = ClauseRules.example(of: keyword)
             if declaration.kind == .country && keyword == "status" { example = "status draft" }

@@ -10,7 +10,17 @@ struct ClauseRules {
     /// Clause keywords that may repeat (titles and wordings: once per language).
     var repeatable: Set<String> = ["title", "text", "title entry"]
 
-    static func of(_ kind: DeclarationKind) -> ClauseRules {
+    /// The rules of every kind of declaration, built once: checking looks them up per declaration.
+    private static let table: [DeclarationKind: ClauseRules] = {
+        var kinds: [DeclarationKind] = [.include, .country, .cluster, .point, .question, .parameter, .issue, .policy, .zeroTolerance,
+                                        .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint]
+        for item in ItemKind.allCases { kinds += [.change(item), .withdraw(item)] }
+        return Dictionary(uniqueKeysWithValues: kinds.map { ($0, build($0)) })
+    }()
+
+    static func of(_ kind: DeclarationKind) -> ClauseRules { table[kind] ?? build(kind) }
+
+    private static func build(_ kind: DeclarationKind) -> ClauseRules {
         let dated: Set<String> = ["from", "until"]
         let provenance: Set<String> = ["decided by", "reason"]
         switch kind {

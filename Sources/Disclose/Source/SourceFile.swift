@@ -40,8 +40,8 @@ public final class SourceFile: Sendable, Hashable {
         self.bytes = bytes
         self.firstLine = firstLine
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
         lineStarts = starts
     }

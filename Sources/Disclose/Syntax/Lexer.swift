@@ -106,6 +106,7 @@ public struct Lexer {
     }
 
     private mutating func string(_ start: Int, _ breaks: Int) -> Token {
+        if let token = plainString(start, breaks) { return token }
         offset += 1
         var value: [UInt8] = []
         var runStart = offset
@@ -166,6 +167,39 @@ public struct Lexer {
                    help: "end the text with `\"` on the same line; text cannot run over several lines")
         }
         let text = checkedText(value, at: start, context: "text")
+        return Token(.string, Span(start, offset), lineBreaksBefore: breaks, text: text)
+    }
+
+    /// Most texts have no escape and nothing to flag: they are read straight from the bytes,
+    /// without copying them first. Anything else takes the careful path.
+    private mutating func plainString(_ start: Int, _ breaks: Int) -> Token? {
+        var hasNonASCII = false
+        var mayHoldInvisible = false
+        let end: Int? = bytes.withUnsafeBufferPointer { buffer in
+            var index = start + 1
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\"") { return index }
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
+                if byte >= 0x80 {
+                    hasNonASCII = true
+                    // Lead bytes of the invisible characters flagged: U+061C, U+200B-U+206F, U+FEFF.
+                    if byte == 0xD8 || byte == 0xE2 || byte == 0xEF { mayHoldInvisible = true }
+                }
+                index += 1
+            }
+            return nil
+        }
+        guard let index = end, !mayHoldInvisible else { return nil }
+        let content = bytes[(start + 1)..<index]
+        let text: String
+        if hasNonASCII {
+            guard let valid = String(validating: content, as: UTF8.self) else { return nil }
+            text = valid
+        } else {
+            text = String(decoding: content, as: UTF8.self)
+        }
+        offset = index + 1
         return Token(.string, Span(start, offset), lineBreaksBefore: breaks, text: text)
     }
 
@@ -254,11 +288,12 @@ public struct Lexer {
         // A word may not end in `.`: that is a sentence stop, not part of an id.
         while offset > start + 1, bytes[offset - 1] == UInt8(ascii: ".") { offset -= 1 }
         let span = Span(start, offset)
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        if bytes[start] >= UInt8(ascii: "a"), let keyword = Keyword.named(text) {
-            return Token(.keyword(keyword), span, lineBreaksBefore: breaks, text: text)
+        if bytes[start] >= UInt8(ascii: "a"),
+           let keyword = bytes.withUnsafeBufferPointer({ Keyword.named(bytes: UnsafeBufferPointer(rebasing: $0[start..<span.end])) })
+        {
+            return Token(.keyword(keyword), span, lineBreaksBefore: breaks, text: keyword.rawValue)
         }
-        return Token(.word, span, lineBreaksBefore: breaks, text: text)
+        return Token(.word, span, lineBreaksBefore: breaks, text: String(decoding: bytes[start..<offset], as: UTF8.self))
     }
 
     private func isWordByte(_ byte: UInt8) -> Bool {

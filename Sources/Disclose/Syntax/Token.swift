@@ -48,6 +48,40 @@ public enum Keyword: String, CaseIterable, Sendable {
 
     /// The keyword spelled exactly `text`, if any.
     public static func named(_ text: String) -> Keyword? { table[text] }
+
+    /// Keywords by the hash of their bytes, for the lexer: looking a word up this way makes no
+    /// `String` and hashes nothing with `Hasher`, which is most of the cost of lexing.
+    private static let everyKeyword = allCases
+
+    private static let byteTable: (slots: [Int8], spellings: [[UInt8]]) = {
+        var slots = [Int8](repeating: -1, count: 512)
+        let spellings = allCases.map { Array($0.rawValue.utf8) }
+        for (index, spelling) in spellings.enumerated() {
+            var slot = spelling.withUnsafeBufferPointer { hash($0) } & 511
+            while slots[slot] >= 0 { slot = (slot + 1) & 511 }
+            slots[slot] = Int8(index)
+        }
+        return (slots, spellings)
+    }()
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var value: UInt32 = 2_166_136_261
+        for byte in bytes { value = (value ^ UInt32(byte)) &* 16_777_619 }
+        return Int(value)
+    }
+
+    /// The keyword spelled exactly `bytes`, if any.
+    static func named(bytes: UnsafeBufferPointer<UInt8>) -> Keyword? {
+        guard bytes.count <= 14 else { return nil }
+        let table = byteTable
+        var slot = hash(bytes) & 511
+        while table.slots[slot] >= 0 {
+            let index = Int(table.slots[slot])
+            if table.spellings[index].elementsEqual(bytes) { return everyKeyword[index] }
+            slot = (slot + 1) & 511
+        }
+        return nil
+    }
 }
 
 /// The kinds of token the lexer produces.
