@@ -25,6 +25,20 @@ public struct TableRow {
     /// The field as text (empty when absent).
     public func text(_ column: Int) -> String { String(decoding: buffer[ranges[column]], as: UTF8.self) }
 
+    /// Empties the row for the next one, keeping its arrays' storage.
+    mutating func reset(columns: Int) {
+        buffer.removeAll(keepingCapacity: true)
+        if ranges.count != columns {
+            ranges = Array(repeating: 0..<0, count: columns)
+            rawOffsets = Array(repeating: 0, count: columns)
+        } else {
+            for column in 0..<columns {
+                ranges[column] = 0..<0
+                rawOffsets[column] = 0
+            }
+        }
+    }
+
     /// Calls `body` with the field's bytes.
     func withBytes<Result>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[ranges[column]])) }
@@ -94,6 +108,13 @@ public final class TableReader {
 
     /// False when the header was unusable; no rows are read then.
     public private(set) var isReadable = true
+
+    /// Before the first row is read: the byte offset in the file where the rows start.
+    var rowsStart: Int { chunkOffset + position }
+
+    /// Whether the file's columns are those of the schema, in its order (and so, a CSV
+    /// file with a usable header).
+    var hasSchemaColumnOrder: Bool { !isJSONLines && isReadable && columnMap == Array(schema.columns.indices) }
 
     /// Calls `body` for every row, in file order.
     public func forEachRow(_ body: (TableRow) -> Void) {
@@ -195,7 +216,11 @@ public final class TableReader {
                     isReadable = false
                     return nil
                 }
+                let wasAtEnd = atEnd
                 if !fill(keepFrom: start) {
+                    // The end of the file was just found: the last row may end there, without a
+                    // line end (as many exports write it), so it is scanned again knowing that.
+                    if !wasAtEnd && atEnd { continue }
                     if position >= chunk.count { return nil }
                     // The file ends inside a quoted field: the quote was never closed.
                     report(.malformedCSV, "a quote opened here is never closed", recordLine: line, rawStart: position, offset: quoteOffset(),
@@ -221,13 +246,20 @@ public final class TableReader {
     }
 
     private func scanCSVRecordInChunk() -> ScanResult {
+        // The scan works on locals: each access to a stored property of this class is an
+        // exclusivity check at run time, which cost more than the scanning itself.
+        var fields: [(start: Int, end: Int, quoted: Bool)] = []
+        swap(&fields, &self.fields)
         fields.removeAll(keepingCapacity: true)
+        defer { swap(&fields, &self.fields) }
         let count = chunk.count
+        let atEnd = self.atEnd
+        let position = self.position
         return chunk.withUnsafeBufferPointer { bytes -> ScanResult in
             var index = position
             var lines = 0
             let start = position
-            if index >= count { return atEnd ? .needMore : .needMore }
+            if index >= count { return .needMore }
             while true {
                 if index < count, bytes[index] == 0x22 {
                     // A quoted field.
@@ -318,26 +350,33 @@ public final class TableReader {
                        : "add the missing fields, even if empty: every row needs one field per column")
             return false
         }
+        // The row's arrays are reused from row to row (no allocation per row), and filled as
+        // a local (no exclusivity check per field; see scanCSVRecordInChunk).
+        var row = TableRow()
+        swap(&row, &self.row)
         row.line = record.line
-        row.buffer.removeAll(keepingCapacity: true)
-        row.ranges = Array(repeating: 0..<0, count: schema.columns.count)
-        row.rawOffsets = Array(repeating: 0, count: schema.columns.count)
-        for (index, field) in fields.enumerated() {
-            let target = columnMap[index]
-            let begin = row.buffer.count
-            if field.quoted {
-                var cursor = field.start
-                while cursor < field.end {
-                    let byte = chunk[cursor]
-                    row.buffer.append(byte)
-                    cursor += byte == 0x22 ? 2 : 1
+        row.reset(columns: schema.columns.count)
+        let fields = self.fields
+        let columnMap = self.columnMap
+        chunk.withUnsafeBufferPointer { bytes in
+            for (index, field) in fields.enumerated() {
+                let target = columnMap[index]
+                let begin = row.buffer.count
+                if field.quoted {
+                    var cursor = field.start
+                    while cursor < field.end {
+                        let byte = bytes[cursor]
+                        row.buffer.append(byte)
+                        cursor += byte == 0x22 ? 2 : 1
+                    }
+                } else {
+                    row.buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]))
                 }
-            } else {
-                row.buffer.append(contentsOf: chunk[field.start..<field.end])
+                row.ranges[target] = begin..<row.buffer.count
+                row.rawOffsets[target] = field.start - record.start - (field.quoted ? 1 : 0)
             }
-            row.ranges[target] = begin..<row.buffer.count
-            row.rawOffsets[target] = field.start - record.start - (field.quoted ? 1 : 0)
         }
+        swap(&row, &self.row)
         if !checkEncoding(record.line, record.start) { return false }
         currentRawStart = record.start
         return true
@@ -346,7 +385,21 @@ public final class TableReader {
     private var currentRawStart = 0
 
     private func checkEncoding(_ line: Int, _ rawStart: Int) -> Bool {
-        guard row.buffer.contains(where: { $0 >= 0x80 }) else { return true }
+        // Most rows are ASCII: look for a byte of 0x80 or more, eight bytes at a time.
+        let ascii = row.buffer.withUnsafeBytes { bytes -> Bool in
+            var high: UInt64 = 0
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                high |= bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            while offset < bytes.count {
+                high |= UInt64(bytes[offset])
+                offset += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
+        guard !ascii else { return true }
         guard String(validating: row.buffer, as: UTF8.self) == nil else { return true }
         if !reportedEncoding {
             reportedEncoding = true
@@ -382,9 +435,7 @@ public final class TableReader {
         if lineEnd > start, chunk[lineEnd - 1] == 0x0D { lineEnd -= 1 }
         if chunk[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return false }
         row.line = recordLine
-        row.buffer.removeAll(keepingCapacity: true)
-        row.ranges = Array(repeating: 0..<0, count: schema.columns.count)
-        row.rawOffsets = Array(repeating: 0, count: schema.columns.count)
+        row.reset(columns: schema.columns.count)
         var parser = JSONObjectParser(bytes: chunk, start: start, end: lineEnd)
         do {
             var seen: Set<String> = []

@@ -22,6 +22,10 @@ public final class EvaluationPlan: Sendable {
     let violations: [ResolvedViolation]
     /// Conditions with questions as slots and parameters resolved, by issue.
     let conditions: [PlannedCondition]
+    /// Each question's answer kind and whether it allows not-applicable, by slot: what
+    /// reading and judging an answer needs, without copying the whole `Question`.
+    let answerKinds: [AnswerKind]
+    let allowsNotApplicable: [Bool]
 
     enum ResolvedViolation: Sendable {
         case yes, no
@@ -125,6 +129,8 @@ public final class EvaluationPlan: Sendable {
         }
         conditions = issues.map { plan($0.condition) }
         self.questions = questions
+        answerKinds = questions.map(\.answer)
+        allowsNotApplicable = questions.map(\.allowsNotApplicable)
         slotOfQuestion = slotOf
         criticalSlots = critical.sorted()
         rawSlots = raw
@@ -143,11 +149,10 @@ public final class EvaluationPlan: Sendable {
 
     /// The status of an answer to the question in `slot`, and its raw value for conditions.
     func judge(_ answer: Answer, slot: Int) -> (AnswerStatus, Double) {
-        let question = questions[slot]
         let raw: Double
         switch answer {
         case .notApplicable:
-            return (question.allowsNotApplicable ? .notApplicable : .unusable, .nan)
+            return (allowsNotApplicable[slot] ? .notApplicable : .unusable, .nan)
         case .yes: raw = 1
         case .no: raw = 0
         case .number(let value): raw = value

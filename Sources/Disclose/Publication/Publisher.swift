@@ -11,6 +11,9 @@ public struct PublishResult: Sendable {
 
     /// True when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Whether `AnswerScanner` read the answers table (else the careful reader did).
+    var answersScanned = false
 }
 
 /// One assessment as evaluated: the answers read and the issues raised, for explanations.
@@ -36,6 +39,8 @@ public struct Publisher {
     public var explaining: Set<String> = []
     /// Paths in messages are relative to this folder.
     public var displayBase = FileManager.default.currentDirectoryPath
+    /// How `AnswerScanner` reads a clean answers table (tests change it).
+    var scanning = AnswerScanner.Settings()
 
     /// At most this many data errors are listed; past it, one note says how many more there were.
     static let maximumErrors = 200
@@ -93,10 +98,10 @@ public struct Publisher {
         var factory: Int
         var country: CountryRules?
         var plan: EvaluationPlan?
+        /// By slot of the plan; filled in once the answers are read.
         var statuses: [AnswerStatus] = []
+        /// By raw index of the plan.
         var raw: [Double] = []
-        /// One bit per catalogue question: answered already.
-        var answered: [UInt64] = []
         var kept: [Answer?]?
         var unusable: [(slot: Int, text: String)] = []
     }
@@ -136,14 +141,11 @@ public struct Publisher {
             if record.status == .completed, let country {
                 let plan = country.plan(on: record.date)
                 sheet.plan = plan
-                sheet.statuses = [AnswerStatus](repeating: .missing, count: plan.questions.count)
-                sheet.raw = [Double](repeating: .nan, count: plan.rawSlots.count)
-                sheet.answered = [UInt64](repeating: 0, count: (country.book.questions.count + 63) / 64)
                 if explaining.contains(record.factory) { sheet.kept = [Answer?](repeating: nil, count: plan.questions.count) }
             }
             return sheet
         }
-        readAnswers(&data, &sheets, problems: &problems)
+        let answersScanned = readAnswers(&data, &sheets, problems: &problems)
         let responses = data.readResponses(factories: Set(factoryIndex.keys),
                                            assessments: Dictionary(assessments.map { ($0.id, $0.factory) }, uniquingKeysWith: { first, _ in first }))
         problems.report(contentsOf: data.diagnostics)
@@ -154,7 +156,9 @@ public struct Publisher {
             diagnostics = Array(errors.prefix(Publisher.maximumErrors)) + [Diagnostic(.invalidValue, "\(errors.count - Publisher.maximumErrors) more errors not shown", at: nil,
                                                                                  help: "fix the errors above and run again")]
         }
-        guard !problems.hasErrors else { return PublishResult(publication: nil, diagnostics: diagnostics, evaluations: []) }
+        guard !problems.hasErrors else {
+            return PublishResult(publication: nil, diagnostics: diagnostics, evaluations: [], answersScanned: answersScanned)
+        }
 
         var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries)
         let publication = policy.apply(sheets: sheets, responses: responses, dataProblems: diagnostics, rulesDigest: rulesDigest(countries))
@@ -163,21 +167,60 @@ public struct Publisher {
             return AssessmentEvaluation(assessment: sheet.record, factory: factories[sheet.factory], plan: plan, answers: kept,
                                         statuses: sheet.statuses, raised: PolicyRun.raised(sheet))
         }
-        return PublishResult(publication: publication, diagnostics: diagnostics, evaluations: evaluations)
+        return PublishResult(publication: publication, diagnostics: diagnostics, evaluations: evaluations, answersScanned: answersScanned)
     }
 
     /// Streams the answers table into the sheets: the hot path, on bytes.
-    private func readAnswers(_ data: inout DataFolder, _ sheets: inout [Sheet], problems: inout DiagnosticSink) {
-        guard let path = data.path(of: "answers", required: true), let reader = data.open(path, DataTables.answers) else { return }
+    ///
+    /// A clean table (the usual case) is read by `AnswerScanner`, on every core; any other
+    /// table, or one that the scanner gives up on, row by row by `readAnswersCarefully`,
+    /// which reports each problem with its file, line and column. Both record into an
+    /// `AnswerStore`, and so give the same sheets. Returns true when the scanner read it.
+    private func readAnswers(_ data: inout DataFolder, _ sheets: inout [Sheet], problems: inout DiagnosticSink) -> Bool {
+        guard let path = data.path(of: "answers", required: true), let reader = data.open(path, DataTables.answers) else { return false }
         var assessmentTable = ByteTable(capacity: sheets.count)
         for (index, sheet) in sheets.enumerated() { assessmentTable.insert(Array(sheet.record.id.utf8), index) }
+        let layout = AnswerStore.Layout(plans: sheets.map(\.plan), questionCounts: sheets.map { $0.country?.book.questions.count ?? 0 })
+
+        // The scanner is for data that will publish: with errors already, or when keeping
+        // answers for an explanation, only the careful reading is worth doing.
+        var scanned: AnswerStore?
+        if scanning.isEnabled, reader.hasSchemaColumnOrder, explaining.isEmpty, !problems.hasErrors {
+            let codes = Set(sheets.compactMap { $0.country?.code }).sorted()
+            let countryRules = codes.map { code in sheets.first { $0.country?.code == code }!.country! }
+            let scanner = AnswerScanner(path: path, rowsStart: reader.rowsStart, assessments: assessmentTable,
+                                        countries: countryRules.map { AnswerScanner.Questions(ids: $0.questionIds, table: $0.questionTable) },
+                                        countryOfSheet: sheets.map { sheet in sheet.plan == nil ? -1 : codes.firstIndex(of: sheet.country!.code)! },
+                                        layout: layout, settings: scanning)
+            scanned = scanner.read()
+        }
+        var store: AnswerStore
+        if let scanned {
+            store = scanned
+        } else {
+            store = AnswerStore(layout: layout)
+            readAnswersCarefully(reader, data, assessmentTable, &sheets, &store, problems: &problems)
+        }
+        for index in sheets.indices where sheets[index].plan != nil {
+            sheets[index].statuses = store.statuses(of: index)
+            sheets[index].raw = store.raw(of: index)
+        }
+        return scanned != nil
+    }
+
+    /// Reads the answers row by row, reporting every problem.
+    private func readAnswersCarefully(_ reader: TableReader, _ data: DataFolder, _ assessmentTable: ByteTable, _ sheets: inout [Sheet],
+                                      _ store: inout AnswerStore, problems: inout DiagnosticSink) {
         var previousId: [UInt8] = []
-        var previousIndex = -1
+        var previousIndex: Int?
         var unknownQuestions: [String: Int] = [:]
         var unknownAssessments: [String: Int] = [:]
         reader.forEachRow { row in
             let index: Int? = row.withBytes(0) { id in
-                if id.elementsEqual(previousId) { return previousIndex }
+                if let previousIndex, id.count == previousId.count,
+                   previousId.withUnsafeBufferPointer({ id.count == 0 || ByteTable.equal(id.baseAddress!, $0.baseAddress!, count: id.count) }) {
+                    return previousIndex
+                }
                 guard let found = assessmentTable.value(for: id) else { return nil }
                 previousId = Array(id)
                 previousIndex = found
@@ -210,32 +253,27 @@ public struct Publisher {
                 }
                 return
             }
-            let word = question >> 6
-            let bit = UInt64(1) << UInt64(question & 63)
-            if sheets[index].answered[word] & bit != 0 {
+            let outcome = row.withBytes(2) { store.record($0, question: question, sheet: index, plan: plan) }
+            switch outcome {
+            case .notNeeded, .stored:
+                break
+            case .duplicate:
                 reader.reportField(.duplicateRecord, "a second answer to `\(country.questionIds[question])` for assessment `\(sheets[index].record.id)`",
                                    row: row, column: 1, help: "keep one answer per question and assessment")
-                return
-            }
-            sheets[index].answered[word] |= bit
-            guard let slot = plan.slot(ofQuestion: question) else { return }
-            let kind = plan.questions[slot].answer
-            guard let answer = row.withBytes(2, { Answer.read($0, as: kind) }) else {
-                sheets[index].statuses[slot] = .unusable
+            case .unreadable:
+                let slot = plan.slot(ofQuestion: question)!
                 sheets[index].unusable.append((slot, row.text(2)))
-                reader.reportField(.unusableAnswer, "answer `\(row.text(2))` does not fit `\(country.questionIds[question])` (\(kind))", row: row, column: 2,
+                reader.reportField(.unusableAnswer, "answer `\(row.text(2))` does not fit `\(country.questionIds[question])` (\(plan.answerKinds[slot]))",
+                                   row: row, column: 2,
                                    help: "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
-                return
-            }
-            let (status, raw) = plan.judge(answer, slot: slot)
-            sheets[index].statuses[slot] = status
-            if status == .unusable {
+            case .unusable:
                 reader.reportField(.unusableAnswer, "`\(country.questionIds[question])` does not allow not-applicable", row: row, column: 2,
                                    help: "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
             }
-            let rawIndex = plan.rawIndexOfSlot[slot]
-            if rawIndex >= 0 { sheets[index].raw[rawIndex] = raw }
-            if sheets[index].kept != nil { sheets[index].kept![slot] = answer }
+            // For an explanation, the answers as read (the store keeps only what rules need).
+            if outcome == .stored || outcome == .unusable, sheets[index].kept != nil, let slot = plan.slot(ofQuestion: question) {
+                sheets[index].kept![slot] = row.withBytes(2) { Answer.read($0, as: plan.answerKinds[slot]) }
+            }
         }
         // One message per unknown id, saying how many rows share it.
         var diagnostics = reader.diagnostics
