@@ -46,6 +46,15 @@ import Testing
         return Run(result: result, text: text)
     }
 
+    /// Nil when the two texts are the same; else the first line where they differ.
+    static func difference(_ left: String, _ right: String) -> String? {
+        guard left != right else { return nil }
+        let a = left.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = right.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+        return "line \(index + 1): \(index < a.count ? String(a[index].prefix(200)) : "(end)") | \(index < b.count ? String(b[index].prefix(200)) : "(end)")"
+    }
+
     static var lines: [String] { tables["answers.csv"]!.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
     /// The answers table changed by `change`, which gets the lines (header first; the last is
@@ -75,7 +84,10 @@ import Testing
     /// the scanner leaves alone).
     static let careful: [(String, [UInt8])] = [
         ("a second answer to a question", answers { $0.insert($0[$0.count / 2], at: $0.count - 1) }),
-        ("a quoted field", answers { $0[$0.count / 3] = $0[$0.count / 3].replacingOccurrences(of: ",no", with: ",\"no\"") }),
+        ("a quoted field", answers { lines in
+            let fields = lines[lines.count / 3].components(separatedBy: ",")
+            lines[lines.count / 3] = "\(fields[0]),\(fields[1]),\"\(fields[2])\""
+        }),
         ("an answer that does not fit", answers { lines in
             let index = lines.firstIndex { $0.hasSuffix(",CHL-LAB-02,18") || $0.contains(",CHL-LAB-02,") }!
             lines[index] = lines[index].components(separatedBy: ",").prefix(2).joined(separator: ",") + ",eighteen"
@@ -97,10 +109,10 @@ import Testing
         let scanned = try Self.publish(answers: bytes, scanning: Self.seams)
         #expect(!reference.result.answersScanned)
         #expect(scanned.result.answersScanned, "the scanner gave up on a clean table")
-        #expect(reference.result.publication != nil, "\(reference.text)")
-        #expect(scanned.text == reference.text)
+        #expect(reference.result.publication != nil, "\(reference.text.prefix(2000))")
+        #expect(Self.difference(scanned.text, reference.text) == nil)
         let oneThread = try Self.publish(answers: bytes, scanning: AnswerScanner.Settings(threads: 1))
-        #expect(oneThread.text == reference.text)
+        #expect(Self.difference(oneThread.text, reference.text) == nil)
     }
 
     @Test(arguments: careful.map(\.0))
@@ -111,6 +123,6 @@ import Testing
         #expect(!scanned.result.answersScanned)
         let unremarkable = ["columns in another order", "a quoted field"]
         #expect(!reference.result.diagnostics.isEmpty || unremarkable.contains(name), "the variant should have something to report")
-        #expect(scanned.text == reference.text)
+        #expect(Self.difference(scanned.text, reference.text) == nil)
     }
 }
