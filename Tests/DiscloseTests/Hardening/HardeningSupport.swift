@@ -1,0 +1,193 @@
+@testable import Disclose
+import Foundation
+import Testing
+
+/// Helpers of the hardening tests: checking rule files held in memory, running the real
+/// binary with a time and memory limit, and temporary folders.
+enum Hardening {
+    /// The package's root folder.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    // MARK: Rule files
+
+    /// Checks `entry` among in-memory files under the root `/p` (paths shown relative to it).
+    static func check(_ files: [String: [UInt8]], entry: String = "/p/rules/entry.disclose") -> CheckResult {
+        var access = MemoryFileAccess([:])
+        access.files = files
+        return Checker.check(entry: entry, root: "/p", access: access, displayBase: "/p")
+    }
+
+    /// Checks in-memory text files.
+    static func check(texts: [String: String], entry: String = "/p/rules/entry.disclose") -> CheckResult {
+        check(texts.mapValues { Array($0.utf8) }, entry: entry)
+    }
+
+    /// Each diagnostic as `CODE message`, in output order.
+    static func summary(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { "\($0.code.code) \($0.message)" }
+    }
+
+    /// Where a diagnostic points, as `path:line:column`.
+    static func location(_ diagnostic: Diagnostic) -> String {
+        guard let range = diagnostic.range else { return "-" }
+        let (line, column) = range.file.location(of: range.span.start)
+        return "\(range.file.path):\(line):\(column)"
+    }
+
+    // MARK: Folders
+
+    /// A new empty folder under the temporary folder; removed by the caller.
+    static func temporaryFolder(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-hardening-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `files` (relative path → bytes) under `folder`.
+    static func write(_ files: [String: [UInt8]], under folder: URL) throws {
+        for (path, bytes) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+    }
+
+    // MARK: The real binary
+
+    /// The `disclose` binary built with the tests.
+    static var binary: URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("disclose"),
+            root.appendingPathComponent(".build/debug/disclose"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: [UInt8]
+        var stderr: String
+        /// True when the run was stopped at the time limit.
+        var timedOut: Bool
+        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs `disclose` with `arguments` in `folder`, stopping it after `seconds` and giving it at
+    /// most `memoryMB` of address space, so that a hang or a runaway allocation fails the test
+    /// instead of the machine. Output goes through files, so no pipe can fill up.
+    static func run(_ arguments: [String], in folder: URL = root, environment: [String: String] = [:],
+                    seconds: Double = 60, memoryMB: Int = 4096, replacingEnvironment: Bool = false) throws -> Run {
+        let scratch = try temporaryFolder("run")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -v \(memoryMB * 1024) 2>/dev/null; exec \"$0\" \"$@\"", binary.path] + arguments
+        process.currentDirectoryURL = folder
+        var env = replacingEnvironment ? ["PATH": "/usr/bin:/bin"] : ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                process.terminate()
+                Thread.sleep(forTimeInterval: 0.5)
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.waitUntilExit()
+        let stdout = (try? Data(contentsOf: out)).map { [UInt8]($0) } ?? []
+        let stderr = (try? Data(contentsOf: err)).map { String(decoding: $0.prefix(4 << 20), as: UTF8.self) } ?? ""
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr, timedOut: timedOut)
+    }
+}
+
+/// A seeded generator (SplitMix64): the same numbers on every machine and run.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A whole number in `0..<bound`.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
+
+    /// True with probability `p`.
+    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
+
+    /// One element.
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
+
+/// Reads RFC 4180 CSV strictly, as a spreadsheet would: the records, each a list of fields.
+/// Nil when the text is not well formed (a stray quote, an unclosed quote).
+func strictCSVRecords(_ text: String) -> [[String]]? {
+    let bytes = Array(text.utf8)
+    var records: [[String]] = []
+    var fields: [String] = []
+    var field: [UInt8] = []
+    var index = 0
+    var atFieldStart = true
+    while index < bytes.count {
+        let byte = bytes[index]
+        if atFieldStart, byte == 0x22 {
+            index += 1
+            while true {
+                guard index < bytes.count else { return nil }
+                if bytes[index] == 0x22 {
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x22 { field.append(0x22); index += 2; continue }
+                    index += 1
+                    break
+                }
+                field.append(bytes[index])
+                index += 1
+            }
+            atFieldStart = false
+            guard index == bytes.count || bytes[index] == 0x2C || bytes[index] == 0x0D || bytes[index] == 0x0A else { return nil }
+            continue
+        }
+        switch byte {
+        case 0x2C:
+            fields.append(String(decoding: field, as: UTF8.self))
+            field = []
+            atFieldStart = true
+            index += 1
+        case 0x0D, 0x0A:
+            fields.append(String(decoding: field, as: UTF8.self))
+            field = []
+            records.append(fields)
+            fields = []
+            atFieldStart = true
+            index += (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) ? 2 : 1
+        case 0x22:
+            return nil
+        default:
+            field.append(byte)
+            atFieldStart = false
+            index += 1
+        }
+    }
+    if !atFieldStart || !field.isEmpty || !fields.isEmpty {
+        fields.append(String(decoding: field, as: UTF8.self))
+        records.append(fields)
+    }
+    return records
+}
