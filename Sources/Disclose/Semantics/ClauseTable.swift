@@ -50,7 +50,7 @@ struct ClauseRules {
         case .decision:
             return ClauseRules(allowed: ["title", "status", "on", "source", "covers", "publishes", "withdraws", "rewords"], required: ["status", "on"])
         case .moderation:
-            var rules = ClauseRules(allowed: ["title", "words", "pattern"], required: ["title"])
+            var rules = ClauseRules(allowed: Set<String>(["title", "words", "pattern"]).union(provenance), required: ["title"])
             rules.repeatable.formUnion(["words", "pattern"])
             return rules
         case .change(let item):
