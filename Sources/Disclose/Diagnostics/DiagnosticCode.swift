@@ -143,7 +143,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             return """
             The file contains bytes that are not UTF-8 text. Rule files must be saved as UTF-8 so
             that titles in Khmer, Arabic, Bengali, Amharic or Vietnamese are read exactly as written.
-            The message points at the first byte that is not UTF-8.
+            The message points at the first byte that is not UTF-8. In a data table, a NUL byte
+            (no character of any text: a damaged file or a binary export) is refused the same way,
+            and a sheet saved as "Unicode Text" (UTF-16) is reported once, at its header.
 
             To fix it, open the file in a text editor and save it with the encoding "UTF-8".
             From Excel, use "Save As" and choose "CSV UTF-8".
@@ -169,6 +171,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
 
                 issue UNDERAGE-WORKERS
                   title en "Workers under the legal minimum working age"
+
+            A file with very many stray characters (a document pasted in, a binary file) gets the
+            first 50 and one message saying that more follow.
             """
         case .invalidEscape:
             return """
@@ -195,9 +200,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .invisibleCharacter:
             return """
             Text or a comment contains an invisible character: a zero-width space, a word joiner,
-            a byte-order mark, or a character that changes the direction of text (the "Trojan
-            Source" trick). These make a file read differently on screen from what it says, so
-            they are flagged. Remove them unless a translator has a real need for one.
+            a byte-order mark, a character that changes the direction of text (the "Trojan
+            Source" trick), or a control character such as ESC (which a terminal would obey when
+            the line is quoted). These make a file read differently on screen from what it says,
+            so they are flagged. Remove them unless a translator has a real need for one.
             """
         case .fileTooLarge:
             return """

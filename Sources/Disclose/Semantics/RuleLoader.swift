@@ -13,12 +13,22 @@ public struct DiskFileAccess: RuleFileAccess {
     /// Creates access to the local file system.
     public init() {}
 
+    /// The file's bytes; at most one byte more than `RuleLoader.maximumFileSize`, so that a
+    /// huge file is refused as too large without being read whole. Nil for anything that is
+    /// not a readable regular file (a folder, a named pipe, a device).
     public func contents(of path: String) -> [UInt8]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: path)
+        // attributesOfItem does not follow a symbolic link; the loader has checked where it leads.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: canonical(path)),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let handle = FileHandle(forReadingAtPath: path)
         else { return nil }
-        return [UInt8](data)
+        defer { try? handle.close() }
+        do {
+            // nil at the end of the file: an empty file.
+            return try handle.read(upToCount: RuleLoader.maximumFileSize + 1).map { [UInt8]($0) } ?? []
+        } catch {
+            return nil
+        }
     }
 
     public func canonical(_ path: String) -> String {

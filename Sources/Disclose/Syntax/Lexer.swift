@@ -11,6 +11,10 @@ public struct Lexer {
     private var offset: Int
     private var lineBreaks = 0
     private var reportedBadEncoding = false
+    /// Unexpected characters reported so far; past `maximumUnexpected`, one more message says
+    /// that the rest are not, so that a pasted page of binary gives a short report, promptly.
+    private var unexpectedCount = 0
+    static let maximumUnexpected = 50
     /// Problems found so far.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -183,8 +187,11 @@ public struct Lexer {
                 if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
                 if byte >= 0x80 {
                     hasNonASCII = true
-                    // Lead bytes of the invisible characters flagged: U+061C, U+200B-U+206F, U+FEFF.
-                    if byte == 0xD8 || byte == 0xE2 || byte == 0xEF { mayHoldInvisible = true }
+                    // Lead bytes of the invisible characters flagged: U+0080-U+009F, U+061C,
+                    // U+200B-U+206F, U+FEFF.
+                    if byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF { mayHoldInvisible = true }
+                } else if byte < 0x20 && byte != 0x09 || byte == 0x7F {
+                    mayHoldInvisible = true
                 }
                 index += 1
             }
@@ -355,7 +362,13 @@ public struct Lexer {
                 ? "ids use the letters A to Z, digits, `-`, `_` and `.`; put other characters inside quotes"
                 : "ids use only the ASCII letters A to Z, so that a look-alike letter from another alphabet cannot pass for an id; put other text inside quotes"
         }
-        report(.unexpectedCharacter, "unexpected character \(shown)", span, label: nil, help: help)
+        unexpectedCount += 1
+        if unexpectedCount <= Lexer.maximumUnexpected {
+            report(.unexpectedCharacter, "unexpected character \(shown)", span, label: nil, help: help)
+        } else if unexpectedCount == Lexer.maximumUnexpected + 1 {
+            report(.unexpectedCharacter, "more unexpected characters from here on; only the first \(Lexer.maximumUnexpected) are reported", span,
+                   label: nil, help: "fix the ones above and check again; if this is not a rule file, check the file name")
+        }
         return Token(.invalid, span, lineBreaksBefore: breaks)
     }
 
@@ -370,9 +383,12 @@ public struct Lexer {
         var warnedInvisible = false
         var previous: Unicode.Scalar = " "
         while index < value.count {
-            if value[index] < 0x80 { previous = Unicode.Scalar(value[index]); index += 1; continue }
+            let byte = value[index]
+            if byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                previous = Unicode.Scalar(byte); index += 1; continue
+            }
             guard let (scalar, length) = Lexer.scalar(in: value, at: index) else {
-                reportBadEncoding(at: tokenStart)
+                reportBadEncoding(at: firstInvalidByte(from: tokenStart) ?? tokenStart)
                 return String(decoding: value, as: UTF8.self)
             }
             // A zero-width space separates words in Khmer, Thai, Lao and Myanmar writing.
@@ -391,6 +407,16 @@ public struct Lexer {
             index += length
         }
         return String(decoding: value, as: UTF8.self)
+    }
+
+    /// The offset of the first byte at or after `start` that is not valid UTF-8.
+    private func firstInvalidByte(from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            guard let (_, length) = Lexer.scalar(in: bytes, at: index) else { return index }
+            index += length
+        }
+        return nil
     }
 
     private mutating func reportBadEncoding(at start: Int) {
@@ -417,9 +443,12 @@ public struct Lexer {
         scalar == "\u{201D}" || scalar == "\u{201C}" || scalar == "\u{00BB}"
     }
 
-    /// Text-direction overrides, zero-width characters and a stray byte-order mark.
+    /// Text-direction overrides, zero-width characters, a stray byte-order mark, and control
+    /// characters other than tab and line breaks (ESC, quoted in a diagnostic, would reach the
+    /// reader's terminal as a command).
     static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F...0x9F: return true
         case 0x200E, 0x200F, 0x061C: return true
         // Zero-width joiners (U+200C, U+200D) are left alone: Sinhala, Bengali and Urdu spell words with them.
         case 0x200B, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
