@@ -12,6 +12,14 @@ struct DataFolder {
     /// Ids of rows that were reported and left out: whatever refers to them is not reported again.
     var rejectedFactories: Set<String> = []
     var rejectedAssessments: Set<String> = []
+    /// True when a table could not be read whole (no header, missing columns, rows that are not
+    /// text): its error is reported, and nothing that refers to its rows is reported again.
+    var factoriesUnreadable = false
+    var assessmentsUnreadable = false
+
+    /// True when rows naming this factory or assessment were already accounted for by an error.
+    func isRejected(factory: String) -> Bool { factoriesUnreadable || rejectedFactories.contains(factory) }
+    func isRejected(assessment: String) -> Bool { assessmentsUnreadable || rejectedAssessments.contains(assessment) }
 
     init(folder: String, displayBase: String) {
         self.folder = folder
@@ -126,6 +134,7 @@ struct DataFolder {
             accepted = true
         }
         rejectedFactories = rejected
+        factoriesUnreadable = !reader.isReadable || reader.refusedRowsAsNotText
         diagnostics += reader.diagnostics
         return records
     }
@@ -135,13 +144,13 @@ struct DataFolder {
         var records: [AssessmentRecord] = []
         var seen: [String: Int] = [:]
         var rejected: Set<String> = []
-        let rejectedFactories = rejectedFactories
+        let folder = self
         reader.forEachRow { row in
             guard let id = DataFolder.uniqueId(row, reader, "assessment", seen: &seen) else { return }
             var accepted = false
             defer { if !accepted { rejected.insert(id) } }
             let factory = row.text(1).trimmingCharacters(in: .whitespaces)
-            if rejectedFactories.contains(factory) { return }
+            if folder.isRejected(factory: factory) { return }
             guard factories.contains(factory) else {
                 reader.reportField(.unknownRecord, "assessment `\(id)` is of unknown factory `\(factory)`", row: row, column: 1,
                                    help: Suggestion.closest(to: factory, among: factories).map { "did you mean `\($0)`?" } ?? "add the factory to the factories table")
@@ -183,14 +192,14 @@ struct DataFolder {
             accepted = true
         }
         rejectedAssessments = rejected
+        assessmentsUnreadable = !reader.isReadable || reader.refusedRowsAsNotText
         diagnostics += reader.diagnostics
         return records
     }
 
     mutating func readResponses(factories: Set<String>, assessments: [String: String]) -> [ResponseRecord] {
         guard let path = path(of: "responses", required: false), let reader = open(path, DataTables.responses) else { return [] }
-        let rejectedFactories = rejectedFactories
-        let rejectedAssessments = rejectedAssessments
+        let folder = self
         var records: [ResponseRecord] = []
         var seen: Set<String> = []
         reader.forEachRow { row in
@@ -202,7 +211,7 @@ struct DataFolder {
             }
             let factory = row.text(1).trimmingCharacters(in: .whitespaces)
             let assessment = row.text(2).trimmingCharacters(in: .whitespaces)
-            if rejectedFactories.contains(factory) || rejectedAssessments.contains(assessment) { return }
+            if folder.isRejected(factory: factory) || folder.isRejected(assessment: assessment) { return }
             guard factories.contains(factory) else {
                 reader.reportField(.unknownRecord, "response `\(id)` is from unknown factory `\(factory)`", row: row, column: 1, help: "check the factory id")
                 return

@@ -155,6 +155,18 @@ public final class TableReader {
             return
         }
         let headerLine = record.line
+        // A sheet saved as "Unicode Text" is UTF-16: its header is not UTF-8, or holds NUL
+        // bytes if it has no byte-order mark. One message, not a page of unknown columns.
+        let header = chunk[record.start..<record.end]
+        if header.contains(0) || String(validating: header, as: UTF8.self) == nil {
+            let isUTF16 = header.starts(with: [0xFF, 0xFE]) || header.starts(with: [0xFE, 0xFF]) || header.contains(0)
+            report(.invalidEncoding, "`\(path)` is not valid UTF-8", recordLine: headerLine, rawStart: nil,
+                   help: isUTF16 ? "the file is saved as UTF-16 (\"Unicode Text\"); in Excel, Save As \"CSV UTF-8 (comma delimited)\""
+                       : "save the file as UTF-8: in Excel, Save As \"CSV UTF-8 (comma delimited)\"")
+            reportedEncoding = true
+            isReadable = false
+            return
+        }
         let names = (0..<fields.count).map { index -> String in
             let field = fields[index]
             return String(decoding: chunk[field.start..<field.end], as: UTF8.self)
@@ -228,7 +240,7 @@ public final class TableReader {
                     isReadable = false
                     return nil
                 }
-            case .strayQuote(let offset, let lines):
+            case .strayQuote(let offset, _):
                 let recordStart = position
                 report(.malformedCSV, "a quote in the middle of a field", recordLine: line, rawStart: recordStart, offset: offset,
                        help: "put the whole field in quotes and write the quote twice, as in `\"5\"\" thread\"`")
@@ -383,21 +395,43 @@ public final class TableReader {
     }
 
     private var currentRawStart = 0
+    private var reportedNUL = false
+    /// True once a row was left out for bytes that are not text (invalid UTF-8, a NUL byte):
+    /// its id could not be read, so what refers to it is not reported again.
+    public private(set) var refusedRowsAsNotText = false
 
     private func checkEncoding(_ line: Int, _ rawStart: Int) -> Bool {
-        // Most rows are ASCII: look for a byte of 0x80 or more, eight bytes at a time.
-        let ascii = row.buffer.withUnsafeBytes { bytes -> Bool in
+        // Most rows are ASCII without NUL bytes: look for a byte of 0x80 or more, and for a
+        // zero byte, eight bytes at a time.
+        let (ascii, hasNUL) = row.buffer.withUnsafeBytes { bytes -> (Bool, Bool) in
             var high: UInt64 = 0
+            var zero: UInt64 = 0
             var offset = 0
             while offset + 8 <= bytes.count {
-                high |= bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                high |= word
+                zero |= (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
                 offset += 8
             }
             while offset < bytes.count {
                 high |= UInt64(bytes[offset])
+                if bytes[offset] == 0 { zero = 1 }
                 offset += 1
             }
-            return high & 0x8080_8080_8080_8080 == 0
+            return (high & 0x8080_8080_8080_8080 == 0, zero != 0)
+        }
+        if hasNUL {
+            // A NUL byte is no character of any text: never let it reach a public file.
+            if !reportedNUL {
+                reportedNUL = true
+                // In JSON Lines it may be written `\u0000`: then point at the line, not at a later one.
+                let end = isJSONLines ? chunk[rawStart...].firstIndex(of: 0x0A) ?? chunk.count : chunk.count
+                let at = chunk[rawStart..<end].firstIndex(of: 0) ?? rawStart
+                report(.invalidEncoding, "`\(path)` holds a NUL byte, which is not text", recordLine: line, rawStart: rawStart, offset: at,
+                       help: "the file is damaged or not a text export; export the sheet again as \"CSV UTF-8 (comma delimited)\"")
+            }
+            refusedRowsAsNotText = true
+            return false
         }
         guard !ascii else { return true }
         guard String(validating: row.buffer, as: UTF8.self) == nil else { return true }
@@ -406,6 +440,7 @@ public final class TableReader {
             report(.invalidEncoding, "`\(path)` is not valid UTF-8", recordLine: line, rawStart: rawStart,
                    help: "save the file as UTF-8: in Excel, Save As \"CSV UTF-8 (comma delimited)\"")
         }
+        refusedRowsAsNotText = true
         return false
     }
 

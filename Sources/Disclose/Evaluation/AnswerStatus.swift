@@ -13,7 +13,7 @@ extension Answer {
     /// Reads a raw answer as the question's answer kind; nil when it does not fit.
     ///
     /// `yes`, `no` and `not-applicable` (also `n/a`, `na`) are read without regard to case;
-    /// numbers are plain decimals, with an optional minus sign; dates are YYYY-MM-DD; a
+    /// numbers are plain decimals without a sign; dates are YYYY-MM-DD; a
     /// choice must be one of the question's, without regard to case.
     public static func read(_ raw: UnsafeBufferPointer<UInt8>, as kind: AnswerKind) -> Answer? {
         var start = 0
@@ -30,9 +30,9 @@ extension Answer {
             if Answer.equalsIgnoringCase(text, "no") { return .no }
             return nil
         case .number:
-            let negative = text.first == UInt8(ascii: "-")
-            guard let value = Lexer.decimal(negative ? UnsafeBufferPointer(rebasing: text.dropFirst()) : text) else { return nil }
-            return .number(negative ? -value : value)
+            // No sign: no CAT quantity (an age, hours, days, a count) is negative, and `-0` or
+            // `-5` in a sheet is a typing slip to report, not a value to judge.
+            return Lexer.decimal(text).map(Answer.number)
         case .date:
             return Day(isoBytes: text).map(Answer.date)
         case .choice(let options):

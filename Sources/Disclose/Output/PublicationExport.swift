@@ -194,6 +194,8 @@ public struct CSVWriter {
     /// One field, neutralised and quoted as needed.
     public static func field(_ value: String) -> String {
         var value = value
+        // The readers refuse NUL bytes; should one arrive another way, it is not written raw.
+        if value.utf8.contains(0) { value = value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
         guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
