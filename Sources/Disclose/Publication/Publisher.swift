@@ -117,10 +117,15 @@ public struct Publisher {
         data.diagnostics = []
 
         // The rules of every country in the data, checked; rules with errors stop the run.
+        // All in one run of the checker, which parses the shared files (catalogue, policy,
+        // baseline) once instead of once per country.
         var countries: [String: CountryRules] = [:]
-        for code in Set(factories.map(\.country)).sorted() {
-            let path = (project as NSString).appendingPathComponent("countries/\(code).disclose")
-            guard FileManager.default.fileExists(atPath: path) else {
+        let codes = Set(factories.map(\.country)).sorted()
+        let path = { (code: String) in (project as NSString).appendingPathComponent("countries/\(code).disclose") }
+        let withRules = codes.filter { FileManager.default.fileExists(atPath: path($0)) }
+        var checked = Checker.check(entries: withRules.map(path), displayBase: displayBase).makeIterator()
+        for code in codes {
+            guard withRules.contains(code) else {
                 let factory = factories.first { $0.country == code }!
                 let known = ((try? FileManager.default.contentsOfDirectory(atPath: (project as NSString).appendingPathComponent("countries"))) ?? [])
                     .filter { $0.hasSuffix(".disclose") && !$0.contains("-") }.map { String($0.dropLast(".disclose".count)) }
@@ -129,7 +134,7 @@ public struct Publisher {
                                            help: "\(suggestion)correct the factory's country code, or add countries/\(code).disclose"))
                 continue
             }
-            let result = Checker.check(entry: path, displayBase: displayBase)
+            let result = checked.next()!
             problems.report(contentsOf: result.diagnostics.filter { $0.severity == .error })
             if let book = result.ruleBook { countries[code] = CountryRules(code: code, book: book) }
         }
@@ -229,7 +234,7 @@ public struct Publisher {
             guard let index else {
                 let id = row.text(0)
                 // An assessment whose own row was rejected is already reported.
-                if data.rejectedAssessments.contains(id) { return }
+                if data.isRejected(assessment: id) { return }
                 unknownAssessments[id, default: 0] += 1
                 if unknownAssessments[id] == 1 {
                     reader.reportField(.unknownRecord, "answer to unknown assessment `\(id)`", row: row, column: 0,
