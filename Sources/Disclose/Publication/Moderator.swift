@@ -22,8 +22,17 @@ final class Moderator {
         }
     }
 
+    /// The longest response screened automatically, in characters (Unicode scalars). A longer
+    /// one is held for a person unread: screening time must not grow with what a factory
+    /// types, whatever patterns a country adds, and no real response to a finding is this long.
+    static let maximumScreenedLength = 10_000
+
+    /// The reason given for a response too long to screen.
+    static let tooLongReason = "Longer than \(maximumScreenedLength) characters: too long to screen automatically"
+
     /// The titles of the rules that flag `text`, in rule order; empty when it may be published.
     func reasons(for text: String) -> [String] {
+        if text.unicodeScalars.count > Moderator.maximumScreenedLength { return [Moderator.tooLongReason] }
         let lowered = text.lowercased()
         let range = NSRange(text.startIndex..., in: text)
         return rules.compactMap { rule in
