@@ -14,8 +14,15 @@ public enum OutputFolder {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).incoming-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-        for file in files {
-            try Data(file.bytes).write(to: staging.appendingPathComponent(file.name), options: .atomic)
+        do {
+            for file in files {
+                try Data(file.bytes).write(to: staging.appendingPathComponent(file.name), options: .atomic)
+            }
+        } catch {
+            // A write failed (disk full, a name the file system refuses): the previous output
+            // stays as it was, and nothing half-written is left beside it.
+            try? manager.removeItem(at: staging)
+            throw error
         }
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: target.path, isDirectory: &isDirectory) {
@@ -25,11 +32,28 @@ public enum OutputFolder {
             }
             let previous = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
             try? manager.removeItem(at: previous)
-            try manager.moveItem(at: target, to: previous)
-            try manager.moveItem(at: staging, to: target)
+            do {
+                try manager.moveItem(at: target, to: previous)
+            } catch {
+                try? manager.removeItem(at: staging)
+                throw error
+            }
+            do {
+                try manager.moveItem(at: staging, to: target)
+            } catch {
+                // Put the previous output back where it was.
+                try? manager.moveItem(at: previous, to: target)
+                try? manager.removeItem(at: staging)
+                throw error
+            }
             try? manager.removeItem(at: previous)
         } else {
-            try manager.moveItem(at: staging, to: target)
+            do {
+                try manager.moveItem(at: staging, to: target)
+            } catch {
+                try? manager.removeItem(at: staging)
+                throw error
+            }
         }
     }
 }
