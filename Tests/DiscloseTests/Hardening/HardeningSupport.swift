@@ -53,6 +53,72 @@ enum Hardening {
         }
     }
 
+    /// Every file under `folder` (relative path → bytes), hidden ones included.
+    static func contents(of folder: URL) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let names = (try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []
+        for name in names {
+            var isDirectory: ObjCBool = false
+            let path = folder.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               let data = FileManager.default.contents(atPath: path) {
+                files[name] = [UInt8](data)
+            }
+        }
+        return files
+    }
+
+    /// Sample data for every publishing country, written as CSV under `folder`.
+    static func sampleData(in folder: URL, seed: UInt64, scale: Double) throws {
+        let data = try SampleData(seed: seed, scale: scale).generate(rulesRoot: Hardening.root.path)
+        try Hardening.write(Dictionary(uniqueKeysWithValues: data.files(format: .csv).map { ($0.name, Array($0.contents.utf8)) }), under: folder)
+    }
+
+    // MARK: Data
+
+    /// The base data of the data tests: the golden case `responses-published-and-held`
+    /// (Cambodia, one factory shown with two findings, published and held responses).
+    static let baseCase = Hardening.root.appendingPathComponent("Tests/DiscloseTests/Golden/publish/responses-published-and-held")
+    static let baseAsOf = Day(year: 2024, month: 6, day: 1)!
+
+    /// The base tables as text, by file name.
+    static func baseTables() throws -> [String: String] {
+        var tables: [String: String] = [:]
+        for name in ["factories.csv", "assessments.csv", "answers.csv", "responses.csv"] {
+            tables[name] = try String(contentsOf: baseCase.appendingPathComponent(name), encoding: .utf8)
+        }
+        return tables
+    }
+
+    struct Outcome {
+        var result: PublishResult
+        var publicJSON: String
+        var csv: [(name: String, text: String)]
+        var html: [(name: String, text: String)]
+        var publication: Publication? { result.publication }
+        var summary: [String] { Hardening.summary(result.diagnostics) }
+    }
+
+    /// Publishes the tables (file name → bytes) from a temporary folder, as of 2024-06-01.
+    static func publish(_ tables: [String: [UInt8]]) throws -> Outcome {
+        let folder = try Hardening.temporaryFolder("data")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Hardening.write(tables, under: folder)
+        var publisher = Publisher(project: Hardening.root.path, asOf: baseAsOf)
+        publisher.displayBase = folder.path
+        let result = publisher.publish(data: folder.path)
+        guard let publication = result.publication else { return Outcome(result: result, publicJSON: "", csv: [], html: []) }
+        return Outcome(result: result, publicJSON: PublicationExport.publicJSON(publication).serialized(),
+                       csv: PublicationExport.publicCSV(publication), html: PortalSite.pages(publication))
+    }
+
+    /// The base tables with `change` applied to the text of one of them.
+    static func publish(changing name: String, _ change: (String) -> String) throws -> Outcome {
+        var tables = try baseTables()
+        tables[name] = change(tables[name]!)
+        return try publish(tables.mapValues { Array($0.utf8) })
+    }
+
     // MARK: The real binary
 
     /// The `disclose` binary built with the tests.
@@ -77,12 +143,12 @@ enum Hardening {
     /// most `memoryMB` of address space, so that a hang or a runaway allocation fails the test
     /// instead of the machine. Output goes through files, so no pipe can fill up.
     static func run(_ arguments: [String], in folder: URL = root, environment: [String: String] = [:],
-                    seconds: Double = 60, memoryMB: Int = 4096, replacingEnvironment: Bool = false) throws -> Run {
+                    seconds: Double = 60, memoryMB: Int = 4096, replacingEnvironment: Bool = false, killAtOnce: Bool = false) throws -> Run {
         let scratch = try temporaryFolder("run")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -v \(memoryMB * 1024) 2>/dev/null; exec \"$0\" \"$@\"", binary.path] + arguments
@@ -99,8 +165,12 @@ enum Hardening {
         while process.isRunning {
             if Date() > deadline {
                 timedOut = true
-                process.terminate()
-                Thread.sleep(forTimeInterval: 0.5)
+                // SIGTERM may be blocked in a test runner (a blocked signal stays blocked across
+                // exec): `killAtOnce` sends SIGKILL straight away, as a crash or power cut would.
+                if !killAtOnce {
+                    process.terminate()
+                    Thread.sleep(forTimeInterval: 0.5)
+                }
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                 break
             }
