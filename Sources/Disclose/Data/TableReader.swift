@@ -155,6 +155,11 @@ public final class TableReader {
             return
         }
         let headerLine = record.line
+        if fields.isEmpty {
+            // The header had a stray quote, reported: no columns to look for.
+            isReadable = false
+            return
+        }
         // A sheet saved as "Unicode Text" is UTF-16: its header is not UTF-8, or holds NUL
         // bytes if it has no byte-order mark. One message, not a page of unknown columns.
         let header = chunk[record.start..<record.end]
@@ -246,7 +251,9 @@ public final class TableReader {
                        help: "put the whole field in quotes and write the quote twice, as in `\"5\"\" thread\"`")
                 skipRecord()
                 fields.removeAll()
-                return (recordStart, position, line)
+                // No fields: the caller skips the record. (Its start is not returned: reading
+                // on may have moved the chunk under it.)
+                return (position, position, line)
             }
         }
     }

@@ -75,5 +75,22 @@ extension Hardening {
             #expect(without.summary == [])
             #expect(without.publicJSON == with.publicJSON && !with.publicJSON.isEmpty)
         }
+
+        /// read_tables, property failure, and publish_pipeline, crash ("Range requires lowerBound <=
+        /// upperBound" in `TableReader.readHeader`): both found within a second of the first fuzz
+        /// run after the header gained its UTF-8 check. A header with a quote in the middle of a
+        /// field is skipped to its line end; from disk, reading on to the end of the file moved the
+        /// chunk, so the record start returned was stale: the header check read the wrong bytes
+        /// (or a reversed range), and the missing columns were reported as well. Now the header
+        /// gives its one E701, the same both ways.
+        @Test func headerWithAStrayQuoteGivesOneErrorBothWays() throws {
+            let found = try Self.readBothWays([0x32, 0xEF, 0x27, 0x22, 0xBB], schema: DataTables.responses)
+            #expect(found.memory == ["E701 responses.csv:1:4 a quote in the middle of a field"])
+            #expect(found.disk == found.memory)
+            let header = Array("\u{FEFF}refusal_reasonme,type,country,lefKH-104-A1,KH-462,2\"}\nKH-104-A2,OSH-PRO-08,no\r\n".utf8)
+            let assessments = try Self.readBothWays(header, schema: DataTables.assessments)
+            #expect(assessments.memory == ["E701 assessments.csv:1:52 a quote in the middle of a field"])
+            #expect(assessments.disk == assessments.memory)
+        }
     }
 }
