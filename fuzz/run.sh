@@ -198,7 +198,7 @@ dict_of() {
 
 # --- Run ---------------------------------------------------------------------------------
 FAILED=0
-SUMMARY="$WORK/logs/summary-$(date -u +%Y%m%d-%H%M%S)-$$.txt"
+SUMMARY="${FUZZ_SUMMARY:-$WORK/logs/summary-$(date -u +%Y%m%d-%H%M%S)-$$.txt}"
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
     echo "commit: $(cat "$WORK/build/commit" 2>/dev/null || echo unknown), source digest $(cat "$WORK/build/source-digest" 2>/dev/null || echo unknown)"
