@@ -32,7 +32,7 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
         printError("nothing published: fix the errors above and run again")
         return 1
     }
-    let publicJSON = PublicationExport.publicJSON(publication).serialized() + "\n"
+    func publicJSON() -> [UInt8] { PublicationExport.publicJSON(publication).serializedBytes() + [0x0A] }
     if let out, format == "html" {
         let site = PortalSite.files(publication)
         try OutputFolder.replace(out, with: site)
@@ -40,14 +40,14 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
         printError("portal written to \(out)/ (\(site.count) files; open index.html) as of \(publication.asOf)")
         return 0
     } else if let out {
-        var files: [(name: String, bytes: [UInt8])] = [("public.json", Array(publicJSON.utf8))]
+        var files: [(name: String, bytes: [UInt8])] = [("public.json", publicJSON())]
         files += PublicationExport.publicCSV(publication).map { ($0.name, Array($0.text.utf8)) }
-        files.append(("internal-report.json", Array((PublicationExport.internalJSON(publication).serialized() + "\n").utf8)))
+        files.append(("internal-report.json", PublicationExport.internalJSON(publication).serializedBytes() + [0x0A]))
         try OutputFolder.replace(out, with: files)
     } else if format == "csv" {
         print(PublicationExport.publicCSV(publication)[0].text, terminator: "")
     } else {
-        print(publicJSON, terminator: "")
+        FileHandle.standardOutput.write(Data(publicJSON()))
     }
     printError(PublicationSummary.text(publication, out: out))
     return 0

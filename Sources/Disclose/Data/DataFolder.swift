@@ -65,7 +65,7 @@ struct DataFolder {
             }
             return (nil, true)
         }
-        let text = row.text(column).trimmingCharacters(in: .whitespaces)
+        let text = row.text(column).trimmedSpaces
         if let day = Day(iso: text) { return (day, true) }
         let looksISO = text.count == 10 && text.filter { $0 == "-" }.count == 2
         reader.reportField(.invalidValue, looksISO ? "`\(text)` is not a day that exists" : "`\(text)` is not a date written YYYY-MM-DD",
@@ -77,7 +77,7 @@ struct DataFolder {
     /// A field that must be one of a fixed set of words.
     static func word<Value: RawRepresentable>(_ row: TableRow, _ column: Int, _ reader: TableReader, as type: Value.Type,
                                               allowed: [Value]) -> Value? where Value.RawValue == String {
-        let text = row.text(column).trimmingCharacters(in: .whitespaces).lowercased()
+        let text = row.text(column).trimmedSpaces.lowercased()
         if let value = Value(rawValue: text), allowed.contains(where: { $0.rawValue == text }) { return value }
         let words = allowed.map(\.rawValue)
         if text.isEmpty {
@@ -92,7 +92,7 @@ struct DataFolder {
 
     /// The id in the first column of a row, if it is present and not seen before (reported otherwise).
     static func uniqueId(_ row: TableRow, _ reader: TableReader, _ what: String, seen: inout [String: Int]) -> String? {
-        let id = row.text(0).trimmingCharacters(in: .whitespaces)
+        let id = row.text(0).trimmedSpaces
         guard !id.isEmpty else {
             reader.reportField(.invalidValue, "`\(what)_id` is empty", row: row, column: 0, help: "every \(what) needs an id")
             return nil
@@ -116,7 +116,7 @@ struct DataFolder {
             guard let id = DataFolder.uniqueId(row, reader, "factory", seen: &seen) else { return }
             var accepted = false
             defer { if !accepted { rejected.insert(id) } }
-            let country = row.text(3).trimmingCharacters(in: .whitespaces).uppercased()
+            let country = row.text(3).trimmedSpaces.uppercased()
             if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
                 reader.reportField(.invalidValue, "`\(row.text(3))` is not a two-letter country code", row: row, column: 3,
                                    help: "use the ISO 3166-1 code, such as `KH` or `VN`")
@@ -124,12 +124,12 @@ struct DataFolder {
             }
             let (left, ok) = DataFolder.date(row, 4, reader, required: false)
             guard ok else { return }
-            let name = row.text(1).trimmingCharacters(in: .whitespaces)
+            let name = row.text(1).trimmedSpaces
             if name.isEmpty {
                 reader.reportField(.invalidValue, "factory `\(id)` has no name", row: row, column: 1, help: "give the name as it should appear on the portal")
                 return
             }
-            records.append(FactoryRecord(id: id, name: name, type: row.text(2).trimmingCharacters(in: .whitespaces).lowercased(),
+            records.append(FactoryRecord(id: id, name: name, type: row.text(2).trimmedSpaces.lowercased(),
                                          country: country, leftOn: left, line: row.line))
             accepted = true
         }
@@ -149,7 +149,7 @@ struct DataFolder {
             guard let id = DataFolder.uniqueId(row, reader, "assessment", seen: &seen) else { return }
             var accepted = false
             defer { if !accepted { rejected.insert(id) } }
-            let factory = row.text(1).trimmingCharacters(in: .whitespaces)
+            let factory = row.text(1).trimmedSpaces
             if folder.isRejected(factory: factory) { return }
             guard factories.contains(factory) else {
                 reader.reportField(.unknownRecord, "assessment `\(id)` is of unknown factory `\(factory)`", row: row, column: 1,
@@ -159,7 +159,7 @@ struct DataFolder {
             let (date, dateOK) = DataFolder.date(row, 2, reader, required: true)
             let (finalised, finalisedOK) = DataFolder.date(row, 7, reader, required: false)
             let (cycleEnd, cycleEndOK) = DataFolder.date(row, 8, reader, required: false)
-            let cycleText = row.text(4).trimmingCharacters(in: .whitespaces)
+            let cycleText = row.text(4).trimmedSpaces
             let cycle = Int(cycleText)
             if cycle == nil || cycle! < 1 {
                 reader.reportField(.invalidValue, "`\(cycleText)` is not a cycle number", row: row, column: 4, help: "the cycle is a whole number from 1")
@@ -203,14 +203,14 @@ struct DataFolder {
         var records: [ResponseRecord] = []
         var seen: Set<String> = []
         reader.forEachRow { row in
-            let id = row.text(0).trimmingCharacters(in: .whitespaces)
+            let id = row.text(0).trimmedSpaces
             guard !id.isEmpty, seen.insert(id).inserted else {
                 reader.reportField(id.isEmpty ? .invalidValue : .duplicateRecord, id.isEmpty ? "`response_id` is empty" : "response `\(id)` is listed twice",
                                    row: row, column: 0, help: "every response needs its own id")
                 return
             }
-            let factory = row.text(1).trimmingCharacters(in: .whitespaces)
-            let assessment = row.text(2).trimmingCharacters(in: .whitespaces)
+            let factory = row.text(1).trimmedSpaces
+            let assessment = row.text(2).trimmedSpaces
             if folder.isRejected(factory: factory) || folder.isRejected(assessment: assessment) { return }
             guard factories.contains(factory) else {
                 reader.reportField(.unknownRecord, "response `\(id)` is from unknown factory `\(factory)`", row: row, column: 1, help: "check the factory id")
@@ -223,8 +223,8 @@ struct DataFolder {
             }
             let (date, ok) = DataFolder.date(row, 4, reader, required: true)
             guard let date, ok else { return }
-            let issue = row.text(3).trimmingCharacters(in: .whitespaces)
-            let attachments = row.text(6).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let issue = row.text(3).trimmedSpaces
+            let attachments = row.text(6).split(separator: ";").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
             records.append(ResponseRecord(id: id, factory: factory, assessment: assessment, issue: issue.isEmpty ? nil : issue, date: date,
                                           text: row.text(5), attachments: attachments, line: row.line))
         }
@@ -234,5 +234,21 @@ struct DataFolder {
 
     enum StatusWord: String, CaseIterable {
         case completed, refused
+    }
+}
+
+extension String {
+    /// The text without the tabs and spaces around it: the same as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` (tab and the Unicode space separators), without
+    /// its bridging to `NSString`, which cost most of the time of reading the assessments.
+    var trimmedSpaces: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return "" }
+        // Most fields have nothing to trim: a visible ASCII character at both ends.
+        if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return String(self) }
+        let scalars = unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[start...end]))
     }
 }

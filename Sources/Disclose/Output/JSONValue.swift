@@ -21,68 +21,98 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The text of the value: compact, or indented by two spaces per level.
     public func serialized(pretty: Bool = true) -> String {
-        var output = ""
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `serialized(pretty:)`, written straight into a byte array: outputs of
+    /// a hundred megabytes are written without a `String` built one scalar at a time.
+    public func serializedBytes(pretty: Bool = true) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 12)
         write(to: &output, indent: pretty ? 0 : nil)
         return output
     }
 
-    private func write(to output: inout String, indent: Int?) {
+    private func write(to output: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
         case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 { output += String(Int(value)) } else if value.isFinite { output += String(value) } else { output += "null" }
+            if value == value.rounded(), abs(value) < 1e15 {
+                output += String(Int(value)).utf8
+            } else {
+                output += (value.isFinite ? String(value) : "null").utf8
+            }
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
-            if values.isEmpty { output += "[]"; return }
-            output += "["
+            if values.isEmpty { output += "[]".utf8; return }
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
-                newline(&output, indent.map { $0 + 1 })
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&output, indent.map { $0 + 1 })
                 value.write(to: &output, indent: indent.map { $0 + 1 })
             }
-            newline(&output, indent)
-            output += "]"
+            JSONValue.newline(&output, indent)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{"
+            if members.isEmpty { output += "{}".utf8; return }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
-                newline(&output, indent.map { $0 + 1 })
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&output, indent.map { $0 + 1 })
                 JSONValue.writeString(key, to: &output)
-                output += indent == nil ? ":" : ": "
+                output += (indent == nil ? ":" : ": ").utf8
                 value.write(to: &output, indent: indent.map { $0 + 1 })
             }
-            newline(&output, indent)
-            output += "}"
+            JSONValue.newline(&output, indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ output: inout String, _ indent: Int?) {
+    private static func newline(_ output: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        output += "\n" + String(repeating: "  ", count: indent)
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(0x20, count: indent * 2))
     }
 
-    static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    /// Writes `value` as a JSON string: quotes, backslashes and control characters escaped, and
+    /// U+2028 and U+2029 too (JavaScript once read them as line breaks inside strings).
+    static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let escape: String?
+                var length = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    escape = nil
+                }
+                if let escape {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    output += escape.utf8
+                    index += length
+                    runStart = index
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    index += 1
                 }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
