@@ -33,6 +33,8 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
         return 1
     }
     func publicJSON() -> [UInt8] { PublicationExport.publicJSON(publication).serializedBytes() + [0x0A] }
+    // The two JSON files are written as they are made, a megabyte at a time.
+    func streaming(_ value: @escaping () -> JSONValue) -> (FileHandle) throws -> Void { { try value().write(to: $0) } }
     if let out, format == "html" {
         let site = PortalSite.files(publication)
         try OutputFolder.replace(out, with: site)
@@ -40,10 +42,11 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
         printError("portal written to \(out)/ (\(site.count) files; open index.html) as of \(publication.asOf)")
         return 0
     } else if let out {
-        var files: [(name: String, bytes: [UInt8])] = [("public.json", publicJSON())]
-        files += PublicationExport.publicCSV(publication).map { ($0.name, Array($0.text.utf8)) }
-        files.append(("internal-report.json", PublicationExport.internalJSON(publication).serializedBytes() + [0x0A]))
-        try OutputFolder.replace(out, with: files)
+        // Each file is made as it is written, so that the whole set is never in memory at once.
+        var files: [(name: String, write: (FileHandle) throws -> Void)] = [("public.json", streaming { PublicationExport.publicJSON(publication) })]
+        files += PublicationExport.publicCSV(publication).map { csv in (csv.name, { try $0.write(contentsOf: Array(csv.text.utf8)) }) }
+        files.append(("internal-report.json", streaming { PublicationExport.internalJSON(publication) }))
+        try OutputFolder.replace(out, writing: files)
     } else if format == "csv" {
         print(PublicationExport.publicCSV(publication)[0].text, terminator: "")
     } else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value whose objects keep their keys in the order given.
 ///
 /// Written by hand rather than with `JSONSerialization` so that output is byte-for-byte
@@ -9,6 +11,26 @@ public enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose elements are made as they are written, and let go: the arrays of a
+    /// large report are never all in memory at once.
+    case elements(LazyElements)
+
+    /// The elements of a lazily made array: how many, and how to make each.
+    public struct LazyElements: Sendable {
+        public let count: Int
+        public let element: @Sendable (Int) -> JSONValue
+
+        public init(count: Int, element: @escaping @Sendable (Int) -> JSONValue) {
+            self.count = count
+            self.element = element
+        }
+    }
+
+    /// An array made element by element as it is written.
+    public static func lazyArray<Items: RandomAccessCollection & Sendable>(_ items: Items, _ transform: @escaping @Sendable (Items.Element) -> JSONValue) -> JSONValue
+    where Items.Index == Int {
+        .elements(LazyElements(count: items.count) { transform(items[items.startIndex + $0]) })
+    }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
     public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
@@ -29,11 +51,30 @@ public enum JSONValue: Sendable, Hashable {
     public func serializedBytes(pretty: Bool = true) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 12)
-        write(to: &output, indent: pretty ? 0 : nil)
+        write(to: &output, indent: pretty ? 0 : nil, flush: nil)
         return output
     }
 
-    private func write(to output: inout [UInt8], indent: Int?) {
+    /// Writes the pretty text of the value and a final line break to `handle` a megabyte at a
+    /// time: with `.elements` arrays, memory stays flat however large the output.
+    public func write(to handle: FileHandle) throws {
+        var output: [UInt8] = []
+        output.reserveCapacity(JSONValue.flushSize + (1 << 16))
+        var failure: (any Error)?
+        let flush: (inout [UInt8]) -> Void = { bytes in
+            guard failure == nil else { bytes.removeAll(keepingCapacity: true); return }
+            do { try handle.write(contentsOf: bytes) } catch { failure = error }
+            bytes.removeAll(keepingCapacity: true)
+        }
+        write(to: &output, indent: 0, flush: flush)
+        output.append(0x0A)
+        flush(&output)
+        if let failure { throw failure }
+    }
+
+    private static let flushSize = 1 << 20
+
+    private func write(to output: inout [UInt8], indent: Int?, flush: ((inout [UInt8]) -> Void)?) {
         switch self {
         case .null: output += "null".utf8
         case .bool(let value): output += (value ? "true" : "false").utf8
@@ -50,7 +91,18 @@ public enum JSONValue: Sendable, Hashable {
             for (index, value) in values.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&output, indent.map { $0 + 1 })
-                value.write(to: &output, indent: indent.map { $0 + 1 })
+                value.write(to: &output, indent: indent.map { $0 + 1 }, flush: flush)
+            }
+            JSONValue.newline(&output, indent)
+            output.append(UInt8(ascii: "]"))
+        case .elements(let elements):
+            if elements.count == 0 { output += "[]".utf8; return }
+            output.append(UInt8(ascii: "["))
+            for index in 0..<elements.count {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(&output, indent.map { $0 + 1 })
+                elements.element(index).write(to: &output, indent: indent.map { $0 + 1 }, flush: flush)
+                if let flush, output.count >= JSONValue.flushSize { flush(&output) }
             }
             JSONValue.newline(&output, indent)
             output.append(UInt8(ascii: "]"))
@@ -62,7 +114,7 @@ public enum JSONValue: Sendable, Hashable {
                 JSONValue.newline(&output, indent.map { $0 + 1 })
                 JSONValue.writeString(key, to: &output)
                 output += (indent == nil ? ":" : ": ").utf8
-                value.write(to: &output, indent: indent.map { $0 + 1 })
+                value.write(to: &output, indent: indent.map { $0 + 1 }, flush: flush)
             }
             JSONValue.newline(&output, indent)
             output.append(UInt8(ascii: "}"))

@@ -7,6 +7,12 @@ import Foundation
 public enum OutputFolder {
     /// Replaces the contents of `path` with `files` (name and bytes).
     public static func replace(_ path: String, with files: [(name: String, bytes: [UInt8])]) throws {
+        try replace(path, writing: files.map { file in (file.name, { try $0.write(contentsOf: file.bytes) }) })
+    }
+
+    /// Replaces the contents of `path` with files written one at a time, each by its own
+    /// function into an open file: a large file need never be whole in memory.
+    public static func replace(_ path: String, writing files: [(name: String, write: (FileHandle) throws -> Void)]) throws {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -16,7 +22,18 @@ public enum OutputFolder {
         try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
             for file in files {
-                try Data(file.bytes).write(to: staging.appendingPathComponent(file.name), options: .atomic)
+                let url = staging.appendingPathComponent(file.name)
+                guard manager.createFile(atPath: url.path, contents: nil) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                }
+                let handle = try FileHandle(forWritingTo: url)
+                do {
+                    try file.write(handle)
+                    try handle.close()
+                } catch {
+                    try? handle.close()
+                    throw error
+                }
             }
         } catch {
             // A write failed (disk full, a name the file system refuses): the previous output

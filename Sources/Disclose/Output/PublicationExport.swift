@@ -33,7 +33,7 @@ public enum PublicationExport {
             ("languages", .array(country.languages.map(JSONValue.string))),
             ("listStatus", .string(country.status.rawValue)),
             ("greenHighlight", .bool(country.greenHighlight)),
-            ("factories", .array(country.factories.map(factory))),
+            ("factories", .lazyArray(country.factories, factory)),
             ("figures", .array(country.figures.map { figure in
                 .object([
                     ("issue", .string(figure.issue)),
@@ -98,7 +98,7 @@ public enum PublicationExport {
                 ("responsesHeld", .int(report.responses.filter { $0.disposition == .held }.count)),
                 ("dataProblems", .int(report.dataProblems.count)),
             ])),
-            ("assessments", .array(report.assessments.map { account in
+            ("assessments", .lazyArray(report.assessments) { account in
                 .object([
                     ("assessment", .string(account.assessment)),
                     ("factory", .string(account.factory)),
@@ -109,8 +109,8 @@ public enum PublicationExport {
                     ("detail", .string(account.detail)),
                     ("raisedIssues", .array(account.raisedIssues.map(JSONValue.string))),
                 ])
-            })),
-            ("escalations", .array(report.escalations.map { escalation in
+            }),
+            ("escalations", .lazyArray(report.escalations) { escalation in
                 .object([
                     ("country", .string(escalation.country)),
                     ("factory", .string(escalation.factory)),
@@ -123,8 +123,8 @@ public enum PublicationExport {
                     ("deadlineHours", escalation.deadlineHours.map(JSONValue.int) ?? .null),
                     ("dueBy", .optional(escalation.dueBy?.description)),
                 ])
-            })),
-            ("responses", .array(report.responses.map { account in
+            }),
+            ("responses", .lazyArray(report.responses) { account in
                 .object([
                     ("response", .string(account.response)),
                     ("factory", .string(account.factory)),
@@ -133,7 +133,7 @@ public enum PublicationExport {
                     ("reasons", .array(account.reasons.map(JSONValue.string))),
                     ("text", .string(account.text)),
                 ])
-            })),
+            }),
             ("dataProblems", DiagnosticExport.json(report.dataProblems)),
         ])
     }
