@@ -34,7 +34,7 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     }
     func publicJSON() -> [UInt8] { PublicationExport.publicJSON(publication).serializedBytes() + [0x0A] }
     // The two JSON files are written as they are made, a megabyte at a time.
-    func streaming(_ value: @escaping () -> JSONValue) -> (FileHandle) throws -> Void { { try value().write(to: $0) } }
+    func streaming(_ value: @escaping @Sendable () -> JSONValue) -> @Sendable (FileHandle) throws -> Void { { try value().write(to: $0) } }
     if let out, format == "html" {
         let site = PortalSite.files(publication)
         try OutputFolder.replace(out, with: site)
@@ -43,10 +43,16 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
         return 0
     } else if let out {
         // Each file is made as it is written, so that the whole set is never in memory at once.
-        var files: [(name: String, write: (FileHandle) throws -> Void)] = [("public.json", streaming { PublicationExport.publicJSON(publication) })]
-        files += PublicationExport.publicCSV(publication).map { csv in (csv.name, { try $0.write(contentsOf: Array(csv.text.utf8)) }) }
-        files.append(("internal-report.json", streaming { PublicationExport.internalJSON(publication) }))
-        try OutputFolder.replace(out, writing: files)
+        // The two JSON files and the CSV set are made side by side, one per core.
+        var files: [(name: String, write: @Sendable (FileHandle) throws -> Void)] = [
+            ("public.json", streaming { PublicationExport.publicJSON(publication) }),
+            ("internal-report.json", streaming { PublicationExport.internalJSON(publication) }),
+        ]
+        let csvs = CSVSet(publication)
+        for index in 0..<PublicationExport.publicCSVNames.count {
+            files.append((PublicationExport.publicCSVNames[index], { try $0.write(contentsOf: csvs.bytes(index)) }))
+        }
+        try OutputFolder.replace(out, writing: files, threads: Threads.count)
     } else if format == "csv" {
         print(PublicationExport.publicCSV(publication)[0].text, terminator: "")
     } else {
@@ -86,4 +92,20 @@ func runExplain(_ arguments: inout Arguments) throws -> Int32 {
     }
     print(format == "json" ? explanation.json().serialized() : explanation.text())
     return 0
+}
+
+/// The public CSV files, made once by whichever writer asks first.
+private final class CSVSet: @unchecked Sendable {
+    private let publication: Publication
+    private let lock = NSLock()
+    private var made: [[UInt8]]?
+
+    init(_ publication: Publication) { self.publication = publication }
+
+    func bytes(_ index: Int) -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        if made == nil { made = PublicationExport.publicCSV(publication).map { Array($0.text.utf8) } }
+        return made![index]
+    }
 }

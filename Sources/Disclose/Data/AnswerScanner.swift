@@ -63,11 +63,7 @@ struct AnswerScanner: Sendable {
     /// Whether and how to scan; tests make chunks and parts tiny, to exercise their seams.
     struct Settings: Sendable {
         var isEnabled = true
-        /// One thread per core, or `DISCLOSE_THREADS` when set (for measuring how reading scales).
-        var threads: Int = {
-            if let text = ProcessInfo.processInfo.environment["DISCLOSE_THREADS"], let count = Int(text), count >= 1 { return min(count, 64) }
-            return max(1, ProcessInfo.processInfo.activeProcessorCount)
-        }()
+        var threads = Threads.count
         var chunkSize = 1 << 20
         /// Parts smaller than this are not worth a thread of their own.
         var minimumPartSize = 4 << 20
@@ -300,4 +296,13 @@ struct AnswerScanner: Sendable {
         }
         return atEnd ? .done : .needMore(row)
     }
+}
+
+/// How many threads the parts of a run that divide their work use.
+public enum Threads {
+    /// One per core, or `DISCLOSE_THREADS` when set (for measuring how the work scales).
+    public static let count: Int = {
+        if let text = ProcessInfo.processInfo.environment["DISCLOSE_THREADS"], let count = Int(text), count >= 1 { return min(count, 64) }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
 }

@@ -65,6 +65,8 @@ struct DataFolder {
             }
             return (nil, true)
         }
+        // The usual case straight from the row's bytes; anything else through the text.
+        if let day = row.withBytes(column, { Day(isoBytes: $0) }) { return (day, true) }
         let text = row.text(column).trimmedSpaces
         if let day = Day(iso: text) { return (day, true) }
         let looksISO = text.count == 10 && text.filter { $0 == "-" }.count == 2

@@ -10,9 +10,26 @@ public enum OutputFolder {
         try replace(path, writing: files.map { file in (file.name, { try $0.write(contentsOf: file.bytes) }) })
     }
 
-    /// Replaces the contents of `path` with files written one at a time, each by its own
-    /// function into an open file: a large file need never be whole in memory.
-    public static func replace(_ path: String, writing files: [(name: String, write: (FileHandle) throws -> Void)]) throws {
+    /// The errors of files written side by side; the first by file order is reported.
+    private final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var errors: [(any Error)?]
+
+        init(count: Int) { errors = Array(repeating: nil, count: count) }
+
+        func record(_ error: any Error, at index: Int) {
+            lock.lock()
+            errors[index] = error
+            lock.unlock()
+        }
+
+        var first: (any Error)? { errors.lazy.compactMap { $0 }.first }
+    }
+
+    /// Replaces the contents of `path` with files written each by its own function into an
+    /// open file (a large file need never be whole in memory), on up to `threads` threads at
+    /// once: the functions must then be safe to run side by side.
+    public static func replace(_ path: String, writing files: [(name: String, write: @Sendable (FileHandle) throws -> Void)], threads: Int = 1) throws {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -21,20 +38,27 @@ public enum OutputFolder {
         try? manager.removeItem(at: staging)
         try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
-            for file in files {
-                let url = staging.appendingPathComponent(file.name)
-                guard manager.createFile(atPath: url.path, contents: nil) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-                }
-                let handle = try FileHandle(forWritingTo: url)
+            let failures = Failures(count: files.count)
+            let write: @Sendable (Int) -> Void = { index in
+                let url = staging.appendingPathComponent(files[index].name)
                 do {
-                    try file.write(handle)
-                    try handle.close()
+                    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                    }
+                    let handle = try FileHandle(forWritingTo: url)
+                    defer { try? handle.close() }
+                    try files[index].write(handle)
                 } catch {
-                    try? handle.close()
-                    throw error
+                    failures.record(error, at: index)
                 }
             }
+            if threads > 1, files.count > 1 {
+                // Files are independent: the same bytes whichever finishes first.
+                DispatchQueue.concurrentPerform(iterations: files.count, execute: write)
+            } else {
+                files.indices.forEach(write)
+            }
+            if let error = failures.first { throw error }
         } catch {
             // A write failed (disk full, a name the file system refuses): the previous output
             // stays as it was, and nothing half-written is left beside it.

@@ -140,6 +140,9 @@ public enum PublicationExport {
 
     // MARK: CSV
 
+    /// The names of the public CSV files, in the order `publicCSV` returns them.
+    public static let publicCSVNames = ["public-factories.csv", "public-findings.csv", "public-figures.csv", "public-responses.csv"]
+
     /// The public CSV files by name: factories, findings (one row per factory, issue and language), figures, responses.
     public static func publicCSV(_ publication: Publication) -> [(name: String, text: String)] {
         var factories = CSVWriter(header: ["country", "factory_id", "name", "type", "status", "non_compliant_count", "refusals",
@@ -167,8 +170,7 @@ public enum PublicationExport {
                              String(figure.assessedFactories)])
             }
         }
-        return [("public-factories.csv", factories.text), ("public-findings.csv", findings.text),
-                ("public-figures.csv", figures.text), ("public-responses.csv", responses.text)]
+        return zip(publicCSVNames, [factories.text, findings.text, figures.text, responses.text]).map { ($0, $1) }
     }
 }
 
@@ -188,7 +190,11 @@ public struct CSVWriter {
 
     /// Adds a row.
     public mutating func row(_ fields: [String]) {
-        text += fields.map(CSVWriter.field).joined(separator: ",") + "\r\n"
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text += "," }
+            text += CSVWriter.field(field)
+        }
+        text += "\r\n"
     }
 
     /// One field, neutralised and quoted as needed.
@@ -197,8 +203,16 @@ public struct CSVWriter {
         // The readers refuse NUL bytes; should one arrive another way, it is not written raw.
         if value.utf8.contains(0) { value = value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        // Quotes doubled on bytes (a quote is one byte in UTF-8), not through NSString.
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            quoted.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 }

@@ -40,11 +40,15 @@ struct PolicyRun {
         let responsesByFactory = Dictionary(grouping: responses, by: \.factory)
         let sheetsByFactory = Dictionary(grouping: sheets.indices, by: { sheets[$0].factory })
 
+        // What each country publishes as of the day: the same for all its factories.
+        var inForce: [String: (policy: PublicationPolicy, publicNow: Set<String>)] = [:]
         for (factoryIndex, factory) in factories.enumerated() {
             guard let country = countries[factory.country] else { continue }
             let book = country.book
-            let policy = book.publicationPolicy(on: asOf)
-            let publicNow = Set(book.publicIssues(on: asOf).map(\.id))
+            if inForce[factory.country] == nil {
+                inForce[factory.country] = (book.publicationPolicy(on: asOf), Set(book.publicIssues(on: asOf).map(\.id)))
+            }
+            let (policy, publicNow) = inForce[factory.country]!
             let own = (sheetsByFactory[factoryIndex] ?? []).map { sheets[$0] }.sorted { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
             let raisedBySheet = own.map(PolicyRun.raised)
 
