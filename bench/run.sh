@@ -12,12 +12,15 @@ set -euo pipefail
 
 # Then it runs the publish benchmark, bench/publish/run.sh (throughput, memory, the peer
 # engines and the differential check; results in bench/results/publish.md and README.md).
-# `bench/run.sh --quick` passes --quick to it (about 3 minutes instead of 12).
+# `bench/run.sh --quick` passes --quick to it (about 3 minutes instead of 15);
+# `bench/run.sh --parse-only` stops after the parse and check part.
 PUBLISH_ARGS=()
+PUBLISH=1
 for argument in "$@"; do
     case "$argument" in
         --quick) PUBLISH_ARGS+=(--quick) ;;
-        *) echo "bench/run.sh: unknown argument \`$argument\` (only --quick)" >&2; exit 64 ;;
+        --parse-only) PUBLISH=0 ;;
+        *) echo "bench/run.sh: unknown argument \`$argument\` (--quick or --parse-only)" >&2; exit 64 ;;
     esac
 done
 
@@ -112,5 +115,6 @@ fi
 
 cat "$RESULTS"
 
+[ "$PUBLISH" = 1 ] || exit 0
 echo "== publish throughput and peers (bench/publish/run.sh)" >&2
 "$BENCH/publish/run.sh" ${PUBLISH_ARGS[@]+"${PUBLISH_ARGS[@]}"}

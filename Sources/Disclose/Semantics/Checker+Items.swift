@@ -47,6 +47,7 @@ extension Checker {
                    label: "\(kind) here", help: "a question keeps one answer kind (it is \(first) elsewhere); declare a new question instead")
         }
         var texts: [String: String] = [:]
+        texts.reserveCapacity(declaration.clauses.count)
         var legal: String?
         var violation: Violation?
         var allowsNotApplicable = false

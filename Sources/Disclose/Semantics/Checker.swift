@@ -33,6 +33,8 @@ public struct Checker {
     public static func check(entries paths: [String], root: String? = nil, access: any RuleFileAccess = DiskFileAccess(),
                              displayBase: String = FileManager.default.currentDirectoryPath) -> [CheckResult] {
         var parsed: [String: SyntaxFile] = [:]
+        var patterns: [String: Bool] = [:]
+        var canonicalPaths: [String: String] = [:]
         return paths.map { path in
             let rootFolder = root ?? RuleLoader.findRoot(for: path, access: access) { folder in
                 var isDirectory: ObjCBool = false
@@ -40,13 +42,17 @@ public struct Checker {
             }
             var loader = RuleLoader(access: access, root: rootFolder, displayBase: access.canonical(displayBase))
             loader.parsed = parsed
+            loader.canonicalPaths = canonicalPaths
             loader.load(entry: path)
             parsed = loader.parsed
+            canonicalPaths = loader.canonicalPaths
             var checker = Checker(files: loader.files)
             checker.sink.report(contentsOf: loader.diagnostics)
             // When an include failed, the rules are incomplete: names they declare would all be
             // reported unknown. Report the files' own problems and the include, and stop there.
             checker.includesFailed = loader.diagnostics.contains { $0.severity == .error }
+            checker.validPatterns = patterns
+            defer { patterns = checker.validPatterns }
             return checker.run()
         }
     }
@@ -54,6 +60,9 @@ public struct Checker {
     var sink = DiagnosticSink()
     let files: [LoadedFile]
     var includesFailed = false
+    /// Moderation patterns met so far in this run, and whether each compiled: compiling one
+    /// with ICU costs about as much as checking a country, and every entry includes the same ones.
+    var validPatterns: [String: Bool] = [:]
 
     // Definitions collected from every file.
     var clusters: [String: Cluster] = [:]
@@ -385,10 +394,11 @@ public struct Checker {
                 checkLanguageCode(language, file: definition.file)
                 rule.words[language.text, default: []] += words.map { $0.text.lowercased() }
             case .pattern(let text):
-                do {
-                    _ = try NSRegularExpression(pattern: text.text)
+                let valid = validPatterns[text.text] ?? ((try? NSRegularExpression(pattern: text.text)) != nil)
+                validPatterns[text.text] = valid
+                if valid {
                     rule.patterns.append(text.text)
-                } catch {
+                } else {
                     report(.invalidPattern, "the pattern \(ConditionPrinter.quoted(text.text)) is not a valid regular expression", definition.at(text.span),
                            label: "cannot be read", help: "check brackets and backslashes; inside quotes a backslash is written twice, as in \"\\\\d{3}\"")
                 }
@@ -563,6 +573,7 @@ public struct Checker {
 
     mutating func titles(of declaration: Declaration, in file: SourceFile) -> [String: String] {
         var result: [String: String] = [:]
+        result.reserveCapacity(declaration.clauses.count)
         for clause in declaration.clauses {
             if case .title(let language, let text) = clause.body {
                 checkLanguageCode(language, file: file)

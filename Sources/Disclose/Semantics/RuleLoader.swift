@@ -81,6 +81,8 @@ struct RuleLoader {
     var diagnostics: [Diagnostic] = []
     /// Files already parsed, by canonical path: shared when several entries are checked in one run.
     var parsed: [String: SyntaxFile] = [:]
+    /// Paths already made canonical, shared the same way.
+    var canonicalPaths: [String: String] = [:]
     private var loaded: Set<String> = []
     private var stack: [String] = []
 
@@ -131,7 +133,7 @@ struct RuleLoader {
             // Windows paths (`..\rules\baseline.disclose`) mean the same file; the lexer has
             // already reported the backslashes.
             let written = name.text.replacingOccurrences(of: "\\", with: "/")
-            let target = access.canonical(written.hasPrefix("/") ? written : folder + "/" + written)
+            let target = canonicalPath(written.hasPrefix("/") ? written : folder + "/" + written)
             if written.hasPrefix("/") || !(target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/")) {
                 diagnostics.append(Diagnostic(.includeOutsideRoot, "`\(name.text)` is outside the rules folder", at: range,
                                               label: "resolves to a file outside `\(display(root))`",
@@ -150,7 +152,8 @@ struct RuleLoader {
                                               help: "a rule book needs only a handful of files"))
                 continue
             }
-            guard let included = access.contents(of: target) else {
+            // A file parsed earlier in the run (the shared catalogue, for every country) is not read again.
+            guard let included = parsed[target]?.file.bytes ?? access.contents(of: target) else {
                 diagnostics.append(Diagnostic(.includeNotFound, "cannot find `\(name.text)`", at: range,
                                               label: "no such file: `\(display(target))`",
                                               help: "paths are relative to the folder of this file; the other checks run once the include is fixed"))
@@ -159,6 +162,15 @@ struct RuleLoader {
             load(canonical: target, bytes: included, isEntry: false)
         }
         files.append(LoadedFile(syntax: syntax, canonicalPath: canonical, isEntry: isEntry))
+    }
+
+    /// The canonical form of `path`, worked out once per run: resolving symbolic links asks
+    /// the file system about every component.
+    private mutating func canonicalPath(_ path: String) -> String {
+        if let known = canonicalPaths[path] { return known }
+        let result = access.canonical(path)
+        canonicalPaths[path] = result
+        return result
     }
 
     /// A path relative to the display base where possible.
