@@ -102,7 +102,7 @@ public enum SampleDataError: Error, CustomStringConvertible, Sendable {
         case .invalidScale(let scale):
             "scale \(scale) is out of range; give a number from 0 to \(Int(SampleData.maximumScale))"
         case .noCountryFiles(let folder):
-            "no country files (such as VN.disclose) in `\(folder)`"
+            "no country files (such as VN.disclose) in `\(folder)`: run this in the project folder (the one holding rules/ and countries/), or name it with --rules DIR"
         case .noPublishingCountry(let skipped):
             "no country to generate data for"
                 + (skipped.isEmpty ? "" : ": " + skipped.map { "\($0.code) (\($0.reason))" }.joined(separator: ", "))

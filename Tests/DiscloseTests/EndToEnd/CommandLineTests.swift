@@ -91,6 +91,17 @@ import Testing
         #expect(missing.stderr.contains("no such file or folder: `no/such/folder`"))
     }
 
+    /// `disclose sample` outside a project says where it looked and how to name the rules.
+    @Test func sampleOutsideAProjectSaysWhatToDo() throws {
+        let folder = try Self.temporaryProject(["notes.txt": "not a project\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run(["sample", "--out", "data"], in: folder)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no country files (such as VN.disclose) in"), "\(run.stderr)")
+        #expect(run.stderr.contains("or name it with --rules DIR"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("data").path))
+    }
+
     @Test func helpExplainsACode() throws {
         let run = try Self.run(["help", "e301"])
         #expect(run.status == 0)
