@@ -168,17 +168,20 @@ def median(values):
 # ---------------------------------------------------------------------------------------
 # Profile: where the instructions of one single-threaded publish go (callgrind).
 
+# (label, file pattern, function pattern): a phase's instructions are the largest inclusive
+# count among callgrind_annotate's entries for it (a function whose code comes from several
+# files, by inlining, is listed once per file; the entry of its own file includes the rest).
 PHASES = [
-    ("answers (readAnswers: AnswerScanner or the careful reader)", r"Publisher\.readAnswers\("),
-    ("assessments table (DataFolder.readAssessments)", r"closure #1 in DataFolder\.readAssessments"),
-    ("factories table (DataFolder.readFactories)", r"closure #1 in DataFolder\.readFactories"),
-    ("responses table (DataFolder.readResponses)", r"closure #1 in DataFolder\.readResponses"),
-    ("rules checked (Checker.check)", r"static Checker\.check\(entries"),
-    ("publication policy (PolicyRun.apply)", r"PolicyRun\.apply\(sheets"),
-    ("  of which response moderation (Moderator)", r"Moderator\.reasons\(for"),
-    ("JSON text of the outputs (JSONValue.serialized)", r"JSONValue\.serialized\("),
-    ("CSV outputs (PublicationExport.publicCSV)", r"PublicationExport\.publicCSV\("),
-    ("writing the files (OutputFolder.replace)", r"OutputFolder\.replace\("),
+    ("answers (Publisher.readAnswers: AnswerScanner or the careful reader)", r"", r"Publisher\.readAnswers\("),
+    ("assessments table (DataFolder.readAssessments)", r"", r"closure #1 in DataFolder\.readAssessments"),
+    ("factories table (DataFolder.readFactories)", r"", r"closure #1 in DataFolder\.readFactories"),
+    ("responses table (DataFolder.readResponses)", r"", r"closure #1 in DataFolder\.readResponses"),
+    ("rules checked (Checker.check)", r"", r"static Checker\.check\(entr"),
+    ("publication policy (PolicyRun.apply)", r"", r"PolicyRun\.apply\(sheets"),
+    ("  of which response moderation (Moderator.swift)", r"Moderator\.swift$", r""),
+    ("JSON text of the outputs (JSONValue.write(to:), streamed)", r"", r"JSONValue\.write\(to:\)$"),
+    ("CSV outputs (PublicationExport.publicCSV)", r"", r"PublicationExport\.publicCSV\("),
+    ("writing the files (OutputFolder.replace)", r"", r"OutputFolder\.replace\("),
 ]
 
 
@@ -187,7 +190,12 @@ def profile(a, data):
     cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", a.disclose, "publish", "--data", data.folder,
            "--out", os.path.join(a.work, "out", "profile"), "--as-of", AS_OF, "--rules", a.project]
     subprocess.run(cmd, env=dict(os.environ, DISCLOSE_THREADS="1"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", out], capture_output=True, text=True).stdout
+    return phases(out, data)
+
+
+def phases(callgrind_file, data):
+    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--auto=no", "--threshold=100", callgrind_file],
+                          capture_output=True, text=True).stdout
     text = subprocess.run(["swift", "demangle", "--simplified"], input=text, capture_output=True, text=True).stdout
     total = None
     costs = {}
@@ -198,11 +206,14 @@ def profile(a, data):
         value, what = int(m.group(1).replace(",", "")), m.group(2)
         if "PROGRAM TOTALS" in what:
             total = value
-        for label, pattern in PHASES:
-            if re.search(pattern, what) and "=>" not in line and "[" in what:
+            continue
+        # "FILE:FUNCTION [OBJECT]"; function names hold colons too, so split at the first one.
+        file, _, function = re.sub(r" \[[^\]]*\]$", "", what).partition(":")
+        for label, file_pattern, function_pattern in PHASES:
+            if re.search(file_pattern, file) and re.search(function_pattern, function):
                 costs[label] = max(costs.get(label, 0), value)
     return {"data": data.name, "total": total, "answers": data.answers, "assessments": data.assessments,
-            "phases": [(label, costs.get(label)) for label, _ in PHASES]}
+            "phases": [(label, costs.get(label)) for label, _, _ in PHASES]}
 
 
 # ---------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 #   bench/publish/run.sh [--quick] [--reps N] [--no-profile]
 #
 # --quick: 1x and 10x the sample and 10,000 Cambodian assessments, one run each (about 3
-# minutes once built); the full run takes about 12 minutes on the 2-core machine.
+# minutes once built); the full run about 15 minutes on the 2-core machine, builds included.
 # Work files (generated data, the peers' venv, outputs) go under bench/work/publish.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
