@@ -75,12 +75,12 @@ build() {
     else
         rm -rf "$WORK/src"
         mv "$WORK/src.new" "$WORK/src"
-        # The one change to the snapshot: `dynamic` on Checker.check(entry:…), so that
+        # The one change to the snapshot: `dynamic` on Checker.check(entries:…), so that
         # publish_pipeline can cache rule checking (see the comment at the top of that target).
         local checker="$WORK/src/Disclose/Semantics/Checker.swift"
-        sed -i 's/^\( *\)public static func check(entry path: String/\1public dynamic static func check(entry path: String/' "$checker"
-        grep -q 'public dynamic static func check(entry path: String' "$checker" || {
-            echo "fuzz/run.sh: cannot find Checker.check(entry:…) in $checker to make it dynamic" >&2
+        sed -i 's/^\( *\)public static func check(entries paths: \[String\]/\1public dynamic static func check(entries paths: [String]/' "$checker"
+        grep -q 'public dynamic static func check(entries paths: \[String\]' "$checker" || {
+            echo "fuzz/run.sh: cannot find Checker.check(entries:…) in $checker to make it dynamic" >&2
             exit 2
         }
         local sources=()

@@ -10,7 +10,8 @@
 // Rule checking is the same for every run (the shipped files do not change while the
 // fuzzer runs; fuzz target 1 covers rule files), so its result is computed once per
 // process: the library is built with implicit dynamic replacement and
-// `Checker.check(entry:…)` is replaced below by a cache in front of the original.
+// `Checker.check(entries:…)` (which `check(entry:…)` and the publisher call) is replaced
+// below by a cache in front of the original.
 //
 // Beyond "no crash, no hang, no sanitizer report", each published run checks:
 // - every public CSV is well formed, rectangular, and has no field a spreadsheet would read
@@ -26,14 +27,14 @@
 @testable import Disclose
 import Foundation
 
-nonisolated(unsafe) var checkCache: [String: CheckResult] = [:]
+nonisolated(unsafe) var checkCache: [String: [CheckResult]] = [:]
 
 extension Checker {
-    @_dynamicReplacement(for: check(entry:root:access:displayBase:))
-    static func fuzzCachedCheck(entry path: String, root: String?, access: any RuleFileAccess, displayBase: String) -> CheckResult {
-        let key = "\(path)\u{0}\(root ?? "")\u{0}\(displayBase)"
+    @_dynamicReplacement(for: check(entries:root:access:displayBase:))
+    static func fuzzCachedCheck(entries paths: [String], root: String?, access: any RuleFileAccess, displayBase: String) -> [CheckResult] {
+        let key = paths.joined(separator: "\u{0}") + "\u{0}\(root ?? "")\u{0}\(displayBase)"
         if let cached = checkCache[key] { return cached }
-        let result = check(entry: path, root: root, access: access, displayBase: displayBase)
+        let result = check(entries: paths, root: root, access: access, displayBase: displayBase)
         checkCache[key] = result
         return result
     }
@@ -151,7 +152,7 @@ func checkPortal(_ publication: Publication) {
 
 /// The country's `minimum-assessments` on the day, from the checked rules.
 func minimumAssessments(_ code: String, on day: Day) -> Int {
-    for result in checkCache.values {
+    for result in checkCache.values.joined() {
         if let book = result.ruleBook, book.country?.code == code { return book.publicationPolicy(on: day).minimumAssessments }
     }
     return 2
