@@ -370,10 +370,10 @@ public struct Checker {
                 decision.supersededBy = by?.text
             case .on(let date): decision.date = date.day
             case .source(let text): decision.source = text.text
-            case .covers(let ids): decision.covers = ids.map(\.text)
-            case .publishes(let ids): decision.publishes = ids.map(\.text)
-            case .withdraws(let ids): decision.withdraws = ids.map(\.text)
-            case .rewords(let ids): decision.rewords = ids.map(\.text)
+            case .covers(let ids): decision.covers = ids.map(\.text); decision.noteOrigins(ids, .covers, definition)
+            case .publishes(let ids): decision.publishes = ids.map(\.text); decision.noteOrigins(ids, .publishes, definition)
+            case .withdraws(let ids): decision.withdraws = ids.map(\.text); decision.noteOrigins(ids, .withdraws, definition)
+            case .rewords(let ids): decision.rewords = ids.map(\.text); decision.noteOrigins(ids, .rewords, definition)
             default: break
             }
         }
@@ -609,6 +609,15 @@ extension Declaration {
         switch kind {
         case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory, .omitConstraint: true
         case .include, .country, .cluster, .point, .example, .decision, .constraint: false
+        }
+    }
+}
+
+extension Decision {
+    /// Remembers where each id of a clause is written (the first time, if written twice).
+    mutating func noteOrigins(_ ids: [Name], _ clause: DecisionClause, _ definition: Checker.Definition) {
+        for id in ids where itemOrigins[clause]?[id.text] == nil {
+            itemOrigins[clause, default: [:]][id.text] = definition.at(id.span)
         }
     }
 }

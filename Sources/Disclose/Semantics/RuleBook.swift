@@ -356,9 +356,21 @@ public struct Decision: Sendable {
     public var withdraws: [String]
     public var rewords: [String]
     public var origin: SourceRange
+    /// Where each id is written in each clause, so that a message about one points at it.
+    public var itemOrigins: [DecisionClause: [String: SourceRange]] = [:]
+
+    /// The clauses of a decision that list ids.
+    public enum DecisionClause: Sendable, Hashable {
+        case covers, publishes, withdraws, rewords
+    }
 
     /// Every item it decides, of any kind.
     public var decidedItems: Set<String> { Set(covers + publishes + withdraws + rewords) }
+
+    /// Where `item` is written in `clause`, or the decision's name.
+    public func origin(of item: String, in clause: DecisionClause) -> SourceRange {
+        itemOrigins[clause]?[item] ?? origin
+    }
 }
 
 /// A programme-wide constraint, declared once in rules/ and checked for every country.

@@ -134,22 +134,22 @@ public struct Validator {
             guard decision.status == .adopted, registerCountry(of: decision) ?? code == code else { continue }
             let publicIds = Set(latestIssues.map(\.id))
             for issue in decision.publishes where !publicIds.contains(issue) {
-                report(.decisionNotReflected, "decision `\(id)` makes `\(issue)` public, but it is not public", decision.origin,
-                       label: "publishes `\(issue)`", help: withdrawnIssues.contains(issue) ? "the country withdraws it: remove the withdrawal, or correct the register" : "add the issue to the country's rules")
+                report(.decisionNotReflected, "decision `\(id)` makes `\(issue)` public, but it is not public", decision.origin(of: issue, in: .publishes),
+                       label: "not public", help: withdrawnIssues.contains(issue) ? "the country withdraws it: remove the withdrawal, or correct the register" : "add the issue to the country's rules")
             }
             for issue in decision.withdraws where publicIds.contains(issue) {
-                report(.decisionNotReflected, "decision `\(id)` withdraws `\(issue)`, but it is still public", decision.origin,
-                       label: "withdraws `\(issue)`", help: "add `withdraw issue \(issue)` with `reason` and `decided by \(id)` to the country file")
+                report(.decisionNotReflected, "decision `\(id)` withdraws `\(issue)`, but it is still public", decision.origin(of: issue, in: .withdraws),
+                       label: "still public", help: "add `withdraw issue \(issue)` with `reason` and `decided by \(id)` to the country file")
             }
             for issue in decision.rewords where !book.choices.contains(where: { $0.renamesTitles && $0.decision == id && $0.items.contains(issue) })
                 && !book.choices.contains(where: { $0.kind == .issue && $0.items[0] == issue && $0.decision == id }) {
-                report(.decisionNotReflected, "decision `\(id)` rewords `\(issue)`, but no title change cites it", decision.origin,
-                       label: "rewords `\(issue)`", help: "change the issue's title with `decided by \(id)`, in a `change issue` or a `titles` block")
+                report(.decisionNotReflected, "decision `\(id)` rewords `\(issue)`, but no title change cites it", decision.origin(of: issue, in: .rewords),
+                       label: "no title change cites it", help: "change the issue's title with `decided by \(id)`, in a `change issue` or a `titles` block")
             }
             let known = knownIds(book)
             for item in decision.covers where !known.contains(item) {
-                report(.decisionNotReflected, "decision `\(id)` covers `\(item)`, which is not in the rules of `\(code)`", decision.origin,
-                       label: "covers `\(item)`", help: Suggestion.closest(to: item, among: known).map { "did you mean `\($0)`?" } ?? "correct the id, or add the item to the rules")
+                report(.decisionNotReflected, "decision `\(id)` covers `\(item)`, which is not in the rules of `\(code)`", decision.origin(of: item, in: .covers),
+                       label: "not in the rules", help: Suggestion.closest(to: item, among: known).map { "did you mean `\($0)`?" } ?? "correct the id, or add the item to the rules")
             }
         }
 
