@@ -34,6 +34,7 @@ public struct Checker {
                              displayBase: String = FileManager.default.currentDirectoryPath) -> [CheckResult] {
         var parsed: [String: SyntaxFile] = [:]
         var patterns: [String: Bool] = [:]
+        var cleanClauseFiles: Set<String> = []
         var canonicalPaths: [String: String] = [:]
         return paths.map { path in
             let rootFolder = root ?? RuleLoader.findRoot(for: path, access: access) { folder in
@@ -52,7 +53,8 @@ public struct Checker {
             // reported unknown. Report the files' own problems and the include, and stop there.
             checker.includesFailed = loader.diagnostics.contains { $0.severity == .error }
             checker.validPatterns = patterns
-            defer { patterns = checker.validPatterns }
+            checker.cleanClauseFiles = cleanClauseFiles
+            defer { patterns = checker.validPatterns; cleanClauseFiles = checker.cleanClauseFiles }
             return checker.run()
         }
     }
@@ -63,6 +65,9 @@ public struct Checker {
     /// Moderation patterns met so far in this run, and whether each compiled: compiling one
     /// with ICU costs about as much as checking a country, and every entry includes the same ones.
     var validPatterns: [String: Bool] = [:]
+    /// Shared files (not the entry) whose clauses were checked earlier in this run and gave no
+    /// diagnostic: the catalogue's 219 questions are not checked again for every country.
+    var cleanClauseFiles: Set<String> = []
 
     // Definitions collected from every file.
     var clusters: [String: Cluster] = [:]
@@ -157,6 +162,10 @@ public struct Checker {
         for loaded in files {
             let file = loaded.syntax.file
             let isCountryFile = loaded.syntax.declarations.contains { $0.kind == .country }
+            // The clauses of a shared file found clean for one entry are clean for the next.
+            let clausesKnownClean = !loaded.isEntry && cleanClauseFiles.contains(loaded.canonicalPath)
+            var clausesClean = true
+            defer { if !loaded.isEntry, clausesClean, !clausesKnownClean { cleanClauseFiles.insert(loaded.canonicalPath) } }
             for declaration in loaded.syntax.declarations {
                 guard let name = declaration.name else { continue }
                 // A declaration in the wrong file is reported for that alone: its clauses and
@@ -171,7 +180,11 @@ public struct Checker {
                            help: "edit the shared definition itself, or move this into the country's file in countries/")
                     continue
                 }
-                checkClauses(declaration, in: file)
+                if !clausesKnownClean {
+                    let before = sink.diagnostics.count
+                    checkClauses(declaration, in: file)
+                    if sink.diagnostics.count != before { clausesClean = false }
+                }
                 let definition = Definition(declaration: declaration, file: file, isEntry: loaded.isEntry,
                                             range: dateRange(of: declaration, in: file))
                 if isCountryFile, declaration.requiresDecisionInCountry, declaration.isComplete, clause("decided by", of: declaration) == nil,
