@@ -34,7 +34,7 @@ public struct DiagnosticRenderer {
     /// One diagnostic.
     public func render(_ diagnostic: Diagnostic) -> String {
         let severityColor = diagnostic.severity == .error ? "1;31" : "1;33"
-        var lines = [paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]", severityColor) + paint(": \(diagnostic.message)", "1")]
+        var lines = [paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]", severityColor) + paint(": \(diagnostic.message.safeForTerminal)", "1")]
         var gutter = 1
         if let range = diagnostic.range {
             gutter = String(range.file.location(of: range.span.start).line).count
@@ -45,13 +45,13 @@ public struct DiagnosticRenderer {
         let pad = String(repeating: " ", count: gutter)
         if let range = diagnostic.range {
             let (line, column) = range.file.location(of: range.span.start)
-            lines.append("\(pad)\(paint("-->", "1;34")) \(range.file.path):\(line):\(column)")
+            lines.append("\(pad)\(paint("-->", "1;34")) \(range.file.path.safeForTerminal):\(line):\(column)")
             lines += snippet(range, label: diagnostic.label, gutter: gutter, primary: true)
             // Labels in the same file come right under; others get their own `:::` header.
             for label in diagnostic.secondary {
                 if label.range.file != range.file {
                     let (otherLine, otherColumn) = label.range.file.location(of: label.range.span.start)
-                    lines.append("\(pad)\(paint(":::", "1;34")) \(label.range.file.path):\(otherLine):\(otherColumn)")
+                    lines.append("\(pad)\(paint(":::", "1;34")) \(label.range.file.path.safeForTerminal):\(otherLine):\(otherColumn)")
                 }
                 lines += snippet(label.range, label: label.message, gutter: gutter, primary: false)
             }
@@ -59,8 +59,8 @@ public struct DiagnosticRenderer {
         if !diagnostic.notes.isEmpty || diagnostic.help != nil {
             lines.append("\(pad) \(paint("|", "1;34"))")
         }
-        for note in diagnostic.notes { lines.append("\(pad) \(paint("=", "1;34")) \(paint("note", "1")): \(note)") }
-        if let help = diagnostic.help { lines.append("\(pad) \(paint("=", "1;34")) \(paint("help", "1;32")): \(help)") }
+        for note in diagnostic.notes { lines.append("\(pad) \(paint("=", "1;34")) \(paint("note", "1")): \(note.safeForTerminal)") }
+        if let help = diagnostic.help { lines.append("\(pad) \(paint("=", "1;34")) \(paint("help", "1;32")): \(help.safeForTerminal)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -69,7 +69,7 @@ public struct DiagnosticRenderer {
         guard !file.bytes.isEmpty else { return [] }
         let (line, column) = file.location(of: range.span.start)
         let (endLine, endColumn) = file.location(of: range.span.end)
-        let text = file.lineText(line).replacingTabs()
+        let text = file.lineText(line).replacingTabs().safeForTerminal
         let lineNumber = String(line)
         let pad = String(repeating: " ", count: gutter)
         let numberPad = String(repeating: " ", count: gutter - lineNumber.count)
@@ -86,7 +86,7 @@ public struct DiagnosticRenderer {
         }
         let width = endLine == line ? max(1, endColumn - column) : max(1, text.count - column + 1)
         let marker = String(repeating: primary ? "^" : "-", count: max(1, min(width, shown.unicodeScalars.count - caretColumn + 1)))
-        let underline = String(repeating: " ", count: max(0, caretColumn - 1)) + paint(marker + (label.map { " " + $0 } ?? ""), primary ? "1;31" : "1;34")
+        let underline = String(repeating: " ", count: max(0, caretColumn - 1)) + paint(marker + (label.map { " " + $0.safeForTerminal } ?? ""), primary ? "1;31" : "1;34")
         return [
             "\(pad) \(paint("|", "1;34"))",
             "\(paint(numberPad + lineNumber, "1;34")) \(paint("|", "1;34")) \(shown)",
@@ -100,6 +100,32 @@ public struct DiagnosticRenderer {
 }
 
 extension String {
+    /// The text with what a terminal would obey or reorder made visible, one character for one,
+    /// so that carets still line up: C0 controls as their control pictures (ESC as `␛`), DEL as
+    /// `␡`, C1 controls and text-direction controls as `�`. A rule file or a data field quoted
+    /// in a message can then never move the cursor, erase a line or reverse the text around it.
+    var safeForTerminal: String {
+        guard unicodeScalars.contains(where: { String.isUnsafeForTerminal($0) }) else { return self }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x0A: result.append(scalar)
+            case 0x00...0x1F: result.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: result.append("\u{2421}")
+            default: result.append(String.isUnsafeForTerminal(scalar) ? "\u{FFFD}" : scalar)
+            }
+        }
+        return String(result)
+    }
+
+    static func isUnsafeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// Tabs shown as one space, so that carets line up with what they point at.
     func replacingTabs() -> String {
         String(map { $0 == "\t" ? " " : $0 })

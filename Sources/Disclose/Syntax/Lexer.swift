@@ -345,7 +345,7 @@ public struct Lexer {
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let visible = scalar.value >= 0x21 && !Lexer.isInvisibleControl(scalar) && scalar.properties.generalCategory != .format
         let shown = scalar.isASCII && visible ? "`\(Character(scalar))`"
-            : (visible ? "`\(Character(scalar))` " : "") + "(\(code)\(scalar.properties.name.map { " \($0)" } ?? ""))"
+            : (visible ? "`\(Character(scalar))` " : "") + "(\(code)\(Lexer.name(of: scalar).map { " \($0)" } ?? ""))"
         var help: String
         switch scalar {
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}":
@@ -396,10 +396,11 @@ public struct Lexer {
             if !warnedInvisible, Lexer.isInvisibleControl(scalar), !separatesWords {
                 warnedInvisible = true
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                let name = scalar.properties.name.map { " (\($0))" } ?? ""
+                let padded = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                let name = Lexer.name(of: scalar).map { " (\($0))" } ?? ""
                 let needle = Array(value[index..<(index + length)])
                 let at = bytes[tokenStart...].firstRange(of: needle)?.lowerBound ?? tokenStart
-                report(.invisibleCharacter, "invisible character U+\(hex)\(name) in \(context)", Span(at, at + length),
+                report(.invisibleCharacter, "invisible character U+\(padded)\(name) in \(context)", Span(at, at + length),
                        label: "here",
                        help: "remove it: invisible and text-direction characters can make a file read differently from what it says")
             }
@@ -425,6 +426,23 @@ public struct Lexer {
         report(.invalidEncoding, "file is not valid UTF-8", Span(start, start + 1),
                label: "this byte is not UTF-8",
                help: "save the file as UTF-8 (in Excel: Save As, then \"CSV UTF-8\"; in a text editor: Encoding, UTF-8)")
+    }
+
+    /// The Unicode name of a character, or for a control character (which has none) its
+    /// usual one, so that a message can say what it found.
+    static func name(of scalar: Unicode.Scalar) -> String? {
+        if let name = scalar.properties.name { return name }
+        switch scalar.value {
+        case 0x00: return "NULL"
+        case 0x07: return "BELL"
+        case 0x08: return "BACKSPACE"
+        case 0x0B: return "LINE TABULATION"
+        case 0x0C: return "FORM FEED"
+        case 0x1B: return "ESCAPE"
+        case 0x7F: return "DELETE"
+        case 0x00...0x1F, 0x80...0x9F: return "a control character"
+        default: return scalar.properties.nameAlias
+        }
     }
 
     /// Scripts that separate words with zero-width spaces rather than spaces.

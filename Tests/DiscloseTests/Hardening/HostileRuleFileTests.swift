@@ -130,8 +130,25 @@ extension Hardening {
         @Test func controlCharactersInTextAreFlagged() {
             let result = Hardening.check(texts: ["/p/rules/entry.disclose": "parameter p\n  value 1 hours\n  legal \"Article 5\u{1B}[2K\"\n"])
             #expect(result.diagnostics.map(\.code) == [.invisibleCharacter])
-            #expect(result.diagnostics.first?.message.hasPrefix("invisible character U+1B") == true,
+            #expect(result.diagnostics.first?.message == "invisible character U+001B (ESCAPE) in text",
                     "an ESC byte inside text passes without a warning: \(Hardening.summary(result.diagnostics))")
+            // The report quotes the line with the ESC made visible, never sent to the terminal.
+            let rendered = DiagnosticRenderer().render(result.diagnostics)
+            #expect(!rendered.unicodeScalars.contains("\u{1B}"))
+            #expect(rendered.contains("legal \"Article 5\u{241B}[2K\""), "\(rendered)")
+        }
+
+        /// Whatever a message quotes (a data field, a file name) reaches the terminal with its
+        /// control and text-direction characters made visible, one for one, so carets still line up.
+        @Test func renderedReportsCarryNoTerminalControls() {
+            let line = "KH-130,Star\u{1B}]0;pwned\u{07}\u{202E}txt.exe\u{9B}31m,garment,KH,"
+            let file = SourceFile(path: "factories\u{1B}[2J.csv", text: "factory_id,name,type,country,left_on\n" + line + "\n")
+            let diagnostic = Diagnostic(.invalidValue, "`Star\u{1B}]0;pwned\u{07}` is odd", at: SourceRange(file, Span(45, 48)), label: "here\u{1B}[1A",
+                                        notes: ["note \u{7F}"], help: "help \u{202E}")
+            let rendered = DiagnosticRenderer().render([diagnostic])
+            #expect(!rendered.unicodeScalars.contains { [0x1B, 0x07, 0x7F, 0x9B, 0x202E].contains($0.value) }, "\(rendered)")
+            #expect(rendered.contains("KH-130,Star\u{241B}]0;pwned\u{2407}\u{FFFD}txt.exe\u{FFFD}31m,garment,KH,"), "\(rendered)")
+            #expect(rendered.contains("factories\u{241B}[2J.csv:2:"), "\(rendered)")
         }
 
         @Test func cyrillicHomoglyphInAnIdIsRefused() {
