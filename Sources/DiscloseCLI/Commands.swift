@@ -94,7 +94,7 @@ func runShow(_ arguments: inout Arguments) throws -> Int32 {
     if format == "json" {
         print(RuleBookExport.json(book, on: day).serialized())
     } else {
-        print(RuleBookText.render(book, on: day))
+        print(RuleBookText.render(book, on: day).safeForTerminal)
     }
     return 0
 }

@@ -25,7 +25,7 @@ func runDiff(_ arguments: inout Arguments) throws -> Int32 {
             return 1
         }
         let diff = BaselineDiff(book: book)
-        print(format == "json" ? diff.json().serialized() : diff.text())
+        print(format == "json" ? diff.json().serialized() : diff.text().safeForTerminal)
         return 0
     }
     let day = try arguments.asOf(usage: usage)
@@ -46,7 +46,7 @@ func runDiff(_ arguments: inout Arguments) throws -> Int32 {
         publications.append(publication)
     }
     let diff = PublicationDiff(before: publications[0], after: publications[1])
-    print(format == "json" ? diff.json().serialized() : diff.text())
+    print(format == "json" ? diff.json().serialized() : diff.text().safeForTerminal)
     return 0
 }
 

@@ -38,7 +38,7 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     if let out, format == "html" {
         let site = PortalSite.files(publication)
         try OutputFolder.replace(out, with: site)
-        printError(PublicationSummary.text(publication, out: nil))
+        printError(PublicationSummary.text(publication, out: nil).safeForTerminal)
         printError("portal written to \(out)/ (\(site.count) files; open index.html) as of \(publication.asOf)")
         return 0
     } else if let out {
@@ -58,7 +58,7 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     } else {
         FileHandle.standardOutput.write(Data(publicJSON()))
     }
-    printError(PublicationSummary.text(publication, out: out))
+    printError(PublicationSummary.text(publication, out: out).safeForTerminal)
     return 0
 }
 
@@ -90,7 +90,7 @@ func runExplain(_ arguments: inout Arguments) throws -> Int32 {
     else {
         throw UsageError("no factory `\(names[0])` in the data", usage: usage)
     }
-    print(format == "json" ? explanation.json().serialized() : explanation.text())
+    print(format == "json" ? explanation.json().serialized() : explanation.text().safeForTerminal)
     return 0
 }
 

@@ -51,7 +51,7 @@ func runTest(_ arguments: inout Arguments) throws -> Int32 {
         if !uncovered.isEmpty { lines.append("  no example raises: \(uncovered.joined(separator: ", "))") }
         if format == "text" {
             print("\(path): \(outcomes.filter(\.passed).count) of \(outcomes.count) examples pass")
-            if !lines.isEmpty { print(lines.joined(separator: "\n")) }
+            if !lines.isEmpty { print(lines.joined(separator: "\n").safeForTerminal) }
         }
         report.append(.object([
             ("file", .string(path)),

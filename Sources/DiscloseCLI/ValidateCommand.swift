@@ -43,7 +43,7 @@ func runValidate(_ arguments: inout Arguments) throws -> Int32 {
     case "sarif": emit(diagnostics, format: "sarif")
     default:
         emit(diagnostics, format: "text")
-        print(text.joined(separator: "\n"))
+        print(text.joined(separator: "\n").safeForTerminal)
     }
     let errors = diagnostics.contains { $0.severity == .error }
     return errors || (strict && !diagnostics.isEmpty) ? 1 : 0

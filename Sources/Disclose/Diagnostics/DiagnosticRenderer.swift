@@ -104,7 +104,7 @@ extension String {
     /// so that carets still line up: C0 controls as their control pictures (ESC as `␛`), DEL as
     /// `␡`, C1 controls and text-direction controls as `�`. A rule file or a data field quoted
     /// in a message can then never move the cursor, erase a line or reverse the text around it.
-    var safeForTerminal: String {
+    public var safeForTerminal: String {
         guard unicodeScalars.contains(where: { String.isUnsafeForTerminal($0) }) else { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {

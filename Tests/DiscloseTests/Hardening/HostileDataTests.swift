@@ -183,6 +183,20 @@ extension Hardening {
 
         // MARK: Bytes that are not text
 
+        /// A factory name holding terminal controls (ESC [2J clears the screen) is shown by
+        /// `disclose explain` with them made visible; nothing reaches the terminal raw.
+        @Test func explainShowsNoTerminalControls() throws {
+            let folder = try Hardening.temporaryFolder("explain-controls")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var tables = try Hardening.baseTables()
+            tables["factories.csv"] = tables["factories.csv"]!.replacingOccurrences(of: "Sihanoukville Apparel", with: "Sihanoukville\u{1B}[2J Apparel")
+            try Hardening.write(tables.mapValues { Array($0.utf8) }, under: folder.appendingPathComponent("data"))
+            let run = try Hardening.run(["explain", "KH-130", "--data", "data", "--as-of", "2024-06-01", "--rules", Hardening.root.path], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(String(decoding: run.stdout, as: UTF8.self).contains("Sihanoukville\u{241B}[2J Apparel"))
+            #expect(!run.stdout.contains(0x1B) && !run.stderr.unicodeScalars.contains("\u{1B}"))
+        }
+
         /// A NUL byte in a field is never text: the data is refused, pointing at the byte, so it
         /// cannot reach a public file; and the CSV writer would not write one raw either.
         @Test func nulByteInAFieldIsRefused() throws {
