@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh [--seconds N] [--runs N] [--targets a,b,c] [--max-len N] [--no-build] [--quiet]
 #
-#   --seconds N   run each target for N seconds (default 20; .ci/run uses the default)
+#   --seconds N   run each target for N seconds (default 20; .ci/run gives 60)
 #   --runs N      stop each target after N executions (with --seconds, whichever comes first;
 #                 give --seconds 0 for no time limit). The long run: --runs 10000000 --seconds 0
 #   --targets     a comma-separated subset of: lex_parse_check, read_tables, publish_pipeline
