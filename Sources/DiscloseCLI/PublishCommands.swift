@@ -36,8 +36,9 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     // The two JSON files are written as they are made, a megabyte at a time.
     func streaming(_ value: @escaping @Sendable () -> JSONValue) -> @Sendable (FileHandle) throws -> Void { { try value().write(to: $0) } }
     if let out, format == "html" {
-        let site = PortalSite.files(publication)
-        try OutputFolder.replace(out, with: site)
+        // Pages are made as they are written, side by side on every core.
+        let site = PortalSite.writers(publication)
+        try OutputFolder.replace(out, writing: site, threads: Threads.count)
         printError(PublicationSummary.text(publication, out: nil).safeForTerminal)
         printError("portal written to \(out)/ (\(site.count) files; open index.html) as of \(publication.asOf)")
         return 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Transparency Portal as a static site: plain HTML files, one stylesheet and one small
 /// script, that work from the file system with no server and nothing fetched from elsewhere.
 ///
@@ -22,20 +24,32 @@ public enum PortalSite {
 
     /// Every file of the site, by name, as text.
     public static func pages(_ publication: Publication) -> [(name: String, text: String)] {
-        var pages: [(name: String, text: String)] = [
-            ("index.html", PortalHome(publication: publication).render()),
-            (stylesheet, PortalAssets.stylesheet),
-            (script, PortalAssets.script),
+        makers(publication).map { ($0.name, $0.make()) }
+    }
+
+    /// Every file of the site, by name, with a function that writes it into an open file when
+    /// called: for `OutputFolder.replace(_:writing:threads:)`, so that a site of tens of
+    /// thousands of pages is made a page at a time, on every core, never whole in memory.
+    public static func writers(_ publication: Publication) -> [(name: String, write: @Sendable (FileHandle) throws -> Void)] {
+        makers(publication).map { page in (page.name, { try $0.write(contentsOf: Array(page.make().utf8)) }) }
+    }
+
+    /// Every file of the site, by name, with the function that makes its text.
+    static func makers(_ publication: Publication) -> [(name: String, make: @Sendable () -> String)] {
+        var pages: [(name: String, make: @Sendable () -> String)] = [
+            ("index.html", { PortalHome(publication: publication).render() }),
+            (stylesheet, { PortalAssets.stylesheet }),
+            (script, { PortalAssets.script }),
         ]
         for country in publication.countries {
             for language in languages(country) {
                 let page = PortalCountryPages(publication: publication, country: country, language: language)
-                pages.append((countryPage(country.code, language), page.start()))
+                pages.append((countryPage(country.code, language), { page.start() }))
                 for index in country.figures.indices {
-                    pages.append((issuePage(country.code, language, country.figures[index].issue), page.issue(index)))
+                    pages.append((issuePage(country.code, language, country.figures[index].issue), { page.issue(index) }))
                 }
                 for factory in country.factories {
-                    pages.append((factoryPage(country.code, language, factory.id), page.factory(factory)))
+                    pages.append((factoryPage(country.code, language, factory.id), { page.factory(factory) }))
                 }
             }
         }
