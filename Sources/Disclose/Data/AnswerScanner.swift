@@ -196,11 +196,12 @@ struct AnswerScanner: Sendable {
     private static let newline: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
 
-    /// Whether a byte may sit inside a field here: anything but a comma, a line end, a quote
-    /// or a byte of a multi-byte UTF-8 sequence (those the careful reader checks).
+    /// Whether a byte may sit inside a field here: anything but a comma, a line end, a quote,
+    /// a NUL or a byte of a multi-byte UTF-8 sequence (those the careful reader checks, and
+    /// refuses or reads, so that both paths give the same result).
     @inline(__always)
     private static func isPlain(_ byte: UInt8) -> Bool {
-        (byte > 0x2C && byte < 0x80) || (byte < 0x2C && byte != 0x0A && byte != 0x0D && byte != 0x22)
+        (byte > 0x2C && byte < 0x80) || (byte < 0x2C && byte != 0x0A && byte != 0x0D && byte != 0x22 && byte != 0x00)
     }
 
     /// The end of the field that starts at `from`: the index of the comma or line end after

@@ -100,6 +100,12 @@ import Testing
             return fields.count == 3 ? [fields[2], fields[1], fields[0]].joined(separator: ",") : line
         }.joined(separator: "\n").utf8)),
         ("a byte that is not UTF-8", answers { $0[9] += "\u{FFFD}" }.map { $0 == 0xBD ? 0xFF : $0 }),
+        // CHL-DOC-01 is in the catalogue and in the data, and no rule reads it: the scanner must
+        // still see the NUL byte (the careful reader refuses it; found in review).
+        ("a NUL byte in an answer no rule reads", answers { lines in
+            let index = lines.firstIndex { $0.contains(",CHL-DOC-01,") }!
+            lines[index] += "\u{0}"
+        }),
     ]
 
     @Test(arguments: clean.map(\.0))
