@@ -183,28 +183,10 @@ enum Hardening {
     }
 }
 
-/// A seeded generator (SplitMix64): the same numbers on every machine and run.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A whole number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-
-    /// True with probability `p`.
-    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
-
-    /// One element.
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+extension SampleRandom {
+    /// A whole number in `0..<bound` (0 when `bound` is 0), from the library's seeded
+    /// generator: the same numbers on every machine and run.
+    mutating func below(_ bound: Int) -> Int { int(0...max(0, bound - 1)) }
 }
 
 /// Reads RFC 4180 CSV strictly, as a spreadsheet would: the records, each a list of fields.

@@ -185,7 +185,7 @@ extension Hardening {
 
         /// A random raw answer for a question: mostly fitting its kind, sometimes not.
         /// `noise` scales how often an answer is unusable or missing (1: one in about thirty).
-        static func answer(_ question: Question, _ random: inout SeededRandom, noise: Double = 1) -> String {
+        static func answer(_ question: Question, _ random: inout SampleRandom, noise: Double = 1) -> String {
             if random.chance(0.015 * noise) { return random.pick(["maybe", "", "1e999", "NaN", "n/a", "2024-02-30", "<b>yes</b>"]) }
             if random.chance(0.02 * noise) { return "not-applicable" }
             switch question.answer {
@@ -199,7 +199,7 @@ extension Hardening {
         /// `noise`: the shipped catalogues have sixty and more critical questions per country, so
         /// answers are unusable less often there, or no assessment would ever be complete.
         static func generate(seed: UInt64, books: [String: RuleBook], factories count: ClosedRange<Int>, noise: Double) -> DataSet {
-            var random = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 17)
+            var random = SampleRandom(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 17)
             var set = DataSet(asOf: Day(year: 2019, month: 1, day: 1)!.adding(days: random.below(8 * 365)))
             set.jsonLines = (0..<4).map { _ in random.chance(0.25) }
             let codes = books.keys.sorted()
@@ -282,7 +282,7 @@ extension Hardening {
 
         /// The data set changed only where the public must not look, given the first run's report.
         static func perturbed(_ set: DataSet, report: InternalReport, books: [String: RuleBook], seed: UInt64) -> DataSet {
-            var random = SeededRandom(seed: ~seed)
+            var random = SampleRandom(seed: ~seed)
             var changed = set
             let dispositions = Dictionary(uniqueKeysWithValues: report.assessments.map { ($0.assessment, $0) })
             for visit in set.visits where visit.refused == nil {
