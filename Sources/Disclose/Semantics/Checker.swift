@@ -32,29 +32,22 @@ public struct Checker {
     /// Checks several entry files in one run, reading and parsing each shared file once.
     public static func check(entries paths: [String], root: String? = nil, access: any RuleFileAccess = DiskFileAccess(),
                              displayBase: String = FileManager.default.currentDirectoryPath) -> [CheckResult] {
-        var parsed: [String: SyntaxFile] = [:]
-        var patterns: [String: Bool] = [:]
-        var cleanClauseFiles: Set<String> = []
-        var canonicalPaths: [String: String] = [:]
+        var memo = CheckRunMemo()
         return paths.map { path in
             let rootFolder = root ?? RuleLoader.findRoot(for: path, access: access) { folder in
                 var isDirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
             }
             var loader = RuleLoader(access: access, root: rootFolder, displayBase: access.canonical(displayBase))
-            loader.parsed = parsed
-            loader.canonicalPaths = canonicalPaths
+            loader.memo = memo
             loader.load(entry: path)
-            parsed = loader.parsed
-            canonicalPaths = loader.canonicalPaths
             var checker = Checker(files: loader.files)
+            checker.memo = loader.memo
             checker.sink.report(contentsOf: loader.diagnostics)
             // When an include failed, the rules are incomplete: names they declare would all be
             // reported unknown. Report the files' own problems and the include, and stop there.
             checker.includesFailed = loader.diagnostics.contains { $0.severity == .error }
-            checker.validPatterns = patterns
-            checker.cleanClauseFiles = cleanClauseFiles
-            defer { patterns = checker.validPatterns; cleanClauseFiles = checker.cleanClauseFiles }
+            defer { memo = checker.memo }
             return checker.run()
         }
     }
@@ -62,12 +55,8 @@ public struct Checker {
     var sink = DiagnosticSink()
     let files: [LoadedFile]
     var includesFailed = false
-    /// Moderation patterns met so far in this run, and whether each compiled: compiling one
-    /// with ICU costs about as much as checking a country, and every entry includes the same ones.
-    var validPatterns: [String: Bool] = [:]
-    /// Shared files (not the entry) whose clauses were checked earlier in this run and gave no
-    /// diagnostic: the catalogue's 219 questions are not checked again for every country.
-    var cleanClauseFiles: Set<String> = []
+    /// What this run learned from the entries checked before this one.
+    var memo = CheckRunMemo()
 
     // Definitions collected from every file.
     var clusters: [String: Cluster] = [:]
@@ -163,9 +152,9 @@ public struct Checker {
             let file = loaded.syntax.file
             let isCountryFile = loaded.syntax.declarations.contains { $0.kind == .country }
             // The clauses of a shared file found clean for one entry are clean for the next.
-            let clausesKnownClean = !loaded.isEntry && cleanClauseFiles.contains(loaded.canonicalPath)
+            let clausesKnownClean = !loaded.isEntry && memo.cleanClauseFiles.contains(loaded.canonicalPath)
             var clausesClean = true
-            defer { if !loaded.isEntry, clausesClean, !clausesKnownClean { cleanClauseFiles.insert(loaded.canonicalPath) } }
+            defer { if !loaded.isEntry, clausesClean, !clausesKnownClean { memo.cleanClauseFiles.insert(loaded.canonicalPath) } }
             for declaration in loaded.syntax.declarations {
                 guard let name = declaration.name else { continue }
                 // A declaration in the wrong file is reported for that alone: its clauses and
@@ -407,8 +396,8 @@ public struct Checker {
                 checkLanguageCode(language, file: definition.file)
                 rule.words[language.text, default: []] += words.map { $0.text.lowercased() }
             case .pattern(let text):
-                let valid = validPatterns[text.text] ?? ((try? NSRegularExpression(pattern: text.text)) != nil)
-                validPatterns[text.text] = valid
+                let valid = memo.validPatterns[text.text] ?? ((try? NSRegularExpression(pattern: text.text)) != nil)
+                memo.validPatterns[text.text] = valid
                 if valid {
                     rule.patterns.append(text.text)
                 } else {
@@ -633,4 +622,21 @@ extension Decision {
             itemOrigins[clause, default: [:]][id.text] = definition.at(id.span)
         }
     }
+}
+
+/// What one run of the checker over several entries (`Checker.check(entries:)`) learns once
+/// and reuses for every entry: the country files all include the same catalogue, policy and
+/// moderation rules.
+struct CheckRunMemo {
+    /// Files already parsed, by canonical path.
+    var parsed: [String: SyntaxFile] = [:]
+    /// Paths already made canonical: resolving symbolic links asks the file system about every
+    /// component.
+    var canonicalPaths: [String: String] = [:]
+    /// Moderation patterns, and whether each compiled: compiling one with ICU costs about as
+    /// much as checking a country.
+    var validPatterns: [String: Bool] = [:]
+    /// Shared files (never the entry) whose clauses were checked and gave no diagnostic: the
+    /// catalogue's 219 questions are not checked again for every country.
+    var cleanClauseFiles: Set<String> = []
 }

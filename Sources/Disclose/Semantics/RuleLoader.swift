@@ -79,10 +79,9 @@ struct RuleLoader {
     let displayBase: String
     var files: [LoadedFile] = []
     var diagnostics: [Diagnostic] = []
-    /// Files already parsed, by canonical path: shared when several entries are checked in one run.
-    var parsed: [String: SyntaxFile] = [:]
-    /// Paths already made canonical, shared the same way.
-    var canonicalPaths: [String: String] = [:]
+    /// Files parsed and paths made canonical earlier in the run: shared when several entries
+    /// are checked in one run.
+    var memo = CheckRunMemo()
     private var loaded: Set<String> = []
     private var stack: [String] = []
 
@@ -95,7 +94,7 @@ struct RuleLoader {
     /// Loads the entry file and everything it includes, depth first, includes before includers.
     mutating func load(entry path: String) {
         let canonical = access.canonical(path)
-        if let cached = parsed[canonical] {
+        if let cached = memo.parsed[canonical] {
             load(canonical: canonical, bytes: cached.file.bytes, isEntry: true)
             return
         }
@@ -117,11 +116,11 @@ struct RuleLoader {
             return
         }
         let syntax: SyntaxFile
-        if let cached = parsed[canonical] {
+        if let cached = memo.parsed[canonical] {
             syntax = cached
         } else {
             syntax = Parser.parse(SourceFile(path: display(canonical), bytes: bytes))
-            parsed[canonical] = syntax
+            memo.parsed[canonical] = syntax
         }
         file = syntax.file
         stack.append(canonical)
@@ -153,7 +152,7 @@ struct RuleLoader {
                 continue
             }
             // A file parsed earlier in the run (the shared catalogue, for every country) is not read again.
-            guard let included = parsed[target]?.file.bytes ?? access.contents(of: target) else {
+            guard let included = memo.parsed[target]?.file.bytes ?? access.contents(of: target) else {
                 diagnostics.append(Diagnostic(.includeNotFound, "cannot find `\(name.text)`", at: range,
                                               label: "no such file: `\(display(target))`",
                                               help: "paths are relative to the folder of this file; the other checks run once the include is fixed"))
@@ -164,12 +163,11 @@ struct RuleLoader {
         files.append(LoadedFile(syntax: syntax, canonicalPath: canonical, isEntry: isEntry))
     }
 
-    /// The canonical form of `path`, worked out once per run: resolving symbolic links asks
-    /// the file system about every component.
+    /// The canonical form of `path`, worked out once per run.
     private mutating func canonicalPath(_ path: String) -> String {
-        if let known = canonicalPaths[path] { return known }
+        if let known = memo.canonicalPaths[path] { return known }
         let result = access.canonical(path)
-        canonicalPaths[path] = result
+        memo.canonicalPaths[path] = result
         return result
     }
 
