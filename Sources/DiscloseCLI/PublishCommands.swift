@@ -32,7 +32,6 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
         printError("nothing published: fix the errors above and run again")
         return 1
     }
-    func publicJSON() -> [UInt8] { PublicationExport.publicJSON(publication).serializedBytes() + [0x0A] }
     // The two JSON files are written as they are made, a megabyte at a time.
     func streaming(_ value: @escaping @Sendable () -> JSONValue) -> @Sendable (FileHandle) throws -> Void { { try value().write(to: $0) } }
     if let out, format == "html" {
@@ -57,7 +56,7 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     } else if format == "csv" {
         print(PublicationExport.publicCSV(publication)[0].text, terminator: "")
     } else {
-        FileHandle.standardOutput.write(Data(publicJSON()))
+        FileHandle.standardOutput.write(Data(PublicationExport.publicJSON(publication).serializedBytes() + [0x0A]))
     }
     printError(PublicationSummary.text(publication, out: out).safeForTerminal)
     return 0

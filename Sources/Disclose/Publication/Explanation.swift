@@ -171,7 +171,8 @@ public enum PublicationSummary {
         for country in publication.countries {
             let green = country.factories.filter { $0.status == .compliant }.count
             let refused = country.factories.filter { $0.status == .refused }.count
-            lines.append("\(country.code): \(country.factories.count) factories listed (\(green) compliant, \(country.factories.count - green - refused) non-compliant, \(refused) refusing)")
+            let listed = country.factories.count
+            lines.append("\(country.code): \(listed) \(listed == 1 ? "factory" : "factories") listed (\(green) compliant, \(listed - green - refused) non-compliant, \(refused) refusing)")
         }
         let withheld = Dictionary(grouping: report.assessments.filter { $0.disposition == .withheld }, by: { $0.reason?.rawValue ?? "" })
         let parts = withheld.keys.sorted().map { "\(withheld[$0]!.count) \($0)" }

@@ -102,6 +102,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("data").path))
     }
 
+    /// The summary after a publish counts in words a person would write: "1 factory".
+    @Test func publishSummaryCountsInPlainWords() throws {
+        let folder = try Self.temporaryProject(["notes.txt": "scratch\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = Golden.packageRoot.appendingPathComponent("Tests/DiscloseTests/Golden/publish/responses-published-and-held").path
+        let run = try Self.run(["publish", "--data", data, "--out", folder.appendingPathComponent("out").path, "--as-of", "2024-06-01",
+                                "--rules", Golden.packageRoot.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("KH: 1 factory listed (0 compliant, 1 non-compliant, 0 refusing)\n"), "\(run.stderr)")
+    }
+
     @Test func helpExplainsACode() throws {
         let run = try Self.run(["help", "e301"])
         #expect(run.status == 0)
