@@ -333,8 +333,11 @@ extension Checker {
             if case .withdrawn(let issue, _)? = timeline.latest { return issue.category }
             return nil
         })
-        for category in IssueCategory.allCases where category.isMandatory && !covered.contains(category) && !explained.contains(category)
-            && omittedCategories[category] == nil
+        // A declaration lost to a syntax error would show up here as a missing category: one
+        // mistake, one message.
+        let hasSyntaxErrors = files.contains { $0.syntax.diagnostics.contains { $0.severity == .error } }
+        for category in IssueCategory.allCases where !hasSyntaxErrors && category.isMandatory && !covered.contains(category)
+            && !explained.contains(category) && omittedCategories[category] == nil
         {
             report(.categoryNotCovered, "country `\(country.code)` publishes no `\(category.rawValue)` issue", country.origin,
                    label: "no public issue in this category",
