@@ -34,7 +34,12 @@ func readAll(_ reader: TableReader, schema: TableSchema, thorough: Bool) -> (row
     }
     checkDiagnostics(reader.diagnostics, thorough: thorough)
     let diagnostics = reader.diagnostics.map { diagnostic -> String in
-        let location = diagnostic.range.map { "\($0.file.location(of: $0.span.start))" } ?? "-"
+        // Line and column spelled out: interpolating the tuple itself goes through reflection,
+        // which cost a tenth of this target's time.
+        let location = diagnostic.range.map { range -> String in
+            let (line, column) = range.file.location(of: range.span.start)
+            return "\(line):\(column)"
+        } ?? "-"
         return "\(diagnostic.code.code) \(location) \(diagnostic.message)"
     }
     return (rows, diagnostics)
