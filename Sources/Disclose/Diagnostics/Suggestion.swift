@@ -10,14 +10,28 @@ public enum Suggestion {
         let target = Array(word.lowercased().utf8)
         let limit = max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?
-        let targetDigits = target.filter { $0 >= 48 && $0 <= 57 }
+        let targetDigits = target.filter(isDigit)
+        // Reused for every candidate: this runs for each unknown id in a data file, against
+        // every question of a country.
+        var other: [UInt8] = []
+        var otherDigits: [UInt8] = []
+        var rows = EditRows()
         for candidate in candidates where candidate != word {
-            let other = Array(candidate.lowercased().utf8)
-            guard abs(other.count - target.count) <= limit else { continue }
+            // An ASCII candidate's length is known before it is lowered, and most candidates
+            // are too long or too short to be near.
+            if candidate.utf8.allSatisfy({ $0 < 0x80 }) {
+                guard abs(candidate.utf8.count - target.count) <= limit else { continue }
+                other.removeAll(keepingCapacity: true)
+                other.append(contentsOf: candidate.utf8.lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+            } else {
+                other = Array(candidate.lowercased().utf8)
+                guard abs(other.count - target.count) <= limit else { continue }
+            }
             // `KH-PAC-2024-05` is not a typo of `KH-PAC-2013-01`: numbers may differ by one edit at most.
-            let otherDigits = other.filter { $0 >= 48 && $0 <= 57 }
-            if !targetDigits.isEmpty || !otherDigits.isEmpty, editDistance(targetDigits, otherDigits, limit: 1) > 1 { continue }
-            let distance = editDistance(target, other, limit: limit)
+            otherDigits.removeAll(keepingCapacity: true)
+            otherDigits.append(contentsOf: other.lazy.filter(isDigit))
+            if !targetDigits.isEmpty || !otherDigits.isEmpty, editDistance(targetDigits, otherDigits, limit: 1, rows: &rows) > 1 { continue }
+            let distance = editDistance(target, other, limit: limit, rows: &rows)
             if distance <= limit, best == nil || distance < best!.distance
                 || (distance == best!.distance && candidate < best!.candidate)
             {
@@ -26,6 +40,8 @@ public enum Suggestion {
         }
         return best?.candidate
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// The candidate whose description shares the most words with the words of `word`.
     ///
@@ -45,28 +61,38 @@ public enum Suggestion {
         return best?.id
     }
 
+    /// The three rows of the distance table, kept between calls so that they are allocated once.
+    struct EditRows {
+        var beforePrevious: [Int] = []
+        var previous: [Int] = []
+        var row: [Int] = []
+    }
+
     /// Edit distance counting a swap of two neighbouring letters as one edit (`titel` is one
     /// from `title`), giving up early once it exceeds `limit`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int, rows: inout EditRows) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var row = [Int](repeating: 0, count: b.count + 1)
+        rows.beforePrevious.removeAll(keepingCapacity: true)
+        rows.beforePrevious.append(contentsOf: repeatElement(0, count: b.count + 1))
+        rows.previous.removeAll(keepingCapacity: true)
+        rows.previous.append(contentsOf: 0...b.count)
+        rows.row.removeAll(keepingCapacity: true)
+        rows.row.append(contentsOf: repeatElement(0, count: b.count + 1))
         for i in 1...a.count {
-            row[0] = i
-            var rowMinimum = row[0]
+            rows.row[0] = i
+            var rowMinimum = rows.row[0]
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+                rows.row[j] = min(rows.previous[j] + 1, rows.row[j - 1] + 1, rows.previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    row[j] = min(row[j], beforePrevious[j - 2] + 1)
+                    rows.row[j] = min(rows.row[j], rows.beforePrevious[j - 2] + 1)
                 }
-                rowMinimum = min(rowMinimum, row[j])
+                rowMinimum = min(rowMinimum, rows.row[j])
             }
             if rowMinimum > limit { return limit + 1 }
-            (beforePrevious, previous, row) = (previous, row, beforePrevious)
+            (rows.beforePrevious, rows.previous, rows.row) = (rows.previous, rows.row, rows.beforePrevious)
         }
-        return previous[b.count]
+        return rows.previous[b.count]
     }
 }
