@@ -59,7 +59,9 @@ public struct Publisher {
         let questionIds: [String]
         let boundaries: [Day]
         var plans: [Int: EvaluationPlan] = [:]
-        let moderator: Moderator
+        /// Compiled when the first response is screened: compiling a country's patterns costs
+        /// more than publishing a small data set that has no responses to screen.
+        private(set) lazy var moderator = Moderator(book: book)
 
         init(code: String, book: RuleBook) {
             self.code = code
@@ -74,7 +76,6 @@ public struct Publisher {
             questionTable = table
             questionIds = ids
             boundaries = book.ruleBoundaries
-            moderator = Moderator(book: book)
         }
 
         /// The plan for the rules in force on `day`, compiled once per period.
