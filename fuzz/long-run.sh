@@ -5,7 +5,7 @@
 #
 #   fuzz/long-run.sh TARGET [RUNS]        (RUNS: 10000000 by default)
 #
-# Build first (fuzz/run.sh --seconds 1); this script does not build, so that three of them
+# Build first (fuzz/run.sh --build-only); this script does not build, so that three of them
 # can run side by side on the same binaries.
 set -uo pipefail
 FUZZ="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

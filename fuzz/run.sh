@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of disclose and runs each of them.
 #
-#   fuzz/run.sh [--seconds N] [--runs N] [--targets a,b,c] [--max-len N] [--no-build] [--quiet]
+#   fuzz/run.sh [--seconds N] [--runs N] [--targets a,b,c] [--max-len N] [--no-build | --build-only] [--quiet]
 #
 #   --seconds N   run each target for N seconds (default 20; .ci/run gives 60)
 #   --runs N      stop each target after N executions (with --seconds, whichever comes first;
@@ -9,6 +9,7 @@
 #   --targets     a comma-separated subset of: lex_parse_check, read_tables, publish_pipeline
 #   --max-len N   the longest input the fuzzer makes (default: per target, see below)
 #   --no-build    use the binaries already in fuzz/work/bin
+#   --build-only  build the binaries and stop (fuzz/long-run.sh does not build)
 #   --quiet       keep libFuzzer's progress lines in the log only
 #   --patch FILE  apply a patch to the snapshot of Sources/Disclose before building: to fuzz
 #                 past a known bug before its fix lands (never for recorded figures)
@@ -30,6 +31,7 @@ RUNS=-1
 TARGETS="lex_parse_check,read_tables,publish_pipeline"
 MAX_LEN=""
 BUILD=1
+BUILD_ONLY=0
 QUIET=0
 PATCH=""
 while [ $# -gt 0 ]; do
@@ -39,9 +41,10 @@ while [ $# -gt 0 ]; do
         --targets) TARGETS="$2"; shift 2 ;;
         --max-len) MAX_LEN="$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
+        --build-only) BUILD_ONLY=1; shift ;;
         --quiet) QUIET=1; shift ;;
         --patch) PATCH="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
-        -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "fuzz/run.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -109,6 +112,7 @@ build() {
     done
 }
 [ "$BUILD" = 1 ] && build
+[ "$BUILD_ONLY" = 1 ] && exit 0
 
 # --- Seeds -------------------------------------------------------------------------------
 # Made afresh on every run from files in the repository, so they follow the shipped rules

@@ -18,6 +18,10 @@ import Foundation
 let projectFiles = ruleFiles(of: (fuzzProjectRoot as NSString).appendingPathComponent("fuzz/project"), under: "/p")
 let entryPath = "/p/countries/FZ.disclose"
 let days = [Day(year: 2012, month: 1, day: 1)!, Day(year: 2021, month: 3, day: 1)!, Day(year: 2026, month: 6, day: 30)!]
+/// What checking learns about the project's other files (parsed syntax, clean clauses,
+/// pattern verdicts), kept from one input to the next as `Checker.check(entries:)` keeps it
+/// from one country to the next; only the entry changes between inputs.
+nonisolated(unsafe) var memo = CheckRunMemo()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -28,7 +32,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var access = MemoryFileAccess([:])
     access.files = projectFiles
     access.files[entryPath] = bytes
-    let result = Checker.check(entry: entryPath, root: "/p", access: access, displayBase: "/p")
+    let result = Checker.check(entries: [entryPath], root: "/p", access: access, displayBase: "/p", memo: &memo)[0]
+    let shared = { (path: String) in path != entryPath && projectFiles[path] != nil }
+    memo.parsed = memo.parsed.filter { shared($0.key) }
+    memo.cleanClauseFiles = memo.cleanClauseFiles.filter(shared)
     checkDiagnostics(result.diagnostics, thorough: thorough)
     fuzzRequire((result.ruleBook == nil) == result.hasErrors, "rule book present \(result.ruleBook != nil) with errors \(result.hasErrors)")
     guard thorough else { return 0 }

@@ -33,7 +33,14 @@ public struct Checker {
     public static func check(entries paths: [String], root: String? = nil, access: any RuleFileAccess = DiskFileAccess(),
                              displayBase: String = FileManager.default.currentDirectoryPath) -> [CheckResult] {
         var memo = CheckRunMemo()
-        return paths.map { path in
+        return check(entries: paths, root: root, access: access, displayBase: displayBase, memo: &memo)
+    }
+
+    /// Checks entries with what an earlier run learned (the fuzz target for rule files keeps
+    /// its miniature project's shared files parsed from one input to the next).
+    static func check(entries paths: [String], root: String?, access: any RuleFileAccess, displayBase: String,
+                      memo: inout CheckRunMemo) -> [CheckResult] {
+        paths.map { path in
             let rootFolder = root ?? RuleLoader.findRoot(for: path, access: access) { folder in
                 var isDirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
