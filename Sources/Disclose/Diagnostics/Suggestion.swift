@@ -69,28 +69,39 @@ public enum Suggestion {
     }
 
     /// Edit distance counting a swap of two neighbouring letters as one edit (`titel` is one
-    /// from `title`), giving up early once it exceeds `limit`.
+    /// from `title`): exact when it is at most `limit`, otherwise some number above `limit`.
+    ///
+    /// Only the cells within `limit` of the diagonal are computed (a cell further out is
+    /// more than `limit` edits away, and stands in as `limit + 1`), and the work stops as soon
+    /// as a whole row is over the limit.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int, rows: inout EditRows) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        let over = limit + 1
         rows.beforePrevious.removeAll(keepingCapacity: true)
-        rows.beforePrevious.append(contentsOf: repeatElement(0, count: b.count + 1))
+        rows.beforePrevious.append(contentsOf: repeatElement(over, count: b.count + 2))
+        rows.row.removeAll(keepingCapacity: true)
+        rows.row.append(contentsOf: repeatElement(over, count: b.count + 2))
         rows.previous.removeAll(keepingCapacity: true)
         rows.previous.append(contentsOf: 0...b.count)
-        rows.row.removeAll(keepingCapacity: true)
-        rows.row.append(contentsOf: repeatElement(0, count: b.count + 1))
+        rows.previous.append(over)
         for i in 1...a.count {
-            rows.row[0] = i
-            var rowMinimum = rows.row[0]
-            for j in 1...b.count {
+            let low = max(1, i - limit)
+            let high = min(b.count, i + limit)
+            rows.row[low - 1] = low == 1 ? i : over
+            var rowMinimum = over
+            for j in low...high {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                rows.row[j] = min(rows.previous[j] + 1, rows.row[j - 1] + 1, rows.previous[j - 1] + cost)
+                var cell = min(rows.previous[j] + 1, rows.row[j - 1] + 1, rows.previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    rows.row[j] = min(rows.row[j], rows.beforePrevious[j - 2] + 1)
+                    cell = min(cell, rows.beforePrevious[j - 2] + 1)
                 }
-                rowMinimum = min(rowMinimum, rows.row[j])
+                rows.row[j] = cell
+                rowMinimum = min(rowMinimum, cell)
             }
-            if rowMinimum > limit { return limit + 1 }
+            rows.row[high + 1] = over
+            if rowMinimum > limit { return over }
             (rows.beforePrevious, rows.previous, rows.row) = (rows.previous, rows.row, rows.beforePrevious)
         }
         return rows.previous[b.count]

@@ -27,9 +27,32 @@ import Testing
         func word() -> String {
             (0..<(1 + Int(random.next() % 9))).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined()
         }
+        // The target after a few random edits (a letter changed, added, removed, or two
+        // neighbours swapped): near the limit, where an error in the distance would show.
+        func edited(_ target: String) -> String {
+            var letters = target.map(String.init)
+            for _ in 0..<Int(random.next() % 5) {
+                let at = Int(random.next() % UInt64(letters.count + 1))
+                let letter = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                switch random.next() % 4 {
+                case 0 where at < letters.count: letters[at] = letter
+                case 1: letters.insert(letter, at: at)
+                case 2 where at < letters.count && letters.count > 1: letters.remove(at: at)
+                case 3 where at + 1 < letters.count: letters.swapAt(at, at + 1)
+                default: break
+                }
+            }
+            return letters.joined()
+        }
         for _ in 0..<3_000 {
             let target = word()
-            let candidates = (0..<(1 + Int(random.next() % 12))).map { _ in random.next() % 4 == 0 ? target.lowercased() : word() }
+            let candidates = (0..<(1 + Int(random.next() % 12))).map { _ in
+                switch random.next() % 4 {
+                case 0: target.lowercased()
+                case 1: word()
+                default: edited(target)
+                }
+            }
             #expect(Suggestion.closest(to: target, among: candidates) == plainClosest(to: target, among: candidates),
                     "\(target) among \(candidates)")
         }
