@@ -119,9 +119,19 @@ public struct Parser {
     private mutating func expectedError(_ expected: String) -> Abandon {
         if current.kind != .invalid {
             report(.unexpectedToken, "expected \(expected), found \(describe(current))", current.span,
-                   label: "expected \(expected) here", help: nil)
+                   label: "expected \(expected) here", help: misspeltKeyword(expected))
         }
         return Abandon()
+    }
+
+    /// "did you mean `when`?" for `raised wen`: when the word found is close to a keyword that
+    /// `expected` names in backticks.
+    private func misspeltKeyword(_ expected: String) -> String? {
+        guard current.kind == .word else { return nil }
+        let quoted = expected.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        return Suggestion.closest(to: current.text, among: quoted.filter { Keyword(rawValue: $0) != nil })
+            .map { "did you mean `\($0)`?" }
     }
 
     private func describe(_ token: Token) -> String {
