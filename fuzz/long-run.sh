@@ -1,15 +1,55 @@
 #!/usr/bin/env bash
 # The long run of one fuzz target: fuzz/run.sh until TARGET has made RUNS executions in all,
 # starting again (from the corpus grown so far) when a run is interrupted, and stopping at the
-# first finding. The segments and their sum go to fuzz/work/long/TARGET.txt.
+# first finding. The segments and their sum go to fuzz/work/long/TARGET.txt, each segment with
+# the commit whose sources the binary was built from.
 #
 #   fuzz/long-run.sh TARGET [RUNS]        (RUNS: 10000000 by default)
+#   fuzz/long-run.sh --table              the records so far as the table in fuzz/README.md
 #
 # Build first (fuzz/run.sh --build-only); this script does not build, so that three of them
-# can run side by side on the same binaries.
+# can run side by side on the same binaries. To stop them and keep every execution counted:
+#   pkill -INT -f fuzz/work/bin/; sleep 5; pkill -f fuzz/long-run.sh
+# (libFuzzer reports its count when interrupted; the script records it, then is stopped).
 set -uo pipefail
 FUZZ="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-TARGET="${1:?usage: fuzz/long-run.sh TARGET [RUNS]}"
+TARGETS=(lex_parse_check read_tables publish_pipeline)
+
+# --table: one row per target and sources (consecutive segments built from the same commit),
+# then the target's total. A record's "rebuilt from the sources of commit X" line (written by
+# hand before segments said their sources) sets the sources of the segments after it.
+if [ "${1:-}" = "--table" ]; then
+    echo '| target | sources fuzzed (commit) | executions | seconds | exec/s | corpus at the end | peak RSS | crashes, hangs, sanitizer reports |'
+    echo '|---|---|---:|---:|---:|---:|---:|---|'
+    for target in "${TARGETS[@]}"; do
+        [ -f "$FUZZ/work/long/$target.txt" ] || continue
+        awk -v target="$target" '
+            function group(n,    s, out) { s = sprintf("%d", n); out = ""; while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }; return s out }
+            function flush() {
+                if (runs == "") return
+                printf "| `%s` | %s | %s | %s | %s | %s | %s | %d |\n", target, sources, group(runs), group(secs), group(secs > 0 ? int(runs / secs) : 0), group(corpus), rss, findings
+                runs = ""
+            }
+            /^rebuilt from the sources of commit / { if ($7 != sources) flush(); sources = $7 }
+            /^segment / {
+                segment_sources = sources
+                for (i = 1; i <= NF; i++) if ($i == "sources") segment_sources = $(i + 1)
+                if (segment_sources != sources) { flush(); sources = segment_sources }
+                if (runs == "") { runs = 0; secs = 0; findings = 0; rss = "" }
+                runs += $3; secs += $5; corpus = $8; sub(/,$/, "", corpus)
+                value = $10; sub(/,$/, "", value); if (rss == "" || value + 0 > rss + 0) rss = value
+                findings += $12; total_runs += $3; total_secs += $5; total_findings += $12
+            }
+            END {
+                flush()
+                printf "| `%s`, in all | | **%s** | %s | | | | %d |\n", target, group(total_runs), group(total_secs), total_findings
+            }
+        ' "$FUZZ/work/long/$target.txt"
+    done
+    exit 0
+fi
+
+TARGET="${1:?usage: fuzz/long-run.sh TARGET [RUNS] | --table}"
 TOTAL="${2:-10000000}"
 mkdir -p "$FUZZ/work/long"
 RECORD="$FUZZ/work/long/$TARGET.txt"
@@ -21,6 +61,7 @@ while [ "$done_runs" -lt "$TOTAL" ]; do
     remaining=$((TOTAL - done_runs))
     summary="$FUZZ/work/long/$TARGET.summary"
     rm -f "$summary"
+    sources="$(cat "$FUZZ/work/build/commit" 2>/dev/null || echo unknown)"
     FUZZ_SUMMARY="$summary" "$FUZZ/run.sh" --no-build --targets "$TARGET" --runs "$remaining" --seconds 0 --quiet >"$FUZZ/work/long/$TARGET.out" 2>&1
     status=$?
     line="$(grep "^$TARGET " "$summary" 2>/dev/null | tail -1)"
@@ -32,7 +73,7 @@ while [ "$done_runs" -lt "$TOTAL" ]; do
     done_runs=$((done_runs + runs))
     seconds=$((seconds + secs))
     interrupted="$(grep -c 'run interrupted' "$FUZZ/work/logs/$TARGET.log")"
-    echo "segment $(date -u '+%H:%M:%S') $runs executions $secs seconds, corpus $(echo "$line" | awk '{ print $5 }'), rss $(echo "$line" | awk '{ print $6 }'), findings ${crashes:-?}, exit $status, interrupted $interrupted, load $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RECORD"
+    echo "segment $(date -u '+%H:%M:%S') $runs executions $secs seconds, corpus $(echo "$line" | awk '{ print $5 }'), rss $(echo "$line" | awk '{ print $6 }'), findings ${crashes:-?}, exit $status, interrupted $interrupted, sources $sources, load $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RECORD"
     if [ "${crashes:-0}" != 0 ] || { [ "$status" != 0 ] && [ "$interrupted" = 0 ]; }; then
         echo "stopped: a finding (see fuzz/work/artifacts/$TARGET/)" >>"$RECORD"
         exit 1
