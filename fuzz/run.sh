@@ -223,7 +223,9 @@ for target in "${TARGET_LIST[@]}"; do
     started="$(date +%s)"
     : >"$log"
     set +e
-    # detect_leaks=0: Swift runtime metadata caches are reported as leaks at exit, which are not.
+    # detect_leaks=0: Swift runtime metadata caches are reported as leaks at exit, which are not
+    # (and libFuzzer's own -detect_leaks=0: it would otherwise run an input again whenever
+    # mallocs and frees differ, as the runtime's caches make them).
     # SWIFT_BACKTRACE=enable=no: the Swift runtime's own crash reporter reads the stack in a way
     # AddressSanitizer reports as an underflow, after the real report; libFuzzer's trace suffices.
     # malloc_context_size=5: shorter allocation traces, a tenth faster (Swift code is memory
@@ -233,7 +235,7 @@ for target in "${TARGET_LIST[@]}"; do
         "$WORK/bin/$target" \
         -dict="$(dict_of "$target")" -max_len="$(max_len_of "$target")" \
         -max_total_time="$SECONDS_PER_TARGET" -runs="$RUNS" \
-        -timeout=10 -rss_limit_mb=2560 \
+        -timeout=10 -rss_limit_mb=2560 -detect_leaks=0 \
         -print_final_stats=1 -artifact_prefix="$WORK/artifacts/$target/" \
         "$WORK/corpus/$target" "$WORK/seeds/$target" >"$log" 2>&1 &
     pid=$!
