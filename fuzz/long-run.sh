@@ -4,8 +4,12 @@
 # first finding. The segments and their sum go to fuzz/work/long/TARGET.txt, each segment with
 # the commit whose sources the binary was built from.
 #
-#   fuzz/long-run.sh TARGET [RUNS]        (RUNS: 10000000 by default)
-#   fuzz/long-run.sh --table              the records so far as the table in fuzz/README.md
+#   fuzz/long-run.sh TARGET [RUNS] [--workers N]   (RUNS: 10000000 by default)
+#   fuzz/long-run.sh --table                       the records so far as the table in fuzz/README.md
+#
+# --workers N runs N processes on the target at once, sharing its corpus (each picks up what
+# the others found when libFuzzer reloads the corpus); their executions add up to RUNS. For
+# when one target is left and there are cores to spare.
 #
 # Build first (fuzz/run.sh --build-only); this script does not build, so that three of them
 # can run side by side on the same binaries. To stop them and keep every execution counted:
@@ -33,7 +37,7 @@ if [ "${1:-}" = "--table" ]; then
             /^rebuilt from the sources of commit / { if ($7 != sources) flush(); sources = $7 }
             /^segment / {
                 segment_sources = sources
-                for (i = 1; i <= NF; i++) if ($i == "sources") segment_sources = $(i + 1)
+                for (i = 1; i <= NF; i++) if ($i == "sources") { segment_sources = $(i + 1); sub(/,$/, "", segment_sources) }
                 if (segment_sources != sources) { flush(); sources = segment_sources }
                 if (runs == "") { runs = 0; secs = 0; findings = 0; rss = "" }
                 runs += $3; secs += $5; corpus = $8; sub(/,$/, "", corpus)
@@ -49,35 +53,76 @@ if [ "${1:-}" = "--table" ]; then
     exit 0
 fi
 
-TARGET="${1:?usage: fuzz/long-run.sh TARGET [RUNS] | --table}"
-TOTAL="${2:-10000000}"
+TARGET="${1:?usage: fuzz/long-run.sh TARGET [RUNS] [--workers N] | --table}"
+shift
+TOTAL=10000000
+WORKERS=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --workers) WORKERS="$2"; shift 2 ;;
+        *) TOTAL="$1"; shift ;;
+    esac
+done
+[[ "$TOTAL" =~ ^[0-9]+$ && "$WORKERS" =~ ^[1-9][0-9]*$ ]] || { echo "usage: fuzz/long-run.sh TARGET [RUNS] [--workers N] | --table" >&2; exit 64; }
 mkdir -p "$FUZZ/work/long"
 RECORD="$FUZZ/work/long/$TARGET.txt"
-done_runs=0
-seconds=0
-[ -f "$RECORD" ] && done_runs="$(awk '/^segment/ { s += $3 } END { print s + 0 }' "$RECORD")" && seconds="$(awk '/^segment/ { s += $5 } END { print s + 0 }' "$RECORD")"
-echo "start $(date -u '+%Y-%m-%d %H:%M:%S UTC') target $TARGET: $done_runs of $TOTAL executions done" >>"$RECORD"
-while [ "$done_runs" -lt "$TOTAL" ]; do
-    remaining=$((TOTAL - done_runs))
-    summary="$FUZZ/work/long/$TARGET.summary"
-    rm -f "$summary"
-    sources="$(cat "$FUZZ/work/build/commit" 2>/dev/null || echo unknown)"
-    FUZZ_SUMMARY="$summary" "$FUZZ/run.sh" --no-build --targets "$TARGET" --runs "$remaining" --seconds 0 --quiet >"$FUZZ/work/long/$TARGET.out" 2>&1
+STOP="$FUZZ/work/long/$TARGET.stop"
+rm -f "$STOP"
+recorded() { [ -f "$RECORD" ] && awk '/^segment/ { s += $3 } END { print s + 0 }' "$RECORD" || echo 0; }
+several=""
+[ "$WORKERS" -gt 1 ] && several=", $WORKERS workers"
+echo "start $(date -u '+%Y-%m-%d %H:%M:%S UTC') target $TARGET: $(recorded) of $TOTAL executions done$several" >>"$RECORD"
+
+# One worker: segments until the record holds TOTAL executions (all workers' segments count),
+# each asking for its share of what remains.
+work() {
+    local worker="$1" name="$TARGET${1:+-$1}"
+    while [ ! -f "$STOP" ]; do
+        local done_runs; done_runs="$(recorded)"
+        [ "$done_runs" -lt "$TOTAL" ] || break
+        local share=$(((TOTAL - done_runs + WORKERS - 1) / WORKERS))
+        local summary="$FUZZ/work/long/$name.summary"
+        rm -f "$summary"
+        local sources; sources="$(cat "$FUZZ/work/build/commit" 2>/dev/null || echo unknown)"
+        FUZZ_SUMMARY="$summary" "$FUZZ/run.sh" --no-build --targets "$TARGET" --runs "$share" --seconds 0 --quiet ${worker:+--worker "$worker"} \
+            >"$FUZZ/work/long/$name.out" 2>&1
+        local status=$?
+        local line; line="$(grep "^$TARGET " "$summary" 2>/dev/null | tail -1)"
+        local runs secs crashes
+        runs="$(echo "$line" | awk '{ print $2 }')"
+        secs="$(echo "$line" | awk '{ print $3 }')"
+        crashes="$(echo "$line" | awk '{ print $7 }')"
+        [[ "$runs" =~ ^[0-9]+$ ]] || runs=0
+        [[ "$secs" =~ ^[0-9]+$ ]] || secs=0
+        local interrupted; interrupted="$(grep -c 'run interrupted' "$FUZZ/work/logs/$name.log")"
+        echo "segment $(date -u '+%H:%M:%S') $runs executions $secs seconds, corpus $(echo "$line" | awk '{ print $5 }'), rss $(echo "$line" | awk '{ print $6 }'), findings ${crashes:-?}, exit $status, interrupted $interrupted, sources $sources${worker:+, worker $worker}, load $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RECORD"
+        if [ "${crashes:-0}" != 0 ] || { [ "$status" != 0 ] && [ "$interrupted" = 0 ]; }; then
+            echo "stopped: a finding (see fuzz/work/artifacts/$TARGET/)" >>"$RECORD"
+            touch "$STOP"
+            pkill -INT -f "$FUZZ/work/bin/$TARGET " 2>/dev/null
+            return 1
+        fi
+        # The total is reached: the other workers stop too (their counts are recorded).
+        [ "$WORKERS" -gt 1 ] && [ "$(recorded)" -ge "$TOTAL" ] && pkill -INT -f "$FUZZ/work/bin/$TARGET " 2>/dev/null
+        [ "$runs" = 0 ] && sleep 5
+    done
+    return 0
+}
+
+if [ "$WORKERS" = 1 ]; then
+    work ""
     status=$?
-    line="$(grep "^$TARGET " "$summary" 2>/dev/null | tail -1)"
-    runs="$(echo "$line" | awk '{ print $2 }')"
-    secs="$(echo "$line" | awk '{ print $3 }')"
-    crashes="$(echo "$line" | awk '{ print $7 }')"
-    [[ "$runs" =~ ^[0-9]+$ ]] || runs=0
-    [[ "$secs" =~ ^[0-9]+$ ]] || secs=0
-    done_runs=$((done_runs + runs))
-    seconds=$((seconds + secs))
-    interrupted="$(grep -c 'run interrupted' "$FUZZ/work/logs/$TARGET.log")"
-    echo "segment $(date -u '+%H:%M:%S') $runs executions $secs seconds, corpus $(echo "$line" | awk '{ print $5 }'), rss $(echo "$line" | awk '{ print $6 }'), findings ${crashes:-?}, exit $status, interrupted $interrupted, sources $sources, load $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RECORD"
-    if [ "${crashes:-0}" != 0 ] || { [ "$status" != 0 ] && [ "$interrupted" = 0 ]; }; then
-        echo "stopped: a finding (see fuzz/work/artifacts/$TARGET/)" >>"$RECORD"
-        exit 1
-    fi
-    [ "$runs" = 0 ] && sleep 5
-done
-echo "total $done_runs executions in $seconds seconds of fuzzing, corpus $(ls "$FUZZ/work/corpus/$TARGET" | wc -l), no findings, finished $(date -u '+%Y-%m-%d %H:%M:%S UTC')" >>"$RECORD"
+else
+    pids=()
+    for worker in $(seq 1 "$WORKERS"); do
+        work "$worker" &
+        pids+=($!)
+        sleep 2
+    done
+    status=0
+    for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+fi
+if [ "$status" = 0 ] && [ "$(recorded)" -ge "$TOTAL" ]; then
+    echo "total $(recorded) executions in $(awk '/^segment/ { s += $5 } END { print s + 0 }' "$RECORD") seconds of fuzzing, corpus $(ls "$FUZZ/work/corpus/$TARGET" | wc -l), no findings, finished $(date -u '+%Y-%m-%d %H:%M:%S UTC')" >>"$RECORD"
+fi
+exit "$status"

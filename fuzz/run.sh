@@ -2,6 +2,7 @@
 # Builds the libFuzzer targets of disclose and runs each of them.
 #
 #   fuzz/run.sh [--seconds N] [--runs N] [--targets a,b,c] [--max-len N] [--no-build | --build-only] [--quiet]
+#               [--worker NAME]
 #
 #   --seconds N   run each target for N seconds (default 20; .ci/run gives 60)
 #   --runs N      stop each target after N executions (with --seconds, whichever comes first;
@@ -11,6 +12,8 @@
 #   --no-build    use the binaries already in fuzz/work/bin
 #   --build-only  build the binaries and stop (fuzz/long-run.sh does not build)
 #   --quiet       keep libFuzzer's progress lines in the log only
+#   --worker NAME one of several processes fuzzing the same target at once (fuzz/long-run.sh
+#                 --workers): its own log and seeds; the corpus and artifacts are shared
 #   --patch FILE  apply a patch to the snapshot of Sources/Disclose before building: to fuzz
 #                 past a known bug before its fix lands (never for recorded figures)
 #
@@ -34,6 +37,7 @@ BUILD=1
 BUILD_ONLY=0
 QUIET=0
 PATCH=""
+WORKER=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) SECONDS_PER_TARGET="$2"; shift 2 ;;
@@ -43,8 +47,9 @@ while [ $# -gt 0 ]; do
         --no-build) BUILD=0; shift ;;
         --build-only) BUILD_ONLY=1; shift ;;
         --quiet) QUIET=1; shift ;;
+        --worker) WORKER="-$2"; shift 2 ;;
         --patch) PATCH="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
-        -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "fuzz/run.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -119,7 +124,7 @@ build() {
 # and the test data.
 GOLDEN="$ROOT/Tests/DiscloseTests/Golden"
 seed_rules() {
-    local out="$WORK/seeds/lex_parse_check"
+    local out="$WORK/seeds/lex_parse_check$WORKER"
     rm -rf "$out"; mkdir -p "$out"
     cp "$FUZZ"/project/countries/*.disclose "$FUZZ"/project/rules/*.disclose "$out/" 2>/dev/null || true
     for file in "$ROOT"/rules/*.disclose "$ROOT"/countries/*.disclose; do
@@ -145,7 +150,7 @@ seed_rules() {
     return 0
 }
 seed_tables() {
-    local out="$WORK/seeds/read_tables"
+    local out="$WORK/seeds/read_tables$WORKER"
     rm -rf "$out"; mkdir -p "$out"
     local index=0
     for table in factories assessments answers responses; do
@@ -162,7 +167,7 @@ seed_tables() {
     done
 }
 seed_publish() {
-    local out="$WORK/seeds/publish_pipeline"
+    local out="$WORK/seeds/publish_pipeline$WORKER"
     rm -rf "$out"; mkdir -p "$out"
     for case in "$GOLDEN"/publish/*/; do
         local name; name="$(basename "$case")"
@@ -217,8 +222,9 @@ for target in "${TARGET_LIST[@]}"; do
         publish_pipeline) seed_publish ;;
     esac
     mkdir -p "$WORK/corpus/$target" "$WORK/artifacts/$target"
-    log="$WORK/logs/$target.log"
-    echo "== fuzzing $target (${SECONDS_PER_TARGET}s, runs $RUNS, corpus $(ls "$WORK/corpus/$target" | wc -l) + $(ls "$WORK/seeds/$target" | wc -l) seeds)" >&2
+    log="$WORK/logs/$target$WORKER.log"
+    seeds="$WORK/seeds/$target$WORKER"
+    echo "== fuzzing $target$WORKER (${SECONDS_PER_TARGET}s, runs $RUNS, corpus $(ls "$WORK/corpus/$target" | wc -l) + $(ls "$seeds" | wc -l) seeds)" >&2
     before="$(ls "$WORK/artifacts/$target" | wc -l)"
     started="$(date +%s)"
     : >"$log"
@@ -237,7 +243,7 @@ for target in "${TARGET_LIST[@]}"; do
         -max_total_time="$SECONDS_PER_TARGET" -runs="$RUNS" \
         -timeout=10 -rss_limit_mb=2560 -detect_leaks=0 \
         -print_final_stats=1 -artifact_prefix="$WORK/artifacts/$target/" \
-        "$WORK/corpus/$target" "$WORK/seeds/$target" >"$log" 2>&1 &
+        "$WORK/corpus/$target" "$seeds" >"$log" 2>&1 &
     pid=$!
     if [ "$QUIET" = 0 ]; then tail -n +1 -F --pid=$pid "$log" 2>/dev/null | grep --line-buffered -E '^#[0-9]+.*(pulse|DONE|REDUCE|NEW)|ERROR|==[0-9]+==|Fatal error|property failed|SUMMARY' | sed -u "s/^/   [$target] /" >&2 & fi
     wait $pid
@@ -258,7 +264,7 @@ for target in "${TARGET_LIST[@]}"; do
     printf '%-18s %14s %10s %12s %8s %10s %s\n' "$target" "${executions:--}" "${elapsed:--}" "$rate" "$corpus" "${rss:--}MB" "$crashes" >>"$SUMMARY"
     if [ "$status" != 0 ] || [ "$crashes" -gt 0 ]; then
         FAILED=1
-        echo "!! $target: libFuzzer exit status $status, $crashes new artifact(s) in fuzz/work/artifacts/$target/; log: fuzz/work/logs/$target.log" >&2
+        echo "!! $target: libFuzzer exit status $status, $crashes new artifact(s) in fuzz/work/artifacts/$target/; log: fuzz/work/logs/$target$WORKER.log" >&2
         grep -E -m5 'ERROR: |Fatal error|property failed|SUMMARY: ' "$log" | sed 's/^/   /' >&2 || true
     fi
 done
