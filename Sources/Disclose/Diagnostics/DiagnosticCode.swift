@@ -238,6 +238,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             compliance point names its cluster with `in`:
 
                 point CHL-LAB in CHL
+
+            When the word found is a near miss of the keyword expected (`raised wen`), the help line
+            says which one was meant: "did you mean `when`?".
             """
         case .nestingTooDeep:
             return """
