@@ -31,7 +31,7 @@ RUNS="${RUNS:-5}"
 SHIPPED_RUNS="${SHIPPED_RUNS:-20}"
 CLI_RUNS="${CLI_RUNS:-10}"
 TIMER="${TIMER:-$(command -v hyperfine >/dev/null 2>&1 && echo hyperfine || echo loop)}"
-WORK="$BENCH/work"
+WORK="$BENCH/scratch"
 RESULTS="$BENCH/results/parse-check.md"
 mkdir -p "$WORK" "$BENCH/results"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The long run of one fuzz target: fuzz/run.sh until TARGET has made RUNS executions in all,
 # starting again (from the corpus grown so far) when a run is interrupted, and stopping at the
-# first finding. The segments and their sum go to fuzz/work/long/TARGET.txt, each segment with
+# first finding. The segments and their sum go to fuzz/scratch/long/TARGET.txt, each segment with
 # the commit whose sources the binary was built from.
 #
 #   fuzz/long-run.sh TARGET [RUNS] [--workers N]   (RUNS: 10000000 by default)
@@ -13,7 +13,7 @@
 #
 # Build first (fuzz/run.sh --build-only); this script does not build, so that three of them
 # can run side by side on the same binaries. To stop them and keep every execution counted:
-#   pkill -INT -f fuzz/work/bin/; sleep 5; pkill -f fuzz/long-run.sh
+#   pkill -INT -f fuzz/scratch/bin/; sleep 5; pkill -f fuzz/long-run.sh
 # (libFuzzer reports its count when interrupted; the script records it, then is stopped).
 set -uo pipefail
 FUZZ="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,7 +26,7 @@ if [ "${1:-}" = "--table" ]; then
     echo '| target | sources fuzzed (commit) | executions | seconds | exec/s | corpus at the end | peak RSS | crashes, hangs, sanitizer reports |'
     echo '|---|---|---:|---:|---:|---:|---:|---|'
     for target in "${TARGETS[@]}"; do
-        [ -f "$FUZZ/work/long/$target.txt" ] || continue
+        [ -f "$FUZZ/scratch/long/$target.txt" ] || continue
         awk -v target="$target" '
             function group(n,    s, out) { s = sprintf("%d", n); out = ""; while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }; return s out }
             function flush() {
@@ -48,7 +48,7 @@ if [ "${1:-}" = "--table" ]; then
                 flush()
                 printf "| `%s`, in all | | **%s** | %s | | | | %d |\n", target, group(total_runs), group(total_secs), total_findings
             }
-        ' "$FUZZ/work/long/$target.txt"
+        ' "$FUZZ/scratch/long/$target.txt"
     done
     exit 0
 fi
@@ -64,9 +64,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 [[ "$TOTAL" =~ ^[0-9]+$ && "$WORKERS" =~ ^[1-9][0-9]*$ ]] || { echo "usage: fuzz/long-run.sh TARGET [RUNS] [--workers N] | --table" >&2; exit 64; }
-mkdir -p "$FUZZ/work/long"
-RECORD="$FUZZ/work/long/$TARGET.txt"
-STOP="$FUZZ/work/long/$TARGET.stop"
+mkdir -p "$FUZZ/scratch/long"
+RECORD="$FUZZ/scratch/long/$TARGET.txt"
+STOP="$FUZZ/scratch/long/$TARGET.stop"
 rm -f "$STOP"
 recorded() { [ -f "$RECORD" ] && awk '/^segment/ { s += $3 } END { print s + 0 }' "$RECORD" || echo 0; }
 several=""
@@ -81,11 +81,11 @@ work() {
         local done_runs; done_runs="$(recorded)"
         [ "$done_runs" -lt "$TOTAL" ] || break
         local share=$(((TOTAL - done_runs + WORKERS - 1) / WORKERS))
-        local summary="$FUZZ/work/long/$name.summary"
+        local summary="$FUZZ/scratch/long/$name.summary"
         rm -f "$summary"
-        local sources; sources="$(cat "$FUZZ/work/build/commit" 2>/dev/null || echo unknown)"
+        local sources; sources="$(cat "$FUZZ/scratch/build/commit" 2>/dev/null || echo unknown)"
         FUZZ_SUMMARY="$summary" "$FUZZ/run.sh" --no-build --targets "$TARGET" --runs "$share" --seconds 0 --quiet ${worker:+--worker "$worker"} \
-            >"$FUZZ/work/long/$name.out" 2>&1
+            >"$FUZZ/scratch/long/$name.out" 2>&1
         local status=$?
         local line; line="$(grep "^$TARGET " "$summary" 2>/dev/null | tail -1)"
         local runs secs crashes
@@ -94,16 +94,16 @@ work() {
         crashes="$(echo "$line" | awk '{ print $7 }')"
         [[ "$runs" =~ ^[0-9]+$ ]] || runs=0
         [[ "$secs" =~ ^[0-9]+$ ]] || secs=0
-        local interrupted; interrupted="$(grep -c 'run interrupted' "$FUZZ/work/logs/$name.log")"
+        local interrupted; interrupted="$(grep -c 'run interrupted' "$FUZZ/scratch/logs/$name.log")"
         echo "segment $(date -u '+%H:%M:%S') $runs executions $secs seconds, corpus $(echo "$line" | awk '{ print $5 }'), rss $(echo "$line" | awk '{ print $6 }'), findings ${crashes:-?}, exit $status, interrupted $interrupted, sources $sources${worker:+, worker $worker}, load $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RECORD"
         if [ "${crashes:-0}" != 0 ] || { [ "$status" != 0 ] && [ "$interrupted" = 0 ]; }; then
-            echo "stopped: a finding (see fuzz/work/artifacts/$TARGET/)" >>"$RECORD"
+            echo "stopped: a finding (see fuzz/scratch/artifacts/$TARGET/)" >>"$RECORD"
             touch "$STOP"
-            pkill -INT -f "$FUZZ/work/bin/$TARGET " 2>/dev/null
+            pkill -INT -f "$FUZZ/scratch/bin/$TARGET " 2>/dev/null
             return 1
         fi
         # The total is reached: the other workers stop too (their counts are recorded).
-        [ "$WORKERS" -gt 1 ] && [ "$(recorded)" -ge "$TOTAL" ] && pkill -INT -f "$FUZZ/work/bin/$TARGET " 2>/dev/null
+        [ "$WORKERS" -gt 1 ] && [ "$(recorded)" -ge "$TOTAL" ] && pkill -INT -f "$FUZZ/scratch/bin/$TARGET " 2>/dev/null
         [ "$runs" = 0 ] && sleep 5
     done
     return 0
@@ -123,6 +123,6 @@ else
     for pid in "${pids[@]}"; do wait "$pid" || status=1; done
 fi
 if [ "$status" = 0 ] && [ "$(recorded)" -ge "$TOTAL" ]; then
-    echo "total $(recorded) executions in $(awk '/^segment/ { s += $5 } END { print s + 0 }' "$RECORD") seconds of fuzzing, corpus $(ls "$FUZZ/work/corpus/$TARGET" | wc -l), no findings, finished $(date -u '+%Y-%m-%d %H:%M:%S UTC')" >>"$RECORD"
+    echo "total $(recorded) executions in $(awk '/^segment/ { s += $5 } END { print s + 0 }' "$RECORD") seconds of fuzzing, corpus $(ls "$FUZZ/scratch/corpus/$TARGET" | wc -l), no findings, finished $(date -u '+%Y-%m-%d %H:%M:%S UTC')" >>"$RECORD"
 fi
 exit "$status"

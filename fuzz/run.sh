@@ -9,7 +9,7 @@
 #                 give --seconds 0 for no time limit). The long run: --runs 10000000 --seconds 0
 #   --targets     a comma-separated subset of: lex_parse_check, read_tables, publish_pipeline
 #   --max-len N   the longest input the fuzzer makes (default: per target, see below)
-#   --no-build    use the binaries already in fuzz/work/bin
+#   --no-build    use the binaries already in fuzz/scratch/bin
 #   --build-only  build the binaries and stop (fuzz/long-run.sh does not build)
 #   --quiet       keep libFuzzer's progress lines in the log only
 #   --worker NAME one of several processes fuzzing the same target at once (fuzz/long-run.sh
@@ -17,18 +17,18 @@
 #   --patch FILE  apply a patch to the snapshot of Sources/Disclose before building: to fuzz
 #                 past a known bug before its fix lands (never for recorded figures)
 #
-# Everything generated goes into fuzz/work/ (git-ignored): a snapshot of the sources that
+# Everything generated goes into fuzz/scratch/ (git-ignored): a snapshot of the sources that
 # were built, the library and the binaries, seed corpora made from the shipped rule files
 # and the test data, the corpus the fuzzer grows (kept between runs), crash artifacts and
 # logs. Exit status: 0 when no target found a crash, hang or sanitizer report; 1 otherwise
-# (the input is in fuzz/work/artifacts/TARGET/); 2 when the build failed.
+# (the input is in fuzz/scratch/artifacts/TARGET/); 2 when the build failed.
 #
 # Only the Swift toolchain is needed (swiftc with -sanitize=fuzzer, as on Linux).
 set -euo pipefail
 
 FUZZ="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$FUZZ/.." && pwd)"
-WORK="$FUZZ/work"
+WORK="$FUZZ/scratch"
 SECONDS_PER_TARGET=20
 RUNS=-1
 TARGETS="lex_parse_check,read_tables,publish_pipeline"
@@ -264,7 +264,7 @@ for target in "${TARGET_LIST[@]}"; do
     printf '%-18s %14s %10s %12s %8s %10s %s\n' "$target" "${executions:--}" "${elapsed:--}" "$rate" "$corpus" "${rss:--}MB" "$crashes" >>"$SUMMARY"
     if [ "$status" != 0 ] || [ "$crashes" -gt 0 ]; then
         FAILED=1
-        echo "!! $target: libFuzzer exit status $status, $crashes new artifact(s) in fuzz/work/artifacts/$target/; log: fuzz/work/logs/$target$WORKER.log" >&2
+        echo "!! $target: libFuzzer exit status $status, $crashes new artifact(s) in fuzz/scratch/artifacts/$target/; log: fuzz/scratch/logs/$target$WORKER.log" >&2
         grep -E -m5 'ERROR: |Fatal error|property failed|SUMMARY: ' "$log" | sed 's/^/   /' >&2 || true
     fi
 done

@@ -9,12 +9,12 @@
 #
 # --quick: 1x and 10x the sample and 10,000 Cambodian assessments, one run each (about 3
 # minutes once built); the full run about 15 minutes on the 2-core machine, builds included.
-# Work files (generated data, the peers' venv, outputs) go under bench/work/publish.
+# Work files (generated data, the peers' venv, outputs) go under bench/scratch/publish.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BENCH="$(cd "$HERE/.." && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
-WORK="${PUBLISH_WORK:-$BENCH/work/publish}"
+WORK="${PUBLISH_WORK:-$BENCH/scratch/publish}"
 mkdir -p "$WORK/bin" "$BENCH/results"
 
 # 1. system tools: GNU time (peak RSS), gcc (the C lower bound), valgrind (the profile)
