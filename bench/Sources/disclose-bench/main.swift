@@ -138,7 +138,7 @@ func validate(_ text: String) {
 switch mode {
 case "generate":
     let megabytes = intOption("size-mb", 30)
-    let out = option("out") ?? "work/large.disclose"
+    let out = option("out") ?? "scratch/large.disclose"
     let clock = ContinuousClock()
     let start = clock.now
     var generator = Generator()
@@ -312,7 +312,7 @@ case "profile":
 
 default:
     print("""
-    Usage: disclose-bench generate [--size-mb 30] [--out work/large.disclose]
+    Usage: disclose-bench generate [--size-mb 30] [--out scratch/large.disclose]
            disclose-bench measure --file PATH --project DIR [--runs 5] [--shipped-runs 20]
                           [--cli-wall-ms MS --cli-best-ms MS --cli-cpu-ms MS --cli-runs N --cli-tool NAME --cli-status N]
                           [--meta KEY=VALUE ...] [--report PATH]
