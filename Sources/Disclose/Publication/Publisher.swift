@@ -219,8 +219,9 @@ public struct Publisher {
                                       _ store: inout AnswerStore, problems: inout DiagnosticSink) {
         var previousId: [UInt8] = []
         var previousIndex: Int?
-        var unknownQuestions: [String: Int] = [:]
-        var unknownAssessments: [String: Int] = [:]
+        // Each unknown id is reported at its first row; the count of its rows joins that message.
+        var unknownQuestions: [String: UnknownId] = [:]
+        var unknownAssessments: [String: UnknownId] = [:]
         reader.forEachRow { row in
             let index: Int? = row.withBytes(0) { id in
                 if let previousIndex, id.count == previousId.count,
@@ -236,8 +237,10 @@ public struct Publisher {
                 let id = row.text(0)
                 // An assessment whose own row was rejected is already reported.
                 if data.isRejected(assessment: id) { return }
-                unknownAssessments[id, default: 0] += 1
-                if unknownAssessments[id] == 1 {
+                if let known = unknownAssessments[id] {
+                    unknownAssessments[id] = UnknownId(message: known.message, rows: known.rows + 1)
+                } else {
+                    unknownAssessments[id] = UnknownId(message: reader.diagnostics.count, rows: 1)
                     reader.reportField(.unknownRecord, "answer to unknown assessment `\(id)`", row: row, column: 0,
                                        help: "every answer belongs to an assessment of the assessments table")
                 }
@@ -251,8 +254,10 @@ public struct Publisher {
             guard let country = sheets[index].country, let plan = sheets[index].plan else { return }
             guard let question = row.withBytes(1, { country.questionTable.value(for: $0) }) else {
                 let id = row.text(1)
-                unknownQuestions[id, default: 0] += 1
-                if unknownQuestions[id] == 1 {
+                if let known = unknownQuestions[id] {
+                    unknownQuestions[id] = UnknownId(message: known.message, rows: known.rows + 1)
+                } else {
+                    unknownQuestions[id] = UnknownId(message: reader.diagnostics.count, rows: 1)
                     reader.reportField(.unknownRecord, "unknown question `\(id)` for country `\(country.code)`", row: row, column: 1,
                                        help: Suggestion.closest(to: id, among: country.questionIds).map { "did you mean `\($0)`?" }
                                            ?? "questions are those of rules/catalogue.disclose and the country's file")
@@ -283,13 +288,17 @@ public struct Publisher {
         }
         // One message per unknown id, saying how many rows share it.
         var diagnostics = reader.diagnostics
-        for index in diagnostics.indices where diagnostics[index].code == .unknownRecord {
-            for (id, count) in unknownQuestions.merging(unknownAssessments, uniquingKeysWith: +) where count > 1
-                && diagnostics[index].message.contains("`\(id)`") {
-                diagnostics[index].notes.append("\(count) rows of `\(reader.path)` name `\(id)`; this is the first")
-            }
+        for (id, unknown) in [unknownQuestions, unknownAssessments].joined() where unknown.rows > 1 {
+            diagnostics[unknown.message].notes.append("\(unknown.rows) rows of `\(reader.path)` name `\(id)`; this is the first")
         }
         problems.report(contentsOf: diagnostics)
+    }
+
+    /// An id the answers name that no assessment or question has: where its message is in the
+    /// reader's diagnostics, and how many rows name it.
+    private struct UnknownId {
+        let message: Int
+        let rows: Int
     }
 
     /// SHA-256 over the rule files of the countries used: each file's path, a NUL, its bytes, a NUL.

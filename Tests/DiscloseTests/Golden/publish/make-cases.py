@@ -494,6 +494,11 @@ case("bad-duplicate-answer", "2024-06-01", green(**{"answers.csv": ANSWERS.repla
 case("bad-unknown-assessment-in-answers", "2024-06-01", green(**{"answers.csv": ANSWERS
     + "KH-104-A3,OSH-PRO-01,yes\nKH-104-A3,OSH-WEL-01,yes\nKH-014-A2,OSH-PRO-01,yes\n"}), fails=True)
 
+# An unknown assessment id that is also an unknown question id (`CHL-LAB-1`), and one that
+# appears inside another message (`KH`, the country): each count goes to its own message only.
+case("bad-unknown-ids-alike", "2024-06-01", green(**{"answers.csv": ANSWERS.replace(",CHL-LAB-01,", ",CHL-LAB-1,")
+    + "KH,OSH-PRO-01,yes\nKH,OSH-WEL-01,yes\nCHL-LAB-1,OSH-PRO-01,yes\n"}), fails=True)
+
 case("bad-invalid-dates", "2024-06-01", green(**{"assessments.csv": ASSESSMENTS.replace(
     "KH-104-A1,KH-104,2023-01-10", "KH-104-A1,KH-104,2024-02-30").replace("2024-02-28,", "30/02/2024,")}), fails=True)
 
