@@ -155,7 +155,7 @@ struct DataFolder {
             if folder.isRejected(factory: factory) { return }
             guard factories.contains(factory) else {
                 reader.reportField(.unknownRecord, "assessment `\(id)` is of unknown factory `\(factory)`", row: row, column: 1,
-                                   help: Suggestion.closest(to: factory, among: factories).map { "did you mean `\($0)`?" } ?? "add the factory to the factories table")
+                                   help: (reader.listsMoreErrors ? Suggestion.closest(to: factory, among: factories) : nil).map { "did you mean `\($0)`?" } ?? "add the factory to the factories table")
                 return
             }
             let (date, dateOK) = DataFolder.date(row, 2, reader, required: true)

@@ -69,6 +69,12 @@ public final class TableReader {
     private var reportedEncoding = false
     /// Problems found so far.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// How many of `diagnostics` are errors.
+    private(set) var errorCount = 0
+    /// Whether an error reported now could still be among those a run lists
+    /// (`Diagnostic.maximumErrorsListed`). Past them, messages skip the "did you mean"
+    /// suggestion: it costs a search among every known id, and no one would see it.
+    var listsMoreErrors: Bool { errorCount < Diagnostic.maximumErrorsListed }
     /// The byte offset in the file where the current chunk starts.
     private var chunkOffset = 0
 
@@ -542,7 +548,7 @@ public final class TableReader {
                         label: String? = nil, help: String?, length: Int = 1) {
         guard let rawStart, rawStart < chunk.count else {
             let file = SourceFile(path: path, bytes: [], firstLine: recordLine)
-            diagnostics.append(Diagnostic(code, message, at: SourceRange(file, Span(0, 0)), label: label, help: help))
+            record(Diagnostic(code, message, at: SourceRange(file, Span(0, 0)), label: label, help: help))
             return
         }
         let target = min(max(offset ?? rawStart, rawStart), chunk.count)
@@ -557,6 +563,11 @@ public final class TableReader {
         if lineBytes.last == 0x0D { lineBytes.removeLast() }
         let file = SourceFile(path: path, bytes: lineBytes, firstLine: lineNumber)
         let column = min(target - lineStart, lineBytes.count)
-        diagnostics.append(Diagnostic(code, message, at: SourceRange(file, Span(column, min(lineBytes.count, column + length))), label: label, help: help))
+        record(Diagnostic(code, message, at: SourceRange(file, Span(column, min(lineBytes.count, column + length))), label: label, help: help))
+    }
+
+    private func record(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
     }
 }

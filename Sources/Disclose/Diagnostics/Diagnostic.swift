@@ -58,6 +58,10 @@ public struct Diagnostic: Sendable, Hashable {
         self.help = help
     }
 
+    /// A run that reads data lists at most this many errors; past it, one message says how many
+    /// more there were.
+    static let maximumErrorsListed = 200
+
     /// The severity, which belongs to the code.
     public var severity: Severity { code.severity }
 

@@ -42,9 +42,6 @@ public struct Publisher {
     /// How `AnswerScanner` reads a clean answers table (tests change it).
     var scanning = AnswerScanner.Settings()
 
-    /// At most this many data errors are listed; past it, one note says how many more there were.
-    static let maximumErrors = 200
-
     /// Creates a publisher for the rules under `project`, as of `asOf`.
     public init(project: String, asOf: Day) {
         self.project = project
@@ -158,8 +155,8 @@ public struct Publisher {
 
         var diagnostics = problems.diagnostics
         let errors = diagnostics.filter { $0.severity == .error }
-        if errors.count > Publisher.maximumErrors {
-            diagnostics = Array(errors.prefix(Publisher.maximumErrors)) + [Diagnostic(.invalidValue, "\(errors.count - Publisher.maximumErrors) more errors not shown", at: nil,
+        if errors.count > Diagnostic.maximumErrorsListed {
+            diagnostics = Array(errors.prefix(Diagnostic.maximumErrorsListed)) + [Diagnostic(.invalidValue, "\(errors.count - Diagnostic.maximumErrorsListed) more errors not shown", at: nil,
                                                                                  help: "fix the errors above and run again")]
         }
         guard !problems.hasErrors else {
@@ -259,7 +256,7 @@ public struct Publisher {
                 } else {
                     unknownQuestions[id] = UnknownId(message: reader.diagnostics.count, rows: 1)
                     reader.reportField(.unknownRecord, "unknown question `\(id)` for country `\(country.code)`", row: row, column: 1,
-                                       help: Suggestion.closest(to: id, among: country.questionIds).map { "did you mean `\($0)`?" }
+                                       help: (reader.listsMoreErrors ? Suggestion.closest(to: id, among: country.questionIds) : nil).map { "did you mean `\($0)`?" }
                                            ?? "questions are those of rules/catalogue.disclose and the country's file")
                 }
                 return

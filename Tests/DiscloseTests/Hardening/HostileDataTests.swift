@@ -231,6 +231,25 @@ extension Hardening {
             #expect(outcome.summary == ["E101 `factories.csv` is not valid UTF-8"], "\(outcome.summary)")
         }
 
+        // MARK: Many errors
+
+        /// Data from the wrong export can hold thousands of errors: the first 200 are listed, each
+        /// with its "did you mean", and one message says how many more there were. (Suggestions
+        /// are worked out only for errors that can be listed: data with 10,000 unknown factories
+        /// took 15 s in a debug build, mostly finding suggestions no one saw.)
+        @Test func errorsPastTheListedOnesAreCountedInOneMessage() throws {
+            let outcome = try Hardening.publish(changing: "assessments.csv") { table in
+                table + (1...250).map { "KH-9\($0)-A1,KH-131,2024-02-13,on-site,1,completed,,2024-02-20,2025-02-13\n" }.joined()
+            }
+            #expect(outcome.publication == nil)
+            let diagnostics = outcome.result.diagnostics
+            #expect(diagnostics.count == 201)
+            #expect(diagnostics.prefix(200).allSatisfy { $0.code == .unknownRecord && $0.help == "did you mean `KH-130`?" })
+            #expect(diagnostics.first?.message == "assessment `KH-91-A1` is of unknown factory `KH-131`")
+            #expect(diagnostics.dropLast().last?.message == "assessment `KH-9200-A1` is of unknown factory `KH-131`")
+            #expect(diagnostics.last?.message == "50 more errors not shown")
+        }
+
         // MARK: Numbers and dates
 
         @Test(arguments: ["1e999", "NaN", "-0", "Infinity", "inf", "0x12", "1,5", "18 years", "١٨"])
