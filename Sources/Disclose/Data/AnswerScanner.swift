@@ -77,12 +77,12 @@ struct AnswerScanner: Sendable {
         let bounds = (0...parts).map { rowsStart + (size - rowsStart) * $0 / parts }
         if parts == 1 {
             var store = AnswerStore(layout: layout)
-            return scan(bounds[0]..<bounds[1], isFirst: true, into: &store) ? store : nil
+            return scan(bounds[0]..<bounds[1], isFirst: true, fileSize: size, into: &store) ? store : nil
         }
         let results = PartResults(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var store = AnswerStore(layout: layout)
-            let clean = scan(bounds[part]..<bounds[part + 1], isFirst: part == 0, into: &store)
+            let clean = scan(bounds[part]..<bounds[part + 1], isFirst: part == 0, fileSize: size, into: &store)
             results.set(part, clean ? store : nil)
         }
         guard var merged = results.take(0) else { return nil }
@@ -114,13 +114,15 @@ struct AnswerScanner: Sendable {
     /// Reads the rows that start in `range` (a row started before it belongs to the part
     /// before; the last row may run past its end) into `store`; false at the first row that
     /// needs a careful reading.
-    private func scan(_ range: Range<Int>, isFirst: Bool, into store: inout AnswerStore) -> Bool {
+    private func scan(_ range: Range<Int>, isFirst: Bool, fileSize: Int, into store: inout AnswerStore) -> Bool {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: settings.chunkSize)
         // The file offset of buffer[0], and how many bytes of the buffer hold file data.
         var offset = isFirst ? range.lowerBound : range.lowerBound - 1
+        // No bigger than the rest of the file plus one byte: a small file costs a small buffer,
+        // and a row outgrows it only when it is longer than `chunkSize`, as before.
+        var buffer = [UInt8](repeating: 0, count: min(settings.chunkSize, max(1, fileSize - offset + 1)))
         var filled = 0
         var atEnd = false
         // A part other than the first starts after the first line end at or after its
