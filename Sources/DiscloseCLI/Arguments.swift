@@ -85,6 +85,11 @@ func emit(_ diagnostics: [Diagnostic], format: String) {
     }
 }
 
+/// The problems of a publication run, on standard error: those it lists, and how many more.
+func emit(_ result: PublishResult) {
+    if !result.diagnostics.isEmpty { printError(DiagnosticRenderer(usesColor: standardErrorUsesColor).render(result.diagnostics, unlisted: result.unlisted)) }
+}
+
 /// The project folder: `--rules DIR`, or the working folder.
 func projectFolder(_ arguments: inout Arguments, usage: String) throws -> String {
     try arguments.option("--rules", usage: usage) ?? FileManager.default.currentDirectoryPath

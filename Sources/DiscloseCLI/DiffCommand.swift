@@ -39,7 +39,7 @@ func runDiff(_ arguments: inout Arguments) throws -> Int32 {
     for folder in [beforeFolder, after] {
         let result = Publisher(project: folder, asOf: day).publish(data: data)
         guard let publication = result.publication else {
-            emit(result.diagnostics, format: "text")
+            emit(result)
             printError("cannot compare: the rules in `\(folder == beforeFolder ? before : after)` or the data have errors")
             return 1
         }

@@ -27,7 +27,7 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     guard FileManager.default.fileExists(atPath: data) else { throw UsageError("no such data folder: `\(data)`", usage: usage) }
 
     let result = Publisher(project: project, asOf: day).publish(data: data)
-    emit(result.diagnostics, format: "text")
+    emit(result)
     guard let publication = result.publication else {
         printError("nothing published: fix the errors above and run again")
         return 1
@@ -81,7 +81,7 @@ func runExplain(_ arguments: inout Arguments) throws -> Int32 {
     publisher.explaining = [names[0]]
     let result = publisher.publish(data: data)
     guard let publication = result.publication else {
-        emit(result.diagnostics, format: "text")
+        emit(result)
         printError("cannot explain: fix the errors above and run again")
         return 1
     }

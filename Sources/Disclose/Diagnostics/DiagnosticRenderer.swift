@@ -18,12 +18,19 @@ public struct DiagnosticRenderer {
         self.usesColor = usesColor
     }
 
-    /// All diagnostics, each followed by a blank line, then a one-line summary.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    /// All diagnostics, each followed by a blank line, then a one-line summary. `unlisted`
+    /// counts problems found but not in the list (a run lists at most
+    /// `Diagnostic.maximumErrorsListed` errors): a line says how many, and the summary counts them.
+    public func render(_ diagnostics: [Diagnostic], unlisted: UnlistedCount = UnlistedCount()) -> String {
         var output = diagnostics.map { render($0) + "\n" }.joined()
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        if !diagnostics.isEmpty {
+        let listedErrors = diagnostics.filter { $0.severity == .error }.count
+        let errors = listedErrors + unlisted.errors
+        let warnings = diagnostics.count - listedErrors + unlisted.warnings
+        if unlisted.errors + unlisted.warnings > 0 {
+            let counts = [(unlisted.errors, "error"), (unlisted.warnings, "warning")].filter { $0.0 > 0 }.map { plural($0.0, $0.1) }
+            output += paint("not shown: \(counts.joined(separator: " and ")); fix the errors above and run again", "1") + "\n\n"
+        }
+        if errors + warnings > 0 {
             output += paint("\(plural(errors, "error")), \(plural(warnings, "warning"))", errors > 0 ? "1;31" : "1;33") + "\n"
         }
         return output
@@ -224,5 +231,17 @@ public enum DiagnosticExport {
         ]
         if let message { members.append(("message", .object([("text", .string(message))]))) }
         return .object(members)
+    }
+}
+
+/// How many errors and warnings a run found beyond those it lists.
+public struct UnlistedCount: Sendable, Equatable {
+    public var errors = 0
+    public var warnings = 0
+
+    /// Creates a count; none by default.
+    public init(errors: Int = 0, warnings: Int = 0) {
+        self.errors = errors
+        self.warnings = warnings
     }
 }

@@ -4,8 +4,12 @@ import Foundation
 public struct PublishResult: Sendable {
     /// Nil when the data or the rules had errors: nothing is published from bad input.
     public var publication: Publication?
-    /// Errors and warnings about the data and the rules, with file and line.
+    /// Errors and warnings about the data and the rules, with file and line. Past
+    /// `Diagnostic.maximumErrorsListed` errors, only the first ones are here, and no warnings.
     public var diagnostics: [Diagnostic]
+    /// The errors and warnings found but left out of `diagnostics`, for the summary
+    /// (`DiagnosticRenderer.render(_:unlisted:)`).
+    public var unlisted = UnlistedCount()
     /// What each assessment's answers were, for the factories asked about (for explanations).
     public var evaluations: [AssessmentEvaluation]
 
@@ -155,12 +159,15 @@ public struct Publisher {
 
         var diagnostics = problems.diagnostics
         let errors = diagnostics.filter { $0.severity == .error }
+        var unlisted = UnlistedCount()
         if errors.count > Diagnostic.maximumErrorsListed {
-            diagnostics = Array(errors.prefix(Diagnostic.maximumErrorsListed)) + [Diagnostic(.invalidValue, "\(errors.count - Diagnostic.maximumErrorsListed) more errors not shown", at: nil,
-                                                                                 help: "fix the errors above and run again")]
+            diagnostics = Array(errors.prefix(Diagnostic.maximumErrorsListed))
+            unlisted = UnlistedCount(errors: errors.count - diagnostics.count, warnings: problems.diagnostics.count - errors.count)
         }
         guard !problems.hasErrors else {
-            return PublishResult(publication: nil, diagnostics: diagnostics, evaluations: [], answersScanned: answersScanned)
+            var result = PublishResult(publication: nil, diagnostics: diagnostics, evaluations: [], answersScanned: answersScanned)
+            result.unlisted = unlisted
+            return result
         }
 
         var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries)
