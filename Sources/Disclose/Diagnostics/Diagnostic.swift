@@ -58,8 +58,8 @@ public struct Diagnostic: Sendable, Hashable {
         self.help = help
     }
 
-    /// A run that reads data lists at most this many errors; past it, one message says how many
-    /// more there were.
+    /// A run that reads data lists at most this many errors; the rest, and then every warning,
+    /// are only counted (`PublishResult.unlisted`), and the summary says how many.
     static let maximumErrorsListed = 200
 
     /// The severity, which belongs to the code.
