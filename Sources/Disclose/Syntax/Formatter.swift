@@ -39,7 +39,9 @@ public enum Formatter {
     private static func commentText(_ comment: Comment) -> String {
         let text = (comment.isDocumentation ? "##" : "#") + comment.text
         var trimmed = Substring(text)
-        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+        // All the whitespace of the language: a carriage return left at the end would make the
+        // line break after it a CRLF, which the next reading drops (the text would change again).
+        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" || last == "\u{0C}" { trimmed.removeLast() }
         return String(trimmed)
     }
 

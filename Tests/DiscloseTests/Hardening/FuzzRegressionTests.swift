@@ -83,6 +83,24 @@ extension Hardening {
         /// chunk, so the record start returned was stale: the header check read the wrong bytes
         /// (or a reversed range), and the missing columns were reported as well. Now the header
         /// gives its one E701, the same both ways.
+        /// lex_parse_check, property "formatting is not idempotent" (2026-11-29, after 6.3 million
+        /// executions of the long run): a comment ending in two lone carriage returns kept one,
+        /// so the formatted line ended in CR LF, which the second formatting read as a CRLF line
+        /// break and dropped. The formatter now trims every whitespace character of the
+        /// language from the end of a comment: space, tab, CR and form feed.
+        @Test func commentEndingInCarriageReturnsFormatsTheSameTwice() throws {
+            let found = try #require(Data(base64Encoded: "CiMgWg0NDQ0NDQ0NDQ0NDQ1BDQ0NDQ0NDQ0NDUFkcmlsbC1pbnRlcnZhbA0N"))
+            let inputs = [[UInt8](found), Array("# note\r\r".utf8), Array("# note \r \r\n".utf8), Array("## note\u{0C}\r\r\n".utf8),
+                          Array("include \"a.disclose\" # why\r\r\ninclude \"b.disclose\"\r\n".utf8)]
+            for bytes in inputs {
+                let once = try #require(Formatter.format(Parser.parse(SourceFile(path: "found.disclose", bytes: bytes))))
+                let twice = Formatter.format(Parser.parse(SourceFile(path: "once.disclose", text: once)))
+                #expect(twice == once, "\(once.debugDescription) became \((twice ?? "nil").debugDescription)")
+                #expect(!once.contains("\r\n") && !once.contains("\u{0C}\n") && !once.contains(" \n"), "\(once.debugDescription)")
+            }
+            #expect(Formatter.format(Parser.parse(SourceFile(path: "n.disclose", bytes: Array("# note\r\r".utf8)))) == "# note\n")
+        }
+
         @Test func headerWithAStrayQuoteGivesOneErrorBothWays() throws {
             let found = try Self.readBothWays([0x32, 0xEF, 0x27, 0x22, 0xBB], schema: DataTables.responses)
             #expect(found.memory == ["E701 responses.csv:1:4 a quote in the middle of a field"])
