@@ -225,7 +225,6 @@ for target in "${TARGET_LIST[@]}"; do
     log="$WORK/logs/$target$WORKER.log"
     seeds="$WORK/seeds/$target$WORKER"
     echo "== fuzzing $target$WORKER (${SECONDS_PER_TARGET}s, runs $RUNS, corpus $(ls "$WORK/corpus/$target" | wc -l) + $(ls "$seeds" | wc -l) seeds)" >&2
-    before="$(ls "$WORK/artifacts/$target" | wc -l)"
     started="$(date +%s)"
     : >"$log"
     set +e
@@ -252,7 +251,6 @@ for target in "${TARGET_LIST[@]}"; do
     # The data files the target wrote for itself (see scratchFolder in targets/Support.swift).
     rm -rf /dev/shm/disclose-fuzz-*-"$pid" "${TMPDIR:-/tmp}"/disclose-fuzz-*-"$pid"
     sleep 0.2
-    after="$(ls "$WORK/artifacts/$target" | wc -l)"
     executions="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)"
     elapsed="$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' | tail -1 || true)"
     [ -z "$elapsed" ] && elapsed="$(($(date +%s) - started))"
@@ -260,7 +258,9 @@ for target in "${TARGET_LIST[@]}"; do
     corpus="$(ls "$WORK/corpus/$target" | wc -l)"
     rate="-"
     [ -n "$executions" ] && [ -n "$elapsed" ] && [ "$elapsed" -gt 0 ] && rate=$((executions / elapsed))
-    crashes=$((after - before))
+    # This process's own findings: workers share the artifacts folder, so a count of new files
+    # there would give each worker the others' findings too.
+    crashes="$(grep -c 'Test unit written to' "$log" || true)"
     printf '%-18s %14s %10s %12s %8s %10s %s\n' "$target" "${executions:--}" "${elapsed:--}" "$rate" "$corpus" "${rss:--}MB" "$crashes" >>"$SUMMARY"
     if [ "$status" != 0 ] || [ "$crashes" -gt 0 ]; then
         FAILED=1
