@@ -23,7 +23,7 @@ TARGETS=(lex_parse_check read_tables publish_pipeline)
 # then the target's total. A record's "rebuilt from the sources of commit X" line (written by
 # hand before segments said their sources) sets the sources of the segments after it.
 if [ "${1:-}" = "--table" ]; then
-    echo '| target | sources fuzzed (commit) | executions | seconds | exec/s | corpus at the end | peak RSS | crashes, hangs, sanitizer reports |'
+    echo '| target | sources fuzzed (commit) | executions | seconds | exec/s | corpus at the end | peak RSS | findings |'
     echo '|---|---|---:|---:|---:|---:|---:|---|'
     for target in "${TARGETS[@]}"; do
         [ -f "$FUZZ/scratch/long/$target.txt" ] || continue
