@@ -226,6 +226,15 @@ public struct Publisher {
         // Each unknown id is reported at its first row; the count of its rows joins that message.
         var unknownQuestions: [String: UnknownId] = [:]
         var unknownAssessments: [String: UnknownId] = [:]
+        /// Counts a row naming `id`; true when it is the first, which is the one to report.
+        func isFirstRow(naming id: String, _ unknown: inout [String: UnknownId]) -> Bool {
+            if unknown[id] != nil {
+                unknown[id]!.rows += 1
+                return false
+            }
+            unknown[id] = UnknownId(message: reader.diagnostics.count, rows: 1)
+            return true
+        }
         reader.forEachRow { row in
             let index: Int? = row.withBytes(0) { id in
                 if let previousIndex, id.count == previousId.count,
@@ -241,10 +250,7 @@ public struct Publisher {
                 let id = row.text(0)
                 // An assessment whose own row was rejected is already reported.
                 if data.isRejected(assessment: id) { return }
-                if let known = unknownAssessments[id] {
-                    unknownAssessments[id] = UnknownId(message: known.message, rows: known.rows + 1)
-                } else {
-                    unknownAssessments[id] = UnknownId(message: reader.diagnostics.count, rows: 1)
+                if isFirstRow(naming: id, &unknownAssessments) {
                     reader.reportField(.unknownRecord, "answer to unknown assessment `\(id)`", row: row, column: 0,
                                        help: "every answer belongs to an assessment of the assessments table")
                 }
@@ -258,10 +264,7 @@ public struct Publisher {
             guard let country = sheets[index].country, let plan = sheets[index].plan else { return }
             guard let question = row.withBytes(1, { country.questionTable.value(for: $0) }) else {
                 let id = row.text(1)
-                if let known = unknownQuestions[id] {
-                    unknownQuestions[id] = UnknownId(message: known.message, rows: known.rows + 1)
-                } else {
-                    unknownQuestions[id] = UnknownId(message: reader.diagnostics.count, rows: 1)
+                if isFirstRow(naming: id, &unknownQuestions) {
                     reader.reportField(.unknownRecord, "unknown question `\(id)` for country `\(country.code)`", row: row, column: 1,
                                        help: (reader.listsMoreErrors ? Suggestion.closest(to: id, among: country.questionIds) : nil).map { "did you mean `\($0)`?" }
                                            ?? "questions are those of rules/catalogue.disclose and the country's file")
@@ -302,7 +305,7 @@ public struct Publisher {
     /// reader's diagnostics, and how many rows name it.
     private struct UnknownId {
         let message: Int
-        let rows: Int
+        var rows: Int
     }
 
     /// SHA-256 over the rule files of the countries used: each file's path, a NUL, its bytes, a NUL.
