@@ -123,6 +123,7 @@ else
     for pid in "${pids[@]}"; do wait "$pid" || status=1; done
 fi
 if [ "$status" = 0 ] && [ "$(recorded)" -ge "$TOTAL" ]; then
-    echo "total $(recorded) executions in $(awk '/^segment/ { s += $5 } END { print s + 0 }' "$RECORD") seconds of fuzzing, corpus $(ls "$FUZZ/scratch/corpus/$TARGET" | wc -l), no findings, finished $(date -u '+%Y-%m-%d %H:%M:%S UTC')" >>"$RECORD"
+    # Findings of earlier invocations (fixed before the run went on) count too.
+    echo "total $(recorded) executions in $(awk '/^segment/ { s += $5 } END { print s + 0 }' "$RECORD") seconds of fuzzing, corpus $(ls "$FUZZ/scratch/corpus/$TARGET" | wc -l), findings $(awk '/^segment/ { f += $12 } END { print f + 0 }' "$RECORD"), finished $(date -u '+%Y-%m-%d %H:%M:%S UTC')" >>"$RECORD"
 fi
 exit "$status"
