@@ -165,9 +165,7 @@ public struct Publisher {
             unlisted = UnlistedCount(errors: errors.count - diagnostics.count, warnings: problems.diagnostics.count - errors.count)
         }
         guard !problems.hasErrors else {
-            var result = PublishResult(publication: nil, diagnostics: diagnostics, evaluations: [], answersScanned: answersScanned)
-            result.unlisted = unlisted
-            return result
+            return PublishResult(publication: nil, diagnostics: diagnostics, unlisted: unlisted, evaluations: [], answersScanned: answersScanned)
         }
 
         var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries)
