@@ -102,10 +102,13 @@ public struct Lexer {
         let isDoc = offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "#")
         offset += isDoc ? 2 : 1
         let textStart = offset
+        let (end, stop) = bytes.withUnsafeBufferPointer { Lexer.plainRun($0, from: textStart, inText: false) }
+        offset = end
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
         var textEnd = offset
         if textEnd > textStart, bytes[textEnd - 1] == UInt8(ascii: "\r") { textEnd -= 1 }
-        let text = checkedText(textStart, textEnd, context: "comment")
+        let text = stop == .end ? String(decoding: bytes[textStart..<textEnd], as: UTF8.self)
+            : checkedText(textStart, textEnd, context: "comment")
         return Token(isDoc ? .docComment : .comment, Span(start, textEnd), lineBreaksBefore: breaks, text: text)
     }
 
@@ -177,37 +180,90 @@ public struct Lexer {
     /// Most texts have no escape and nothing to flag: they are read straight from the bytes,
     /// without copying them first. Anything else takes the careful path.
     private mutating func plainString(_ start: Int, _ breaks: Int) -> Token? {
-        var hasNonASCII = false
-        var mayHoldInvisible = false
-        let end: Int? = bytes.withUnsafeBufferPointer { buffer in
-            var index = start + 1
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "\"") { return index }
-                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
-                if byte >= 0x80 {
-                    hasNonASCII = true
-                    // Lead bytes of the invisible characters flagged: U+0080-U+009F, U+061C,
-                    // U+200B-U+206F, U+FEFF.
-                    if byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF { mayHoldInvisible = true }
-                } else if byte < 0x20 && byte != 0x09 || byte == 0x7F {
-                    mayHoldInvisible = true
+        let (end, stop) = bytes.withUnsafeBufferPointer { Lexer.plainRun($0, from: start + 1, inText: true) }
+        guard stop == .end, end < bytes.count else { return nil }
+        offset = end + 1
+        return Token(.string, Span(start, offset), lineBreaksBefore: breaks, text: String(decoding: bytes[(start + 1)..<end], as: UTF8.self))
+    }
+
+    /// Where a run of text or comment bytes stops, and why.
+    enum RunStop { case end, needsCare }
+
+    /// Scans from `start` to the end of a text (its closing quote, when `inText`) or of a
+    /// comment (its line feed, or the end of the file). The run is plain when every character
+    /// on the way is printable, tab included, and valid UTF-8: `.end`, with the offset of the
+    /// byte that ends it. At anything else (an escape, a line break in a text, a control or
+    /// invisible character, bytes that are not UTF-8) it stops with `.needsCare`, and the
+    /// careful path reads the run again and reports what it finds.
+    static func plainRun(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, inText: Bool) -> (Int, RunStop) {
+        guard let base = UnsafeRawPointer(buffer.baseAddress) else { return (start, inText ? .needsCare : .end) }
+        var index = start
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte < 0x80 {
+                // Eight plain ASCII bytes at a time: most of a rule file's text is English.
+                if index + 8 <= buffer.count, isPlainASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self), inText: inText) {
+                    index += 8
+                    continue
                 }
-                index += 1
+                if byte >= 0x20 && byte < 0x7F {
+                    if inText {
+                        if byte == UInt8(ascii: "\"") { return (index, .end) }
+                        if byte == UInt8(ascii: "\\") { return (index, .needsCare) }
+                    }
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\t"): index += 1
+                case UInt8(ascii: "\r") where !inText: index += 1
+                case UInt8(ascii: "\n") where !inText: return (index, .end)
+                default: return (index, .needsCare)
+                }
+            } else if let length = plainScalarLength(buffer, at: index) {
+                index += length
+            } else {
+                return (index, .needsCare)
             }
-            return nil
         }
-        guard let index = end, !mayHoldInvisible else { return nil }
-        let content = bytes[(start + 1)..<index]
-        let text: String
-        if hasNonASCII {
-            guard let valid = String(validating: content, as: UTF8.self) else { return nil }
-            text = valid
-        } else {
-            text = String(decoding: content, as: UTF8.self)
+        return (index, inText ? .needsCare : .end)
+    }
+
+    /// Whether eight bytes (read as one word) are all printable ASCII, and in a text neither
+    /// a quote nor a backslash. Bit tricks on the whole word ("Bit Twiddling Hacks": a byte
+    /// less than n, a byte equal to v); they may say no for a plain word, which only sends it
+    /// down the byte-by-byte path, but never yes for one that is not.
+    private static func isPlainASCII(_ word: UInt64, inText: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+        if word & highBits != 0 { return false }
+        if (word &- ones &* 0x20) & ~word & highBits != 0 { return false } // a control character
+        if hasZeroByte(word ^ (ones &* 0x7F)) { return false } // DELETE
+        if inText, hasZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
+            || hasZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\\")))) { return false }
+        return true
+    }
+
+    /// The length of the UTF-8 character at `index` (not ASCII) when it is valid and not one of
+    /// the invisible ones (`isInvisibleControl`); nil otherwise. The common leads of the scripts
+    /// the programmes write in (Khmer, Vietnamese, Arabic, Bengali…) are decided from their bytes;
+    /// the leads that can start an invisible, overlong or surrogate character are decoded.
+    private static func plainScalarLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        func isContinuation(_ position: Int) -> Bool { position < buffer.count && buffer[position] & 0xC0 == 0x80 }
+        let lead = buffer[index]
+        switch lead {
+        case 0xC3...0xD7, 0xD9...0xDF:
+            return isContinuation(index + 1) ? 2 : nil
+        case 0xD8:
+            // U+0600-U+063F, of which U+061C (ARABIC LETTER MARK) is invisible.
+            return isContinuation(index + 1) && buffer[index + 1] != 0x9C ? 2 : nil
+        case 0xE1, 0xE3...0xEC, 0xEE:
+            return isContinuation(index + 1) && isContinuation(index + 2) ? 3 : nil
+        default:
+            guard let (scalar, length) = scalar(in: buffer, at: index), !isInvisibleControl(scalar) else { return nil }
+            return length
         }
-        offset = index + 1
-        return Token(.string, Span(start, offset), lineBreaksBefore: breaks, text: text)
     }
 
     /// The offset of the quote ending the line after `lineBreak`, when that line has exactly one
@@ -476,6 +532,10 @@ public struct Lexer {
 
     /// Decodes one UTF-8 scalar; nil when the bytes are not valid UTF-8.
     static func scalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, length: Int)? {
+        bytes.withUnsafeBufferPointer { scalar(in: $0, at: index) }
+    }
+
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, length: Int)? {
         let lead = bytes[index]
         let length: Int
         var value: UInt32
@@ -487,7 +547,8 @@ public struct Lexer {
         default: return nil
         }
         guard index + length <= bytes.count else { return nil }
-        for next in bytes[(index + 1)..<(index + length)] {
+        for position in (index + 1)..<(index + length) {
+            let next = bytes[position]
             guard next & 0xC0 == 0x80 else { return nil }
             value = value << 6 | UInt32(next & 0x3F)
         }

@@ -77,10 +77,18 @@ public enum Keyword: String, CaseIterable, Sendable {
         var slot = hash(bytes) & 511
         while table.slots[slot] >= 0 {
             let index = Int(table.slots[slot])
-            if table.spellings[index].elementsEqual(bytes) { return everyKeyword[index] }
+            if Keyword.spelling(table.spellings[index], equals: bytes) { return everyKeyword[index] }
             slot = (slot + 1) & 511
         }
         return nil
+    }
+
+    /// Byte by byte, lengths first: `elementsEqual` goes through iterators, and this runs for
+    /// every lowercase word of every rule file.
+    private static func spelling(_ spelling: [UInt8], equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard spelling.count == bytes.count else { return false }
+        for index in 0..<bytes.count where spelling[index] != bytes[index] { return false }
+        return true
     }
 }
 

@@ -85,6 +85,56 @@ import Testing
         #expect(tokens.last?.kind == .end)
     }
 
+    /// The fast scan of texts and comments (eight ASCII bytes at a time, common UTF-8 leads
+    /// decided from their bytes) against the obvious reading, one decoded character at a time,
+    /// over generated runs dense in what must stop it: quotes, backslashes, line breaks,
+    /// control and invisible characters, and every kind of bad UTF-8, at every alignment.
+    @Test func plainScanAgreesWithReadingCharacterByCharacter() {
+        let fragments: [[UInt8]] = [
+            Array("a".utf8), Array("Water ".utf8), Array("0123456789abcdef".utf8), [0x20], [0x09],
+            [0x22], [0x5C], [0x0A], [0x0D], [0x00], [0x0C], [0x1F], [0x7F], [0x7E],
+            [0xC3, 0xA9], [0xE1, 0x9E, 0x80], [0xD8, 0xA8], [0xD9, 0x85], [0xE0, 0xA6, 0x95], [0xEA, 0xB0, 0x80],
+            [0xD8, 0x9C], [0xC2, 0x80], [0xC2, 0x9F], [0xC2, 0xA0], [0xE2, 0x80, 0x8B], [0xE2, 0x80, 0x94],
+            [0xE2, 0x80, 0xAE], [0xE2, 0x81, 0xA6], [0xEF, 0xBB, 0xBF], [0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0x98, 0x80],
+            [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE1, 0x9E],
+            [0xFF], [0xF0, 0x9F, 0x98], [0xD8], [0xEE, 0x80],
+        ]
+        var random = SampleRandom(seed: 7)
+        var disagreements: [String] = []
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<random.int(0...24) {
+                bytes += random.chance(0.6) ? fragments[random.int(0...2)] : random.pick(fragments)
+            }
+            for start in 0...min(3, bytes.count) {
+                for inText in [true, false] {
+                    let fast = bytes.withUnsafeBufferPointer { Lexer.plainRun($0, from: start, inText: inText) }
+                    let expected = LexerTests.readCharacterByCharacter(bytes, from: start, inText: inText)
+                    if fast != expected, disagreements.count < 5 {
+                        disagreements.append("\(bytes) from \(start), inText \(inText): \(fast) instead of \(expected)")
+                    }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
+    }
+
+    static func readCharacterByCharacter(_ bytes: [UInt8], from start: Int, inText: Bool) -> (Int, Lexer.RunStop) {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inText {
+                if byte == UInt8(ascii: "\"") { return (index, .end) }
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return (index, .needsCare) }
+            } else if byte == UInt8(ascii: "\n") {
+                return (index, .end)
+            }
+            guard let (scalar, length) = Lexer.scalar(in: bytes, at: index), !Lexer.isInvisibleControl(scalar) else { return (index, .needsCare) }
+            index += length
+        }
+        return (index, inText ? .needsCare : .end)
+    }
+
     @Test func lineAndColumnCountCharactersNotBytes() {
         let file = SourceFile(path: "t.disclose", text: "a\n  \"ខ្មែរ\" x")
         let offset = Array(file.bytes).lastIndex(of: UInt8(ascii: "x"))!
