@@ -135,6 +135,13 @@ import Testing
         return (index, inText ? .needsCare : .end)
     }
 
+    @Test(arguments: ["", "a", "\n", "a\n", "\n\n", "a\r\nb\r\n", "ខ្មែរ\nx\n\ny", String(repeating: "line\n", count: 1000) + "end"])
+    func lineStartsAreTheOffsetsAfterEveryLineFeed(_ text: String) {
+        let bytes = Array(text.utf8)
+        let expected = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        #expect(SourceFile(path: "t.disclose", bytes: bytes).lineStarts == expected)
+    }
+
     @Test func lineAndColumnCountCharactersNotBytes() {
         let file = SourceFile(path: "t.disclose", text: "a\n  \"ខ្មែរ\" x")
         let offset = Array(file.bytes).lastIndex(of: UInt8(ascii: "x"))!
