@@ -171,7 +171,7 @@ extension Checker {
     /// Every public issue has a title in every language its country declares.
     private mutating func checkTitles(_ issues: [String: Timeline<IssueState>]) {
         guard let country, !country.publishesNothing else { return }
-        let languagesClause = countryDeclarationClause("languages")
+        let languagesClause = countryDeclarationClause(.languages)
         for id in issueOrder {
             guard let timeline = issues[id] else { continue }
             var missing: [String] = []
@@ -195,9 +195,9 @@ extension Checker {
         }
     }
 
-    private func countryDeclarationClause(_ keyword: String) -> SourceRange? {
+    private func countryDeclarationClause(_ kind: ClauseKind) -> SourceRange? {
         guard let countryFile, let declaration = files.first(where: { $0.syntax.file == countryFile })?.syntax.declarations.first(where: { $0.kind == .country }),
-            let clause = clause(keyword, of: declaration)
+            let clause = clause(kind, of: declaration)
         else { return nil }
         return SourceRange(countryFile, clause.span)
     }
@@ -243,7 +243,7 @@ extension Checker {
 
     mutating func applyValueChanges(parameters: inout [String: Timeline<ParameterValue>], policy: inout [PolicySetting: Timeline<PolicyValue>]) {
         for definition in entryChanges {
-            guard case .value(let value)? = clause("value", of: definition.declaration)?.body else { continue }
+            guard case .value(let value)? = clause(.value, of: definition.declaration)?.body else { continue }
             let id = definition.name.text
             switch definition.declaration.kind {
             case .change(.parameter):
@@ -386,7 +386,7 @@ extension Checker {
         case (.no, .yesNo): return .no
         case (.notApplicable, _):
             guard let index = questionIndex[item.question.text], questionDefinitions[item.question.text]?.contains(where: {
-                clause("not-applicable allowed", of: $0.declaration) != nil }) == true
+                clause(.notApplicableAllowed, of: $0.declaration) != nil }) == true
             else {
                 report(.typeMismatch, "`\(item.question.text)` does not allow not-applicable", SourceRange(file, item.value.span),
                        label: "not a valid answer", help: "give a real answer, or add `not-applicable allowed` to the question if it can truly not apply")

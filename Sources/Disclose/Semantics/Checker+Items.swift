@@ -5,7 +5,7 @@ extension Checker {
     mutating func buildQuestions() -> [String: Timeline<Question>] {
         for (id, definitions) in questionDefinitions {
             for definition in definitions {
-                if case .answer(let syntax)? = clause("answer", of: definition.declaration)?.body, questionKinds[id] == nil {
+                if case .answer(let syntax)? = clause(.answer, of: definition.declaration)?.body, questionKinds[id] == nil {
                     questionKinds[id] = answerKind(syntax)
                 }
             }
@@ -40,10 +40,10 @@ extension Checker {
             report(.unknownReference, "unknown compliance point `\(parent.text)`", definition.at(parent.span), label: "no such compliance point",
                    help: suggestionHelp(parent.text, among: pointOrder, listing: "declared points include"))
         }
-        guard case .answer(let answerSyntax)? = clause("answer", of: declaration)?.body else { return nil }
+        guard case .answer(let answerSyntax)? = clause(.answer, of: declaration)?.body else { return nil }
         let kind = answerKind(answerSyntax)
         if let first = questionKinds[id], first != kind {
-            report(.typeMismatch, "question `\(id)` changes its answer kind between definitions", definition.at(clause("answer", of: declaration)!.span),
+            report(.typeMismatch, "question `\(id)` changes its answer kind between definitions", definition.at(clause(.answer, of: declaration)!.span),
                    label: "\(kind) here", help: "a question keeps one answer kind (it is \(first) elsewhere); declare a new question instead")
         }
         var texts: [String: String] = [:]
@@ -163,7 +163,7 @@ extension Checker {
                 return nil
             }
             for definition in definitions {
-                guard case .value(let value)? = clause("value", of: definition.declaration)?.body else { continue }
+                guard case .value(let value)? = clause(.value, of: definition.declaration)?.body else { continue }
                 switch (value.literal, kind) {
                 case (.quantity(_, let unit), .number(let expected)):
                     if !Units.same(unit ?? "", expected) {
@@ -190,7 +190,7 @@ extension Checker {
         var result: [String: Timeline<ParameterValue>] = [:]
         for (name, definitions) in parameterDefinitions {
             let periods = definitions.compactMap { definition -> Timeline<ParameterValue>.Period? in
-                guard case .value(let value)? = clause("value", of: definition.declaration)?.body else { return nil }
+                guard case .value(let value)? = clause(.value, of: definition.declaration)?.body else { return nil }
                 return .init(from: definition.range.from, until: definition.range.until, value: parameterValue(value.literal))
             }
             result[name] = Timeline(periods)
@@ -215,7 +215,7 @@ extension Checker {
         for (name, definitions) in policyDefinitions {
             guard let setting = PolicySetting(rawValue: name) else { continue }
             let periods = definitions.compactMap { definition -> Timeline<PolicyValue>.Period? in
-                guard case .value(let value)? = clause("value", of: definition.declaration)?.body,
+                guard case .value(let value)? = clause(.value, of: definition.declaration)?.body,
                     let checked = policyValue(setting, value, file: definition.file)
                 else { return nil }
                 return .init(from: definition.range.from, until: definition.range.until, value: checked)

@@ -183,7 +183,7 @@ public struct Checker {
                 }
                 let definition = Definition(declaration: declaration, file: file, isEntry: loaded.isEntry,
                                             range: dateRange(of: declaration, in: file))
-                if isCountryFile, declaration.requiresDecisionInCountry, declaration.isComplete, clause("decided by", of: declaration) == nil,
+                if isCountryFile, declaration.requiresDecisionInCountry, declaration.isComplete, clause(.decidedBy, of: declaration) == nil,
                    !isChangeOrWithdraw(declaration.kind)
                 {
                     report(.missingClause, "\(declaration.kind.spelling) `\(name.text)` is a country-level choice without `decided by`",
@@ -462,7 +462,7 @@ public struct Checker {
             }
         }
         var renames = false
-        if case .change(.issue) = declaration.kind { renames = declaration.clauses.contains { $0.body.keyword == "title" } }
+        if case .change(.issue) = declaration.kind { renames = declaration.clauses.contains { $0.body.kind == .title } }
         if declaration.kind == .titles { renames = true }
         choices.append(CountryChoice(kind: declaration.kind, items: items, decision: decision?.0, decisionCitation: decision?.1,
                                      from: range.from, until: range.until, reason: reason, changes: changed, renamesTitles: renames,
@@ -502,41 +502,44 @@ public struct Checker {
     mutating func checkClauses(_ declaration: Declaration, in file: SourceFile) {
         let rules = ClauseRules.of(declaration.kind)
         // A declaration has a handful of clauses: a list searched in order beats hashing.
-        var seen: [(keyword: String, span: Span)] = []
-        var seenLanguages: [(key: String, span: Span)] = []
+        var seen: [(kind: ClauseKind, span: Span)] = []
+        var seenLanguages: [(kind: ClauseKind, key: String, span: Span)] = []
+        seen.reserveCapacity(declaration.clauses.count)
         for clause in declaration.clauses {
-            let keyword = clause.body.keyword
-            guard rules.allowed.contains(keyword) else {
-                let allowed = rules.allowed.sorted().map { "`\($0)`" }.joined(separator: ", ")
-                report(.clauseNotAllowed, "`\(keyword)` is not a clause of `\(declaration.kind.spelling)`", SourceRange(file, clause.keywordSpan),
+            let kind = clause.body.kind
+            guard rules.allowed.contains(kind) else {
+                let allowed = rules.allowed.keywords.map { "`\($0)`" }.joined(separator: ", ")
+                report(.clauseNotAllowed, "`\(kind.keyword)` is not a clause of `\(declaration.kind.spelling)`", SourceRange(file, clause.keywordSpan),
                        label: "not allowed here", help: allowed.isEmpty ? "`\(declaration.kind.spelling)` takes no clauses" : "`\(declaration.kind.spelling)` takes: \(allowed)")
                 continue
             }
-            var languageKey: (String, Span)?
+            // Titles, texts and word lists repeat once per language; title entries once per id.
+            var languageKey: Name?
             switch clause.body {
-            case .title(let language, _), .text(let language, _), .words(let language, _): languageKey = (keyword + " " + language.text, language.span)
-            case .entry(let id, _): languageKey = ("entry " + id.text, id.span)
+            case .title(let language, _), .text(let language, _), .words(let language, _): languageKey = language
+            case .entry(let id, _): languageKey = id
             default: break
             }
-            if let (key, span) = languageKey {
-                if let previous = seenLanguages.first(where: { $0.key == key })?.span {
-                    report(.repeatedClause, keyword == "title entry" ? "a title for `\(file.text(span))` is given twice" : "`\(keyword) \(file.text(span))` is given twice", SourceRange(file, span),
-                           label: "again here", secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one")
+            if let key = languageKey {
+                if let previous = seenLanguages.first(where: { $0.kind == kind && $0.key == key.text })?.span {
+                    report(.repeatedClause, kind == .entry ? "a title for `\(file.text(key.span))` is given twice" : "`\(kind.keyword) \(file.text(key.span))` is given twice",
+                           SourceRange(file, key.span), label: "again here", secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one")
                 } else {
-                    seenLanguages.append((key, span))
+                    seenLanguages.append((kind, key.text, key.span))
                 }
-            } else if let previous = seen.first(where: { $0.keyword == keyword })?.span, !rules.repeatable.contains(keyword) {
-                report(.repeatedClause, "`\(keyword)` is given twice", SourceRange(file, clause.keywordSpan), label: "again here",
-                       secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one `\(keyword)` line")
+            } else if let previous = seen.first(where: { $0.kind == kind })?.span, !rules.repeatable.contains(kind) {
+                report(.repeatedClause, "`\(kind.keyword)` is given twice", SourceRange(file, clause.keywordSpan), label: "again here",
+                       secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one `\(kind.keyword)` line")
             }
-            seen.append((keyword, clause.keywordSpan))
+            seen.append((kind, clause.keywordSpan))
         }
-        for keyword in rules.required where !seen.contains(where: { $0.keyword == keyword }) && declaration.isComplete {
+        for kind in rules.required where !seen.contains(where: { $0.kind == kind }) && declaration.isComplete {
+            let keyword = kind.keyword
             let what = declaration.name.map { "\(declaration.kind.spelling) `\($0.text)`" } ?? "`\(declaration.kind.spelling)`"
-            var example = ClauseRules.example(of: keyword)
-            if declaration.kind == .country && keyword == "status" { example = "status draft" }
-            if keyword == "decided by" { example = "decided by \(countryCodeGuess(file))-PAC-2024-01" }
-            if keyword == "category" {
+            var example = ClauseRules.example(of: kind)
+            if declaration.kind == .country && kind == .status { example = "status draft" }
+            if kind == .decidedBy { example = "decided by \(countryCodeGuess(file))-PAC-2024-01" }
+            if kind == .category {
                 report(.missingClause, "\(what) has no `category`", SourceRange(file, declaration.keywordSpan), label: "needs `category`",
                        help: "add a line `category NAME`, with NAME one of: " + IssueCategory.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
@@ -545,13 +548,13 @@ public struct Checker {
                    label: "needs `\(keyword)`", help: "add a line such as `\(example)`")
         }
         if case .change(let item) = declaration.kind, declaration.isComplete,
-           !declaration.clauses.contains(where: { !["reason", "decided by", "from", "until"].contains($0.body.keyword) })
+           !declaration.clauses.contains(where: { ![.reason, .decidedBy, .from, .until].contains($0.body.kind) })
         {
             let example = switch item {
             case .parameter: "value 16 years"
             case .policy: "value 3"
             case .question: "text km \"…\""
-            case .issue, .zeroTolerance: ClauseRules.example(of: "title")
+            case .issue, .zeroTolerance: ClauseRules.example(of: .title)
             }
             report(.missingClause, "`\(declaration.kind.spelling)` changes nothing", SourceRange(file, declaration.keywordSpan),
                    label: "no changed clause", help: "add the clauses that change, such as `\(example)`")
@@ -561,8 +564,8 @@ public struct Checker {
         }
     }
 
-    func clause(_ keyword: String, of declaration: Declaration) -> Clause? {
-        declaration.clauses.first { $0.body.keyword == keyword }
+    func clause(_ kind: ClauseKind, of declaration: Declaration) -> Clause? {
+        declaration.clauses.first { $0.body.kind == kind }
     }
 
     mutating func dateRange(of declaration: Declaration, in file: SourceFile) -> DateRange {

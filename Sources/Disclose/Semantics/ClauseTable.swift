@@ -3,12 +3,12 @@
 /// The parser reads any clause under any declaration; this table is where the language
 /// says what belongs where, so that a misplaced clause gets one precise message.
 struct ClauseRules {
-    /// Clause keywords allowed (as `ClauseBody.keyword`).
-    var allowed: Set<String>
-    /// Clause keywords required.
-    var required: [String]
-    /// Clause keywords that may repeat (titles and wordings: once per language).
-    var repeatable: Set<String> = ["title", "text", "title entry"]
+    /// The clauses allowed.
+    var allowed: ClauseKinds
+    /// The clauses required.
+    var required: [ClauseKind]
+    /// The clauses that may repeat (titles and wordings: once per language).
+    var repeatable: ClauseKinds = [.title, .text, .entry]
 
     /// The rules of every kind of declaration, built once: checking looks them up per declaration.
     private static let table: [DeclarationKind: ClauseRules] = {
@@ -21,75 +21,75 @@ struct ClauseRules {
     static func of(_ kind: DeclarationKind) -> ClauseRules { table[kind] ?? build(kind) }
 
     private static func build(_ kind: DeclarationKind) -> ClauseRules {
-        let dated: Set<String> = ["from", "until"]
-        let provenance: Set<String> = ["decided by", "reason"]
+        let dated: ClauseKinds = [.from, .until]
+        let provenance: ClauseKinds = [.decidedBy, .reason]
         switch kind {
         case .include:
             return ClauseRules(allowed: [], required: [])
         case .country:
-            return ClauseRules(allowed: ["title", "languages", "status", "decided by", "publishes nothing", "reason", "source"],
-                               required: ["title", "status"])
+            return ClauseRules(allowed: [.title, .languages, .status, .decidedBy, .publishesNothing, .reason, .source],
+                               required: [.title, .status])
         case .cluster, .point:
-            return ClauseRules(allowed: ["title"], required: ["title"])
+            return ClauseRules(allowed: [.title], required: [.title])
         case .question:
-            return ClauseRules(allowed: Set<String>(["text", "legal", "answer", "non-compliant when", "not-applicable allowed"]).union(dated).union(provenance),
-                               required: ["text", "answer", "non-compliant when"])
+            return ClauseRules(allowed: dated.union(provenance).union([.text, .legal, .answer, .nonCompliant, .notApplicableAllowed]),
+                               required: [.text, .answer, .nonCompliant])
         case .parameter:
-            return ClauseRules(allowed: Set<String>(["value", "title", "legal"]).union(dated).union(provenance), required: ["value"])
+            return ClauseRules(allowed: dated.union(provenance).union([.value, .title, .legal]), required: [.value])
         case .issue:
-            return ClauseRules(allowed: Set<String>(["title", "category", "raised when", "legal"]).union(dated).union(provenance),
-                               required: ["title", "category", "raised when"])
+            return ClauseRules(allowed: dated.union(provenance).union([.title, .category, .raised, .legal]),
+                               required: [.title, .category, .raised])
         case .policy:
-            return ClauseRules(allowed: Set<String>(["value"]).union(dated).union(provenance), required: ["value"])
+            return ClauseRules(allowed: dated.union(provenance).union([.value]), required: [.value])
         case .zeroTolerance:
-            return ClauseRules(allowed: Set<String>(["title", "questions", "deadline"]).union(dated).union(provenance), required: ["title", "questions"])
+            return ClauseRules(allowed: dated.union(provenance).union([.title, .questions, .deadline]), required: [.title, .questions])
         case .titles:
-            return ClauseRules(allowed: ["decided by", "title entry"], required: [])
+            return ClauseRules(allowed: [.decidedBy, .entry], required: [])
         case .example:
-            return ClauseRules(allowed: ["on", "given", "expect"], required: ["on", "given", "expect"])
+            return ClauseRules(allowed: [.on, .given, .expect], required: [.on, .given, .expect])
         case .decision:
-            return ClauseRules(allowed: ["title", "status", "on", "source", "covers", "publishes", "withdraws", "rewords"], required: ["status", "on"])
+            return ClauseRules(allowed: [.title, .status, .on, .source, .covers, .publishes, .withdraws, .rewords], required: [.status, .on])
         case .moderation:
-            var rules = ClauseRules(allowed: Set<String>(["title", "words", "pattern"]).union(provenance), required: ["title"])
-            rules.repeatable.formUnion(["words", "pattern"])
+            var rules = ClauseRules(allowed: provenance.union([.title, .words, .pattern]), required: [.title])
+            rules.repeatable.formUnion([.words, .pattern])
             return rules
         case .change(let item):
-            let changeable: Set<String> = switch item {
-            case .question: ["text", "legal", "non-compliant when", "not-applicable allowed"]
-            case .parameter, .policy: ["value"]
-            case .issue: ["title", "category", "raised when", "legal"]
-            case .zeroTolerance: ["title", "questions", "deadline"]
+            let changeable: ClauseKinds = switch item {
+            case .question: [.text, .legal, .nonCompliant, .notApplicableAllowed]
+            case .parameter, .policy: [.value]
+            case .issue: [.title, .category, .raised, .legal]
+            case .zeroTolerance: [.title, .questions, .deadline]
             }
-            return ClauseRules(allowed: changeable.union(dated).union(provenance), required: ["reason", "decided by"])
+            return ClauseRules(allowed: changeable.union(dated).union(provenance), required: [.reason, .decidedBy])
         case .withdraw:
-            return ClauseRules(allowed: dated.union(provenance), required: ["reason", "decided by"])
+            return ClauseRules(allowed: dated.union(provenance), required: [.reason, .decidedBy])
         case .constraint:
-            var rules = ClauseRules(allowed: ["title", "requires"], required: ["title", "requires"])
-            rules.repeatable.insert("requires")
+            var rules = ClauseRules(allowed: [.title, .requires], required: [.title, .requires])
+            rules.repeatable.insert(.requires)
             return rules
         case .omitCategory, .omitConstraint:
-            return ClauseRules(allowed: provenance, required: ["reason", "decided by"])
+            return ClauseRules(allowed: provenance, required: [.reason, .decidedBy])
         }
     }
 
     /// A valid example of each clause, for `help:` lines.
-    static func example(of keyword: String) -> String {
-        switch keyword {
-        case "title": "title en \"Workers under the legal minimum working age\""
-        case "text": "text en \"Are there workers under the legal minimum working age?\""
-        case "answer": "answer yes-no"
-        case "non-compliant when": "non-compliant when yes"
-        case "category": "category child-labour"
-        case "raised when": "raised when CHL-LAB-01 is non-compliant"
-        case "value": "value 15 years"
-        case "reason": "reason \"Reported at national level only\""
-        case "decided by": "decided by VN-PAC-2013-02"
-        case "status": "status adopted"
-        case "on": "on 2021-03-01"
-        case "given": "given CHL-LAB-01 yes"
-        case "expect": "expect UNDERAGE-WORKERS"
-        case "questions": "questions CHL-LAB-01, CHL-LAB-02"
-        default: keyword
+    static func example(of kind: ClauseKind) -> String {
+        switch kind {
+        case .title: "title en \"Workers under the legal minimum working age\""
+        case .text: "text en \"Are there workers under the legal minimum working age?\""
+        case .answer: "answer yes-no"
+        case .nonCompliant: "non-compliant when yes"
+        case .category: "category child-labour"
+        case .raised: "raised when CHL-LAB-01 is non-compliant"
+        case .value: "value 15 years"
+        case .reason: "reason \"Reported at national level only\""
+        case .decidedBy: "decided by VN-PAC-2013-02"
+        case .status: "status adopted"
+        case .on: "on 2021-03-01"
+        case .given: "given CHL-LAB-01 yes"
+        case .expect: "expect UNDERAGE-WORKERS"
+        case .questions: "questions CHL-LAB-01, CHL-LAB-02"
+        default: kind.keyword
         }
     }
 }
