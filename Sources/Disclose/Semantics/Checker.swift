@@ -565,7 +565,10 @@ public struct Checker {
     }
 
     func clause(_ kind: ClauseKind, of declaration: Declaration) -> Clause? {
-        declaration.clauses.first { $0.body.kind == kind }
+        // By index: `first(where:)` copied every clause it passed, retains and all.
+        let clauses = declaration.clauses
+        for index in clauses.indices where clauses[index].body.kind == kind { return clauses[index] }
+        return nil
     }
 
     mutating func dateRange(of declaration: Declaration, in file: SourceFile) -> DateRange {
