@@ -253,7 +253,6 @@ struct ClauseKinds: Sendable, ExpressibleByArrayLiteral {
     mutating func insert(_ kind: ClauseKind) { bits |= 1 << kind.rawValue }
     func union(_ other: ClauseKinds) -> ClauseKinds { var result = self; result.bits |= other.bits; return result }
     mutating func formUnion(_ other: ClauseKinds) { bits |= other.bits }
-    var isEmpty: Bool { bits == 0 }
     /// The keywords, in alphabetical order, for messages.
     var keywords: [String] { ClauseKind.allCases.filter(contains).map(\.keyword).sorted() }
 }
