@@ -41,6 +41,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case overlappingDates = "E505"
     case invalidDateRange = "E506"
     case tooManyFiles = "E507"
+    case impreciseDate = "E520"
 
     case categoryNotCovered = "W601"
     case emptyFile = "W602"
@@ -112,6 +113,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .overlappingDates: "dated definitions overlap"
         case .invalidDateRange: "ends before it starts"
         case .tooManyFiles: "too many included files"
+        case .impreciseDate: "month or year where a day is needed"
         case .categoryNotCovered: "mandatory category not covered"
         case .emptyFile: "file declares nothing"
         case .malformedCSV: "malformed CSV"
@@ -185,7 +187,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .invalidLiteral:
             return """
             A word starting with a digit must be a number (`15`, `2.5`) or a date written
-            YYYY-MM-DD that exists on the calendar (`2024-02-29`, but not `2023-02-29`).
+            YYYY-MM-DD that exists on the calendar (`2024-02-29`, but not `2023-02-29`). A
+            decision's date may give only the month, YYYY-MM with a month from 01 to 12
+            (`2014-10`, but not `2014-13`), or only the year, four digits (`2014`).
             A unit is a separate word:
 
                 parameter weekly-overtime-cap
@@ -393,6 +397,23 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             A rule book includes more than 1,000 files. This limit protects the tool; real rule
             books have a handful.
             """
+        case .impreciseDate:
+            return """
+            A date gives only a month (`2014-10`) or a year (`2014`) where a full day is needed.
+            Only a PAC decision's `on` may be that imprecise, because a source often says no more
+            than the year in which something was decided; there it means "taken on some day of
+            that month or year", and a check that a rule does not start before its decision uses
+            the last day it could be. Everything else (`from`, `until`, an example's `on`, a value
+            or an answer) says on which day something starts or happens, so write the day, and do
+            not guess one: find it in the source.
+
+                decision KH-PAC-2014-01
+                  status adopted
+                  on 2014
+
+                issue KH-01
+                  from 2015-01-01
+            """
         case .categoryNotCovered:
             return """
             The portal's policy publishes, in every country, issues in each mandatory category:
@@ -515,7 +536,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             return """
             A rule takes effect (`from`) before the day its decision was taken (`on` in the
             register): the rules would publish something earlier than the PAC decided it. Move the
-            `from` date to the decision's day or later.
+            `from` date to the decision's day or later. A decision dated only to the month or the
+            year (`on 2014-10`, `on 2014`) may have been taken on the last day of that period, so
+            the rule starts on 2014-10-31 or 2014-12-31 at the earliest.
             """
         case .decisionNotReflected:
             return """

@@ -357,7 +357,7 @@ extension Checker {
             var ok = true
             for clause in declaration.clauses {
                 switch clause.body {
-                case .on(let date): day = date.day
+                case .on(let date): day = date.date.day
                 case .given(let given):
                     for item in given {
                         guard let index = resolveQuestion(item.question, file: file), let kind = questionKinds[item.question.text] else { ok = false; continue }

@@ -377,7 +377,7 @@ public struct Checker {
                            help: suggestionHelp(word.text, among: DecisionStatus.allCases.map(\.rawValue), listing: "a decision's status is"))
                 }
                 decision.supersededBy = by?.text
-            case .on(let date): decision.date = date.day
+            case .on(let date): decision.date = date.date
             case .source(let text): decision.source = text.text
             case .covers(let ids): decision.covers = ids.map(\.text); decision.noteOrigins(ids, .covers, definition)
             case .publishes(let ids): decision.publishes = ids.map(\.text); decision.noteOrigins(ids, .publishes, definition)

@@ -348,7 +348,8 @@ public struct Decision: Sendable {
     public var titles: [String: String]
     public var status: DecisionStatus
     public var supersededBy: String?
-    public var date: Day?
+    /// When it was taken (or proposed), as precisely as its source gives it.
+    public var date: PartialDate?
     public var source: String?
     public var covers: [String]
     /// Issues it makes public, withdraws, or whose titles it rewords.

@@ -100,7 +100,7 @@ public enum Formatter {
         case .given(let answers):
             return "given " + answers.map { "\($0.question.text) \(ConditionPrinter.text(of: $0.value.literal))" }.joined(separator: ", ")
         case .expect(let names): return names.isEmpty ? "expect nothing" : "expect \(list(names))"
-        case .on(let date): return "on \(date.day)"
+        case .on(let date): return "on \(date.date)"
         case .source(let text): return "source \(ConditionPrinter.quoted(text.text))"
         case .covers(let names): return "covers \(list(names))"
         case .entry(let id, let text): return "\(id.text) \(ConditionPrinter.quoted(text.text))"

@@ -301,10 +301,21 @@ public struct Lexer {
         }
         if literal.count == 10, literal[start + 4] == UInt8(ascii: "-") {
             if let day = Day(isoBytes: literal) {
-                return Token(.date, span, lineBreaksBefore: breaks, day: day)
+                return Token(.date, span, lineBreaksBefore: breaks, date: PartialDate(day))
             }
             report(.invalidLiteral, "`\(file.text(span))` is not a valid date", span,
                    label: "no such day", help: "write dates as YYYY-MM-DD, for example `2024-02-29`")
+            return Token(.invalid, span, lineBreaksBefore: breaks)
+        }
+        // `2014-10`: a date known only to the month, which a decision's `on` may give.
+        if literal.count == 7, literal[start + 4] == UInt8(ascii: "-"),
+           literal.enumerated().allSatisfy({ $0.offset == 4 || ($0.element >= 48 && $0.element <= 57) })
+        {
+            if let date = PartialDate(iso: file.text(span)) {
+                return Token(.date, span, lineBreaksBefore: breaks, date: date)
+            }
+            report(.invalidLiteral, "`\(file.text(span))` is not a valid month", span, label: "no such month",
+                   help: "write a month as YYYY-MM with a month from 01 to 12, for example `2014-10`")
             return Token(.invalid, span, lineBreaksBefore: breaks)
         }
         if let value = Lexer.decimal(literal) {

@@ -108,11 +108,62 @@ public struct Parser {
         return text
     }
 
+    /// A date known to the day: what every date but a decision's `on` must be.
     private mutating func consumeDate(_ expected: String) throws -> DateLiteral {
-        guard current.kind == .date, let day = current.day else { throw expectedError(expected) }
+        if let partial = yearOrMonth() {
+            reportImpreciseDate(partial)
+            throw Abandon()
+        }
+        guard current.kind == .date, let day = current.date?.day else { throw expectedError(expected) }
         let date = DateLiteral(day: day, span: current.span)
         advance()
         return date
+    }
+
+    /// decision-date = date | month | year ;
+    ///
+    /// A decision is dated as precisely as its source dates it: a day, or only the month or
+    /// the year in which it was taken.
+    private mutating func parseDecisionDate() throws -> PartialDateLiteral {
+        let date: PartialDate
+        if let partial = yearOrMonth() {
+            date = partial
+        } else if current.kind == .date, let day = current.date {
+            date = day
+        } else if current.kind == .number, file.text(current.span).utf8.count == 4, file.text(current.span).utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            report(.invalidLiteral, "`\(file.text(current.span))` is not a valid year", current.span, label: "no such year",
+                   help: "write the year with four digits, from 0001 to 9999, for example `2014`")
+            throw Abandon()
+        } else {
+            throw expectedError("a date such as 2024-01-01, or only its month (2024-01) or year (2024)")
+        }
+        let literal = PartialDateLiteral(date: date, span: current.span)
+        advance()
+        return literal
+    }
+
+    /// The current token read as a date known only to the month (`2014-10`) or the year
+    /// (`2014`, four digits, lexed as a number), or nil.
+    private func yearOrMonth() -> PartialDate? {
+        switch current.kind {
+        case .date:
+            guard let date = current.date, date.precision != .day else { return nil }
+            return date
+        case .number:
+            let written = file.text(current.span)
+            guard written.utf8.count == 4, written.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return PartialDate(iso: written)
+        default:
+            return nil
+        }
+    }
+
+    /// A month or a year where a day is needed: only a decision's `on` may be that imprecise,
+    /// because everything else says on which day something starts or happens.
+    private mutating func reportImpreciseDate(_ date: PartialDate) {
+        let only = date.precision == .year ? "a year" : "a month"
+        report(.impreciseDate, "`\(date)` is only \(only): a full date is needed here", current.span, label: "no day",
+               help: "write the day meant as YYYY-MM-DD (do not guess the first of the \(date.precision == .year ? "year" : "month")); only a decision's `on` may give just a month or a year")
     }
 
     /// Reports "expected …, found …", unless the lexer already reported the token.
@@ -313,7 +364,7 @@ public struct Parser {
     ///        | "value" value | "reason" text | "decided" "by" word | "from" date | "until" date
     ///        | "languages" word-list | "status" ( word | "decided" ) [ "by" word ] | "publishes" ( "nothing" | word-list )
     ///        | "given" given-answer { "," given-answer } | "expect" ( "nothing" | word-list )
-    ///        | "on" date | "source" text | "covers" word-list | "words" word text { "," text }
+    ///        | "on" decision-date | "source" text | "covers" word-list | "words" word text { "," text }
     ///        | "pattern" text | "withdraws" word-list | "rewords" word-list | "requires" requirement | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
         let start = current.span.start
@@ -394,7 +445,13 @@ public struct Parser {
             } else {
                 body = .expect(try parseWordList("an issue id, or `nothing`"))
             }
-        case .on: body = .on(try consumeDate("a date such as 2024-01-01"))
+        case .on:
+            if kind == .decision {
+                body = .on(try parseDecisionDate())
+            } else {
+                let date = try consumeDate("a date such as 2024-01-01")
+                body = .on(PartialDateLiteral(date: PartialDate(date.day), span: date.span))
+            }
         case .source: body = .source(try consumeText("where the decision is recorded, in quotes"))
         case .covers: body = .covers(try parseWordList("an id"))
         case .words:
@@ -522,7 +579,10 @@ public struct Parser {
             }
             return ValueSyntax(literal: .quantity(amount, unit: unit), span: Span(start, previousEnd))
         case .date:
-            let day = current.day!
+            guard let day = current.date?.day else {
+                if let partial = current.date { reportImpreciseDate(partial) }
+                throw Abandon()
+            }
             advance()
             return ValueSyntax(literal: .date(day), span: Span(start, previousEnd))
         case .string:

@@ -28,6 +28,15 @@ public struct DateLiteral: Hashable, Sendable {
     public var span: Span
 }
 
+/// The date of an `on` clause where it was written: a day, or for a decision possibly only a
+/// month (`2014-10`) or a year (`2014`).
+public struct PartialDateLiteral: Hashable, Sendable {
+    /// The date, with its precision.
+    public var date: PartialDate
+    /// Where.
+    public var span: Span
+}
+
 /// A comment, kept so that the formatter can put it back.
 public struct Comment: Hashable, Sendable {
     /// The text after `#` (or after `##` for documentation).
@@ -146,7 +155,7 @@ public enum ClauseBody: Hashable, Sendable {
     case publishesNothing
     case given([GivenAnswer])
     case expect([Name])
-    case on(DateLiteral)
+    case on(PartialDateLiteral)
     case source(TextLiteral)
     case covers([Name])
     case entry(Name, TextLiteral)

@@ -102,7 +102,8 @@ public enum TokenKind: Hashable, Sendable {
     case string
     /// A decimal number; its value is in `Token.number`.
     case number
-    /// A `YYYY-MM-DD` date; its value is in `Token.day`.
+    /// A date, `YYYY-MM-DD` or only its month `YYYY-MM`; its value is in `Token.date`. (A year
+    /// alone is a number: only the parser knows where a year may stand for a date.)
     case date
     case comma, leftParenthesis, rightParenthesis
     /// `# …` to the end of the line.
@@ -128,14 +129,14 @@ public struct Token: Sendable, Hashable {
     /// The value of a number.
     public var number: Double
     /// The value of a date.
-    public var day: Day?
+    public var date: PartialDate?
 
-    init(_ kind: TokenKind, _ span: Span, lineBreaksBefore: Int, text: String = "", number: Double = 0, day: Day? = nil) {
+    init(_ kind: TokenKind, _ span: Span, lineBreaksBefore: Int, text: String = "", number: Double = 0, date: PartialDate? = nil) {
         self.kind = kind
         self.span = span
         self.lineBreaksBefore = lineBreaksBefore
         self.text = text
         self.number = number
-        self.day = day
+        self.date = date
     }
 }

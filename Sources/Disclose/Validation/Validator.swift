@@ -15,7 +15,7 @@ public struct Validator {
         /// Programme constraints the country's PAC decided not to meet, with the reason.
         public var waivers: [(constraint: String, reason: String?, decision: String?)]
         /// The decisions the country's choices rest on, with their status.
-        public var decisions: [(id: String, status: DecisionStatus, date: Day?)]
+        public var decisions: [(id: String, status: DecisionStatus, date: PartialDate?)]
         public var status: CountryStatus?
         /// True for a country that publishes no findings.
         public var publishesNothing = false
@@ -121,10 +121,12 @@ public struct Validator {
                 report(.decisionDoesNotCover, "`\(id)` does not cover \(shown)", at, label: "cited for \(choice.kind.spelling) `\(choice.items[0])`",
                        secondary: [there], help: "add \(uncovered.count == 1 ? "it" : "them") to the decision's `covers` line, or cite the decision that decided \(uncovered.count == 1 ? "it" : "them")")
             }
-            // A proposal's date is when it was proposed: the check waits for its adoption.
-            if decision.status == .adopted, let from = choice.from, let date = decision.date, from < date {
+            // A proposal's date is when it was proposed: the check waits for its adoption. A
+            // decision dated only to the month or year may have been taken on its last day.
+            if decision.status == .adopted, let from = choice.from, let date = decision.date, from < date.latestDay {
                 report(.ruleBeforeDecision, "in force from \(from), before decision `\(id)` of \(date)", choice.origin, label: "from \(from)",
-                       secondary: [there], help: "move `from` to \(date) or later")
+                       secondary: [there], help: (date.day == nil ? "the decision is dated only `\(date)`, so it may have been taken as late as \(date.latestDay): " : "")
+                           + "move `from` to \(date.latestDay) or later")
             }
         }
 

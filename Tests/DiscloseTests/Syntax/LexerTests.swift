@@ -16,7 +16,7 @@ import Testing
         case .word: "word:\(token.text)"
         case .string: "text:\(token.text)"
         case .number: "number:\(ConditionPrinter.number(token.number))"
-        case .date: "date:\(token.day!)"
+        case .date: "date:\(token.date!)"
         case .comma: ","
         case .leftParenthesis: "("
         case .rightParenthesis: ")"
@@ -42,6 +42,13 @@ import Testing
         Case(input: "\"not closed\nissue X", tokens: ["text:not closed", "kw:issue", "word:X", "end"], codes: [.unterminatedString]),
         Case(input: "15 2.5 2024-02-29", tokens: ["number:15", "number:2.5", "date:2024-02-29", "end"]),
         Case(input: "2023-02-29", tokens: ["invalid:2023-02-29", "end"], codes: [.invalidLiteral]),
+        // A decision's date may be known only to the month; a year alone stays a number.
+        Case(input: "on 2014-10", tokens: ["kw:on", "date:2014-10", "end"]),
+        Case(input: "on 2014", tokens: ["kw:on", "number:2014", "end"]),
+        Case(input: "on 2014-13", tokens: ["kw:on", "invalid:2014-13", "end"], codes: [.invalidLiteral]),
+        Case(input: "on 2014-00", tokens: ["kw:on", "invalid:2014-00", "end"], codes: [.invalidLiteral]),
+        Case(input: "on 2014-1", tokens: ["kw:on", "invalid:2014-1", "end"], codes: [.invalidLiteral]),
+        Case(input: "on 2014-1a", tokens: ["kw:on", "invalid:2014-1a", "end"], codes: [.invalidLiteral]),
         Case(input: "48hours", tokens: ["invalid:48hours", "end"], codes: [.invalidLiteral]),
         Case(input: "1.2.3", tokens: ["invalid:1.2.3", "end"], codes: [.invalidLiteral]),
         Case(input: "a, (b)", tokens: ["word:a", ",", "(", "word:b", ")", "end"]),
