@@ -29,7 +29,8 @@ public enum RuleBookText {
         if !zeroTolerance.isEmpty {
             lines += ["", "zero tolerance:"]
             for category in zeroTolerance {
-                let deadline = category.deadlineHours.map { ", report within \($0) hours" } ?? ""
+                // No deadline: the protocol asks for immediate reporting and sets no number of hours.
+                let deadline = category.deadlineHours.map { ", report within \($0) hours" } ?? ", report immediately"
                 lines.append("  \(category.id)  \(category.titles["en"] ?? "")  (\(category.questions.count) questions\(deadline))")
             }
         }

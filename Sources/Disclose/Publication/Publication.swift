@@ -143,9 +143,11 @@ public struct Escalation: Sendable {
     public var category: String
     public var categoryTitle: String
     public var questions: [String]
-    /// Hours allowed by the protocol, if the rules give them.
+    /// Hours allowed by the protocol, if the rules give them; nil means "immediately": the
+    /// generic protocol asks for immediate reporting and sets no number of hours.
     public var deadlineHours: Int?
-    /// The last day to report, counting from the assessment day.
+    /// The last day to report, counting from the assessment day; nil when the report is due
+    /// immediately.
     public var dueBy: Day?
 }
 

@@ -324,7 +324,8 @@ public struct ZeroToleranceCategory: Sendable {
     public var titles: [String: String]
     /// Questions whose non-compliance triggers an escalation.
     public var questions: [Int]
-    /// Hours within which the case must reach the Ministry of Labour.
+    /// Hours within which the case must reach the Ministry of Labour; nil (no `deadline`)
+    /// means immediately, with no number of hours set, as the generic protocol asks.
     public var deadlineHours: Int?
     public var origin: SourceRange
     public var changes: [Provenance]
@@ -386,8 +387,6 @@ public struct Constraint: Sendable {
 public enum Requirement: Sendable, Hashable {
     /// The checks the validator knows.
     public enum Check: String, Sendable, CaseIterable {
-        /// Every zero-tolerance question a country assesses is behind one of its public issues.
-        case zeroTolerancePublic = "zero-tolerance-public"
         /// Every mandatory category is covered, or omitted by a decision.
         case categoriesCovered = "categories-covered"
     }

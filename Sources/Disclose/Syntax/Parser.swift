@@ -489,7 +489,7 @@ public struct Parser {
 
     /// requirement = "policy" word comparison number | word ;
     private mutating func parseRequirement() throws -> RequirementSyntax {
-        guard isKeyword(.policy) else { return .check(try consumeName("a check such as `zero-tolerance-public`, or `policy NAME at least N`")) }
+        guard isKeyword(.policy) else { return .check(try consumeName("a check such as `categories-covered`, or `policy NAME at least N`")) }
         let start = current.span.start
         advance()
         let setting = try consumeName("a policy setting such as `minimum-assessments`")

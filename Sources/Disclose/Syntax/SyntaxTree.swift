@@ -268,7 +268,7 @@ struct ClauseKinds: Sendable, ExpressibleByArrayLiteral {
 
 /// What a programme-wide `constraint` requires of every country.
 public enum RequirementSyntax: Hashable, Sendable {
-    /// A built-in check, by name (`zero-tolerance-public`, `categories-covered`).
+    /// A built-in check, by name (`categories-covered`).
     case check(Name)
     /// A policy setting compared with a number: `policy minimum-assessments at least 2`.
     case policy(Name, Comparison, Double, span: Span)

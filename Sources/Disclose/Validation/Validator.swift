@@ -170,17 +170,6 @@ public struct Validator {
                                secondary: [DiagnosticLabel(constraint.origin, "requires \(setting.rawValue) \(comparison.rawValue) \(ConditionPrinter.number(amount))")],
                                help: "set the policy back within the constraint, or change the constraint in rules/ for every country")
                     }
-                case .check(.zeroTolerancePublic):
-                    guard !country.publishesNothing else { continue }
-                    let behindIssues = Set(latestIssues.flatMap { $0.condition.questions })
-                    let zeroTolerance = book.zeroTolerance.compactMap(\.latest).flatMap(\.questions)
-                    let missing = Array(Set(zeroTolerance.filter { !behindIssues.contains($0) })).sorted().compactMap { book.questions[$0].latest?.id }
-                    if !missing.isEmpty {
-                        report(.constraintViolated, "`\(code)` breaks constraint `\(constraint.id)`: \(title)", country.origin,
-                               label: "\(missing.count) zero-tolerance question\(missing.count == 1 ? " is" : "s are") behind no public issue",
-                               secondary: [DiagnosticLabel(constraint.origin, "the constraint")],
-                               help: "not public: " + missing.joined(separator: ", "))
-                    }
                 case .check(.categoriesCovered):
                     guard !country.publishesNothing else { continue }
                     let covered = Set(latestIssues.map(\.category))

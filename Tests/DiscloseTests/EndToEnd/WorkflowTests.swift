@@ -88,7 +88,7 @@ import Testing
     @Test func baselineDiffListsReasonsAndDecisions() throws {
         let run = try CLI.run(["diff", "--baseline", "VN"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("withdrawn  UNION-CHOICE: no longer public from 2013-01-01"))
+        #expect(run.stdout.contains("withdrawn  UNION-CHOICE: no longer public from 2013-12-31"))
         #expect(run.stdout.contains("decided by VN-PAC-2013-01"))
     }
 
