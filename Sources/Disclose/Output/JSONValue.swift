@@ -127,8 +127,10 @@ public enum JSONValue: Sendable, Hashable {
         output.append(contentsOf: repeatElement(0x20, count: indent * 2))
     }
 
-    /// Writes `value` as a JSON string: quotes, backslashes and control characters escaped, and
-    /// U+2028 and U+2029 too (JavaScript once read them as line breaks inside strings).
+    /// Writes `value` as a JSON string: quotes, backslashes and control characters escaped (C0,
+    /// and DEL and the C1 range too, which JSON allows raw but a terminal obeys), and U+2028
+    /// and U+2029 too (JavaScript once read them as line breaks inside strings). Escaping keeps
+    /// the value exact: a reader gets back the same string.
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
@@ -145,9 +147,13 @@ public enum JSONValue: Sendable, Hashable {
                 case 0x0A: escape = "\\n"
                 case 0x0D: escape = "\\r"
                 case 0x09: escape = "\\t"
-                case 0x00..<0x20:
+                case 0x00..<0x20, 0x7F:
                     let hex = String(byte, radix: 16)
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xC2 where index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]):
+                    // U+0080 to U+009F, the C1 controls, are C2 80 to C2 9F in UTF-8.
+                    escape = "\\u00" + String(utf8[index + 1], radix: 16)
+                    length = 2
                 case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                     escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     length = 3

@@ -30,9 +30,19 @@ public enum PortalHTML {
         return out
     }
 
+    /// The longest file-name part, in bytes: a page name holds up to three parts (country,
+    /// language, id) and must stay under the 255 bytes most file systems allow.
+    static let maximumFileNamePart = 64
+
     /// A file-name part for an id from data: letters, digits and `-` stay, every other
     /// byte of the UTF-8 (`_` included) becomes `_XX`, so that different ids give different
     /// names and no id can name a path outside the site (`../`, `/`, a leading dot).
+    ///
+    /// A part longer than `maximumFileNamePart` bytes (300 ASCII letters, or 33 Khmer
+    /// characters at 9 bytes each once encoded) is cut to a readable prefix followed by `~`
+    /// and 16 hex digits of the SHA-256 of the whole id. `~` never occurs in an uncut part, so
+    /// a cut name cannot equal an uncut one, and two long ids with the same prefix differ in
+    /// their hash. The page itself still shows the whole id.
     public static func fileNamePart(_ id: String) -> String {
         var out = ""
         for byte in id.utf8 {
@@ -45,8 +55,18 @@ public enum PortalHTML {
                 out.unicodeScalars.append(digits[Int(byte >> 4)])
                 out.unicodeScalars.append(digits[Int(byte & 0x0F)])
             }
+            // Past the limit the rest is not encoded: the name is cut anyway, and an id of
+            // megabytes must not cost megabytes here.
+            if out.utf8.count > maximumFileNamePart { break }
         }
-        return out.isEmpty ? "_" : out
+        guard out.utf8.count > maximumFileNamePart else { return out.isEmpty ? "_" : out }
+        var hash = SHA256()
+        hash.update(Array(id.utf8))
+        let suffix = "~" + hash.hexDigest().prefix(16)
+        var prefix = Array(out.utf8.prefix(maximumFileNamePart - suffix.utf8.count))
+        // Never end inside a `_XX` escape: the prefix stays a prefix of the uncut name.
+        if let underscore = prefix.suffix(2).lastIndex(of: UInt8(ascii: "_")) { prefix.removeSubrange(underscore...) }
+        return String(decoding: prefix, as: UTF8.self) + suffix
     }
 
     /// Languages written right to left (ISO 639-1).

@@ -200,8 +200,15 @@ public struct CSVWriter {
     /// One field, neutralised and quoted as needed.
     public static func field(_ value: String) -> String {
         var value = value
-        // The readers refuse NUL bytes; should one arrive another way, it is not written raw.
-        if value.utf8.contains(0) { value = value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        // Control characters (ESC, BEL, BS, DEL, the C1 range; NUL, which the readers refuse,
+        // should one arrive another way) would reach whoever opens the file with `cat` or a
+        // spreadsheet: each becomes U+FFFD, as on the portal pages. CSV has no escape syntax,
+        // so there is no way to keep them; tab, line feed and carriage return are text here.
+        if value.unicodeScalars.contains(where: CSVWriter.isControl) {
+            var cleaned = String.UnicodeScalarView()
+            for scalar in value.unicodeScalars { cleaned.append(CSVWriter.isControl(scalar) ? "\u{FFFD}" : scalar) }
+            value = String(cleaned)
+        }
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
         guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return value }
@@ -214,5 +221,14 @@ public struct CSVWriter {
         }
         quoted.append(UInt8(ascii: "\""))
         return String(decoding: quoted, as: UTF8.self)
+    }
+
+    /// A C0 control other than tab, line feed and carriage return; DEL; a C1 control.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 }

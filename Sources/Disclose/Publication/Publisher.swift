@@ -169,7 +169,8 @@ public struct Publisher {
         }
 
         var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries)
-        let publication = policy.apply(sheets: sheets, responses: responses, dataProblems: diagnostics, rulesDigest: rulesDigest(countries))
+        let publication = policy.apply(sheets: sheets, responses: responses, dataProblems: Self.namedInsideDataFolder(diagnostics),
+                                       rulesDigest: rulesDigest(countries))
         let evaluations = sheets.compactMap { sheet -> AssessmentEvaluation? in
             guard let kept = sheet.kept, let plan = sheet.plan else { return nil }
             return AssessmentEvaluation(assessment: sheet.record, factory: factories[sheet.factory], plan: plan, answers: kept,
@@ -306,10 +307,38 @@ public struct Publisher {
         var rows: Int
     }
 
-    /// SHA-256 over the rule files of the countries used: each file's path, a NUL, its bytes, a NUL.
+    /// The data problems as the internal report lists them: each table named by its name in
+    /// the data folder (`answers.csv`), not as shown from the working folder
+    /// (`data/answers.csv`, `/srv/cat/answers.csv`), so that the report is the same bytes
+    /// from every folder. The tables lie directly in the data folder, so the name is the
+    /// last path component. The terminal still gets paths it can open.
+    static func namedInsideDataFolder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var renamed: [ObjectIdentifier: SourceFile] = [:]
+        func rename(_ range: SourceRange) -> SourceRange {
+            let file = range.file
+            if let known = renamed[ObjectIdentifier(file)] { return SourceRange(known, range.span) }
+            let name = (file.path as NSString).lastPathComponent
+            let copy = name == file.path ? file : SourceFile(path: name, bytes: file.bytes, firstLine: file.firstLine)
+            renamed[ObjectIdentifier(file)] = copy
+            return SourceRange(copy, range.span)
+        }
+        return diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.range = diagnostic.range.map(rename)
+            diagnostic.secondary = diagnostic.secondary.map { DiagnosticLabel(rename($0.range), $0.message) }
+            return diagnostic
+        }
+    }
+
+    /// SHA-256 over the rule files of the countries used, in the order of their paths
+    /// relative to the rules root: each path, a NUL, the file's bytes, a NUL. The paths are
+    /// root-relative, never as shown from the working folder, so that publishing the same
+    /// rules and data from any folder gives the same digest, and so the same bytes out.
     private func rulesDigest(_ countries: [String: CountryRules]) -> String {
         var files: [String: SourceFile] = [:]
-        for country in countries.values { for file in country.book.files { files[file.path] = file } }
+        for country in countries.values {
+            for (path, file) in zip(country.book.rootRelativePaths, country.book.files) { files[path] = file }
+        }
         var hash = SHA256()
         for path in files.keys.sorted() {
             hash.update(Array(path.utf8) + [0])

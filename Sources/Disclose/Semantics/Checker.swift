@@ -141,7 +141,8 @@ public struct Checker {
             country: country, questions: questionOrder.compactMap { questionTimelines[$0] }, questionIndex: questionIndex,
             clusters: clusterList, points: pointList, issues: orderedIssues, parameters: parameterTimelines,
             policy: policyTimelines, zeroTolerance: zeroToleranceOrder.compactMap { zeroTolerance[$0] },
-            decisions: decisions, moderation: moderation, constraints: constraints, choices: choices, examples: examples, files: sourceFiles)
+            decisions: decisions, moderation: moderation, constraints: constraints, choices: choices, examples: examples, files: sourceFiles,
+            rootRelativePaths: files.map(\.rootRelativePath))
         return CheckResult(ruleBook: book, diagnostics: diagnostics, files: sourceFiles)
     }
 

@@ -33,6 +33,9 @@ public struct RuleBook: Sendable {
     public let examples: [Example]
     /// Every file read, in the order read.
     public let files: [SourceFile]
+    /// The path of each of `files` relative to the rules root, whatever the working folder:
+    /// what the rules digest names (`SourceFile.path` is relative to the working folder).
+    public let rootRelativePaths: [String]
 
     /// The question with id `id` as in force on `day`.
     public func question(_ id: String, on day: Day) -> Question? {

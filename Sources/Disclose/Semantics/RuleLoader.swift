@@ -63,6 +63,9 @@ public struct MemoryFileAccess: RuleFileAccess {
 struct LoadedFile {
     var syntax: SyntaxFile
     var canonicalPath: String
+    /// The path relative to the rules root (the canonical path if the file lies outside it):
+    /// what the rules digest hashes, so that it is the same from every working folder.
+    var rootRelativePath: String
     /// True for the file the rule book was loaded from.
     var isEntry: Bool
 }
@@ -160,7 +163,7 @@ struct RuleLoader {
             }
             load(canonical: target, bytes: included, isEntry: false)
         }
-        files.append(LoadedFile(syntax: syntax, canonicalPath: canonical, isEntry: isEntry))
+        files.append(LoadedFile(syntax: syntax, canonicalPath: canonical, rootRelativePath: relativeToRoot(canonical), isEntry: isEntry))
     }
 
     /// The canonical form of `path`, worked out once per run.
@@ -169,6 +172,14 @@ struct RuleLoader {
         let result = access.canonical(path)
         memo.canonicalPaths[path] = result
         return result
+    }
+
+    /// A canonical path relative to the rules root; the path itself if it lies outside (an
+    /// entry file named outside an explicit root).
+    func relativeToRoot(_ canonical: String) -> String {
+        let base = root.hasSuffix("/") ? root : root + "/"
+        if canonical.hasPrefix(base) { return String(canonical.dropFirst(base.count)) }
+        return canonical
     }
 
     /// A path relative to the display base where possible.
