@@ -206,8 +206,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             Text or a comment contains an invisible character: a zero-width space, a word joiner,
             a byte-order mark, a character that changes the direction of text (the "Trojan
             Source" trick), or a control character such as ESC (which a terminal would obey when
-            the line is quoted). These make a file read differently on screen from what it says,
-            so they are flagged. Remove them unless a translator has a real need for one.
+            the line is quoted). Every Unicode format character counts, among them the soft
+            hyphen (U+00AD, often pasted from Word), U+180E, the annotation marks U+FFF9 to
+            U+FFFB and the tag characters U+E0000 to U+E007F (which can spell out a whole hidden
+            message); so do the line and paragraph separators U+2028 and U+2029 (pasted from a
+            PDF) and the blank Hangul fillers (U+115F, U+1160, U+3164, U+FFA0). These make a
+            file read differently on screen from what it says, so they are flagged, and a
+            message quoting the line shows each as `�`. Remove them unless a translator has a
+            real need for one. Zero-width joiners (Sinhala, Bengali, Urdu) and a zero-width
+            space between Khmer, Thai, Lao or Myanmar words are how those scripts are written,
+            and are not flagged.
             """
         case .fileTooLarge:
             return """

@@ -107,10 +107,14 @@ public struct DiagnosticRenderer {
 }
 
 extension String {
-    /// The text with what a terminal would obey or reorder made visible, one character for one,
-    /// so that carets still line up: C0 controls as their control pictures (ESC as `␛`), DEL as
-    /// `␡`, C1 controls and text-direction controls as `�`. A rule file or a data field quoted
-    /// in a message can then never move the cursor, erase a line or reverse the text around it.
+    /// The text with what a terminal would obey, reorder or hide made visible, one character
+    /// for one, so that carets still line up: C0 controls as their control pictures (ESC as
+    /// `␛`), DEL as `␡`; C1 controls and every invisible or format character the lexer flags
+    /// (W107: text-direction controls, soft hyphen, tag characters, U+2028/2029, the Hangul
+    /// fillers…) as `�`. A rule file or a data field quoted in a message can then never move
+    /// the cursor, erase a line, reverse the text around it or hide a message in it. The
+    /// zero-width space and joiners stay: Khmer, Thai, Sinhala and Bengali text needs them,
+    /// and they move nothing.
     public var safeForTerminal: String {
         guard unicodeScalars.contains(where: { String.isUnsafeForTerminal($0) }) else { return self }
         var result = String.UnicodeScalarView()
@@ -128,8 +132,11 @@ extension String {
     static func isUnsafeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A: false
-        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        // Printable, most of every script the programmes write in: no table lookup.
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x5FF: false
+        case 0x200B...0x200D: false
+        default: Lexer.isInvisibleControl(scalar)
         }
     }
 

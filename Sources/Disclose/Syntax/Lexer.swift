@@ -253,12 +253,14 @@ public struct Lexer {
         func isContinuation(_ position: Int) -> Bool { position < buffer.count && buffer[position] & 0xC0 == 0x80 }
         let lead = buffer[index]
         switch lead {
-        case 0xC3...0xD7, 0xD9...0xDF:
+        case 0xC3...0xD7, 0xD9, 0xDA, 0xDD...0xDF:
+            // No invisible character starts with these (U+00C0-U+05FF, U+0640-U+06BF,
+            // U+0740-U+07FF); `LexerTests.fastPathAgreesWithTheInvisibleCharacterTable` checks it.
             return isContinuation(index + 1) ? 2 : nil
-        case 0xD8:
-            // U+0600-U+063F, of which U+061C (ARABIC LETTER MARK) is invisible.
-            return isContinuation(index + 1) && buffer[index + 1] != 0x9C ? 2 : nil
-        case 0xE1, 0xE3...0xEC, 0xEE:
+        case 0xE1 where index + 1 < buffer.count && buffer[index + 1] != 0x85 && buffer[index + 1] != 0xA0,
+             0xE3 where index + 1 < buffer.count && buffer[index + 1] != 0x85,
+             0xE4...0xEC, 0xEE:
+            // Khmer, Myanmar, CJK…; not the Hangul fillers (E1 85, E3 85) or U+180E (E1 A0).
             return isContinuation(index + 1) && isContinuation(index + 2) ? 3 : nil
         default:
             guard let (scalar, length) = scalar(in: buffer, at: index), !isInvisibleControl(scalar) else { return nil }
@@ -528,16 +530,27 @@ public struct Lexer {
         scalar == "\u{201D}" || scalar == "\u{201C}" || scalar == "\u{00BB}"
     }
 
-    /// Text-direction overrides, zero-width characters, a stray byte-order mark, and control
-    /// characters other than tab and line breaks (ESC, quoted in a diagnostic, would reach the
-    /// reader's terminal as a command).
+    /// Characters that show nothing, or change how the text around them shows, and so can make
+    /// a file read differently from what it says: control characters other than tab and line
+    /// breaks (ESC, quoted in a diagnostic, would reach the reader's terminal as a command);
+    /// every format character (Unicode category Cf: text-direction controls, zero-width space,
+    /// soft hyphen, a stray byte-order mark, U+180E, the interlinear annotation marks
+    /// U+FFF9-U+FFFB, the tag characters U+E0000-U+E007F that can carry a hidden message);
+    /// the line and paragraph separators U+2028 and U+2029 (categories Zl, Zp), which some
+    /// editors show as a line break and others not at all; and the Hangul fillers (U+115F,
+    /// U+1160, U+3164, U+FFA0), letters by category but blank.
     static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F...0x9F: return true
-        case 0x200E, 0x200F, 0x061C: return true
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
         // Zero-width joiners (U+200C, U+200D) are left alone: Sinhala, Bengali and Urdu spell words with them.
-        case 0x200B, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
-        default: return false
+        case 0x200C, 0x200D: return false
+        case 0x115F, 0x1160, 0x3164, 0xFFA0: return true
+        default:
+            switch scalar.properties.generalCategory {
+            case .format, .lineSeparator, .paragraphSeparator: return true
+            default: return false
+            }
         }
     }
 

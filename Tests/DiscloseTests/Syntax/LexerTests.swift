@@ -126,6 +126,61 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
     }
 
+    /// The fast path decides most leads from their bytes alone; for every character there
+    /// is, inside text and inside a comment, it must stop exactly where the table of invisible
+    /// characters says (a lead wrongly taken as plain would let a character pass unflagged).
+    @Test func fastPathAgreesWithTheInvisibleCharacterTable() {
+        var disagreements: [String] = []
+        // Characters of four bytes are always decoded; plane 14 (tags) is checked all the same.
+        for value in Array(UInt32(0x80)...0xFFFF) + Array(UInt32(0xE0000)...0xE0FFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array("\"a\(Character(scalar))b\"".utf8)
+            for inText in [true, false] {
+                let fast = bytes.withUnsafeBufferPointer { Lexer.plainRun($0, from: 1, inText: inText) }
+                let expected = LexerTests.readCharacterByCharacter(bytes, from: 1, inText: inText)
+                if fast != expected, disagreements.count < 5 {
+                    disagreements.append("U+\(String(value, radix: 16, uppercase: true)), inText \(inText): \(fast) instead of \(expected)")
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
+    }
+
+    /// Every class of character that shows nothing or changes how the text around it shows
+    /// gets W107, in text and in a comment, naming it; the message and the quoted line reach a
+    /// terminal with it made visible.
+    @Test(arguments: [
+        (0x00AD, "SOFT HYPHEN"), (0x180E, "MONGOLIAN VOWEL SEPARATOR"), (0xFFF9, "INTERLINEAR ANNOTATION ANCHOR"),
+        (0xFFFA, "INTERLINEAR ANNOTATION SEPARATOR"), (0xFFFB, "INTERLINEAR ANNOTATION TERMINATOR"), (0xE0001, "LANGUAGE TAG"),
+        (0xE0041, "TAG LATIN CAPITAL LETTER A"), (0xE007F, "CANCEL TAG"), (0x115F, "HANGUL CHOSEONG FILLER"),
+        (0x1160, "HANGUL JUNGSEONG FILLER"), (0x3164, "HANGUL FILLER"), (0xFFA0, "HALFWIDTH HANGUL FILLER"),
+        (0x2028, "LINE SEPARATOR"), (0x2029, "PARAGRAPH SEPARATOR"), (0x0600, "ARABIC NUMBER SIGN"), (0x06DD, "ARABIC END OF AYAH"),
+        (0x070F, "SYRIAC ABBREVIATION MARK"), (0x206A, "INHIBIT SYMMETRIC SWAPPING"), (0x2060, "WORD JOINER"),
+        (0x200E, "LEFT-TO-RIGHT MARK"), (0x061C, "ARABIC LETTER MARK"), (0x1D173, "MUSICAL SYMBOL BEGIN BEAM"),
+        (0x0085, "a control character"), (0x001B, "ESCAPE"),
+    ] as [(UInt32, String)])
+    func invisibleAndFormatCharactersGetW107(value: UInt32, name: String) {
+        let scalar = Unicode.Scalar(value)!
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - String(value, radix: 16).count)) + String(value, radix: 16, uppercase: true)
+        for (input, context) in [("title en \"Drinking\(Character(scalar))water\"", "text"), ("# reviewed\(Character(scalar))by the PAC", "comment")] {
+            let file = SourceFile(path: "t.disclose", text: input)
+            let (_, diagnostics) = Lexer.tokens(of: file)
+            #expect(diagnostics.map(\.code) == [.invisibleCharacter], "\(code) in \(context)")
+            #expect(diagnostics.first?.message == "invisible character \(code) (\(name)) in \(context)")
+            let rendered = DiagnosticRenderer().render(diagnostics)
+            #expect(!rendered.unicodeScalars.contains(scalar), "\(code) reaches the terminal raw")
+        }
+    }
+
+    /// Joiners and the zero-width space between Khmer, Thai, Lao or Myanmar words are how those
+    /// scripts are written: no warning, and they reach the terminal as they are.
+    @Test(arguments: ["ශ්\u{200D}රී", "নি\u{200C}য়ম", "ភាសា\u{200B}ខ្មែរ", "ภาษา\u{200B}ไทย"])
+    func joinersAndWordSeparatorsOfTheProgrammesScriptsAreText(text: String) {
+        let file = SourceFile(path: "t.disclose", text: "title en \"\(text)\"")
+        #expect(Lexer.tokens(of: file).diagnostics.isEmpty)
+        #expect(text.safeForTerminal == text)
+    }
+
     static func readCharacterByCharacter(_ bytes: [UInt8], from start: Int, inText: Bool) -> (Int, Lexer.RunStop) {
         var index = start
         while index < bytes.count {
