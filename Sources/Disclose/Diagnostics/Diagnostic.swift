@@ -20,7 +20,7 @@ public struct DiagnosticLabel: Sendable, Hashable {
     /// Creates a label.
     public init(_ range: SourceRange, _ message: String) {
         self.range = range
-        self.message = message
+        self.message = Diagnostic.boundingQuotes(message)
     }
 }
 
@@ -50,12 +50,64 @@ public struct Diagnostic: Sendable, Hashable {
         secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil
     ) {
         self.code = code
-        self.message = message
+        self.message = Diagnostic.boundingQuotes(message)
         self.range = range
-        self.label = label
+        self.label = label.map(Diagnostic.boundingQuotes)
         self.secondary = secondary
-        self.notes = notes
-        self.help = help
+        self.notes = notes.map(Diagnostic.boundingQuotes)
+        self.help = help.map(Diagnostic.boundingQuotes)
+    }
+
+    /// The most characters of one quoted name or text that a message shows.
+    static let maximumQuote = 100
+    /// The most characters of a whole message, note or help line.
+    static let maximumText = 4000
+
+    /// `text` with every part between backticks longer than `maximumQuote` characters cut to
+    /// its first 80, an ellipsis and its full length, and the whole cut at `maximumText`.
+    ///
+    /// Messages quote what they are about, and that can be anything in the input: an id of
+    /// 60 MiB used to be printed whole, three times, in one message (188 MB of diagnostics).
+    /// Applied where a diagnostic is made and again where it is shown (notes can be added
+    /// later); a bounded text passes unchanged, so the second time changes nothing.
+    static func boundingQuotes(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > maximumQuote else { return text }
+        let tick = UInt8(ascii: "`")
+        var out = ""
+        var scalars = 0
+        var quote = String.UnicodeScalarView()
+        var quoteLength = 0
+        var inQuote = false
+        func finishQuote(closed: Bool) {
+            if quoteLength > maximumQuote {
+                out.unicodeScalars.append(contentsOf: quote.prefix(maximumQuote - 20))
+                out += "…" + (closed ? "`" : "") + " (\(quoteLength) characters)"
+            } else {
+                out.unicodeScalars.append(contentsOf: quote)
+                if closed { out += "`" }
+            }
+            quote = String.UnicodeScalarView()
+            quoteLength = 0
+        }
+        for scalar in text.unicodeScalars {
+            if inQuote {
+                if scalar.value == UInt32(tick) {
+                    finishQuote(closed: true)
+                    inQuote = false
+                } else {
+                    if quoteLength < maximumQuote { quote.append(scalar) }
+                    quoteLength += 1
+                }
+                continue
+            }
+            if scalars >= maximumText { out += "…"; return out }
+            out.unicodeScalars.append(scalar)
+            scalars += 1
+            if scalar.value == UInt32(tick) { inQuote = true }
+        }
+        if inQuote { finishQuote(closed: false) }
+        return out
     }
 
     /// A run that reads data lists at most this many errors; the rest, and then every warning,

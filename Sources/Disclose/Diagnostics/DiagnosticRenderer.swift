@@ -41,7 +41,7 @@ public struct DiagnosticRenderer {
     /// One diagnostic.
     public func render(_ diagnostic: Diagnostic) -> String {
         let severityColor = diagnostic.severity == .error ? "1;31" : "1;33"
-        var lines = [paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]", severityColor) + paint(": \(diagnostic.message.safeForTerminal)", "1")]
+        var lines = [paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.code)]", severityColor) + paint(": \(Diagnostic.boundingQuotes(diagnostic.message).safeForTerminal)", "1")]
         var gutter = 1
         if let range = diagnostic.range {
             gutter = String(range.file.location(of: range.span.start).line).count
@@ -66,34 +66,48 @@ public struct DiagnosticRenderer {
         if !diagnostic.notes.isEmpty || diagnostic.help != nil {
             lines.append("\(pad) \(paint("|", "1;34"))")
         }
-        for note in diagnostic.notes { lines.append("\(pad) \(paint("=", "1;34")) \(paint("note", "1")): \(note.safeForTerminal)") }
-        if let help = diagnostic.help { lines.append("\(pad) \(paint("=", "1;34")) \(paint("help", "1;32")): \(help.safeForTerminal)") }
+        for note in diagnostic.notes { lines.append("\(pad) \(paint("=", "1;34")) \(paint("note", "1")): \(Diagnostic.boundingQuotes(note).safeForTerminal)") }
+        if let help = diagnostic.help { lines.append("\(pad) \(paint("=", "1;34")) \(paint("help", "1;32")): \(Diagnostic.boundingQuotes(help).safeForTerminal)") }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The most bytes of a line decoded for a snippet, either side of the caret: a line of
+    /// 60 MiB is shown as a window around the problem without decoding it whole.
+    static let snippetReach = 1024
 
     private func snippet(_ range: SourceRange, label: String?, gutter: Int, primary: Bool) -> [String] {
         let file = range.file
         guard !file.bytes.isEmpty else { return [] }
         let (line, column) = file.location(of: range.span.start)
         let (endLine, endColumn) = file.location(of: range.span.end)
-        let text = file.lineText(line).replacingTabs().safeForTerminal
+        // Only the bytes near the caret, cut at character boundaries.
+        let bounds = file.lineBounds(line)
+        let caretByte = min(max(range.span.start, bounds.lowerBound), bounds.upperBound)
+        var from = max(bounds.lowerBound, caretByte - Self.snippetReach)
+        while from > bounds.lowerBound, file.bytes[from] & 0xC0 == 0x80 { from -= 1 }
+        var to = min(bounds.upperBound, caretByte + Self.snippetReach)
+        while to < bounds.upperBound, file.bytes[to] & 0xC0 == 0x80 { to += 1 }
+        let text = String(decoding: file.bytes[from..<to], as: UTF8.self).replacingTabs().safeForTerminal
+        let localColumn = from == bounds.lowerBound ? column : file.bytes[from..<caretByte].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         let lineNumber = String(line)
         let pad = String(repeating: " ", count: gutter)
         let numberPad = String(repeating: " ", count: gutter - lineNumber.count)
         // Long lines are shown as a window around the caret, so the problem is always visible.
         var shown = text
-        var caretColumn = column
+        var caretColumn = localColumn
         let scalars = text.unicodeScalars
-        if scalars.count > 160 {
-            let skip = max(0, min(column - 60, scalars.count - 160))
+        let cutBefore = from > bounds.lowerBound, cutAfter = to < bounds.upperBound
+        if scalars.count > 160 || cutBefore || cutAfter {
+            let skip = max(0, min(localColumn - 60, scalars.count - 160))
             var window = String.UnicodeScalarView()
             window.append(contentsOf: scalars.dropFirst(skip).prefix(160))
-            shown = (skip > 0 ? "…" : "") + String(window) + (skip + 160 < scalars.count ? "…" : "")
-            caretColumn = column - skip + (skip > 0 ? 1 : 0)
+            let dotsBefore = skip > 0 || cutBefore
+            shown = (dotsBefore ? "…" : "") + String(window) + (skip + 160 < scalars.count || cutAfter ? "…" : "")
+            caretColumn = localColumn - skip + (dotsBefore ? 1 : 0)
         }
-        let width = endLine == line ? max(1, endColumn - column) : max(1, text.count - column + 1)
+        let width = endLine == line ? max(1, endColumn - column) : max(1, scalars.count - localColumn + 1)
         let marker = String(repeating: primary ? "^" : "-", count: max(1, min(width, shown.unicodeScalars.count - caretColumn + 1)))
-        let underline = String(repeating: " ", count: max(0, caretColumn - 1)) + paint(marker + (label.map { " " + $0.safeForTerminal } ?? ""), primary ? "1;31" : "1;34")
+        let underline = String(repeating: " ", count: max(0, caretColumn - 1)) + paint(marker + (label.map { " " + Diagnostic.boundingQuotes($0).safeForTerminal } ?? ""), primary ? "1;31" : "1;34")
         return [
             "\(pad) \(paint("|", "1;34"))",
             "\(paint(numberPad + lineNumber, "1;34")) \(paint("|", "1;34")) \(shown)",
@@ -154,17 +168,17 @@ public enum DiagnosticExport {
             var members: [(String, JSONValue)] = [
                 ("code", .string(diagnostic.code.code)),
                 ("severity", .string(diagnostic.severity.rawValue)),
-                ("message", .string(diagnostic.message)),
+                ("message", .string(Diagnostic.boundingQuotes(diagnostic.message))),
             ]
             if let range = diagnostic.range { members.append(("location", location(range))) }
-            if let label = diagnostic.label { members.append(("label", .string(label))) }
+            if let label = diagnostic.label { members.append(("label", .string(Diagnostic.boundingQuotes(label)))) }
             if !diagnostic.secondary.isEmpty {
                 members.append(("related", .array(diagnostic.secondary.map {
-                    .object([("location", location($0.range)), ("message", .string($0.message))])
+                    .object([("location", location($0.range)), ("message", .string(Diagnostic.boundingQuotes($0.message)))])
                 })))
             }
-            if !diagnostic.notes.isEmpty { members.append(("notes", .array(diagnostic.notes.map(JSONValue.string)))) }
-            if let help = diagnostic.help { members.append(("help", .string(help))) }
+            if !diagnostic.notes.isEmpty { members.append(("notes", .array(diagnostic.notes.map { .string(Diagnostic.boundingQuotes($0)) }))) }
+            if let help = diagnostic.help { members.append(("help", .string(Diagnostic.boundingQuotes(help)))) }
             return .object(members)
         })
     }
@@ -192,8 +206,8 @@ public enum DiagnosticExport {
             ])
         }
         let results: [JSONValue] = diagnostics.map { diagnostic in
-            var text = diagnostic.message
-            if let help = diagnostic.help { text += "\nhelp: " + help }
+            var text = Diagnostic.boundingQuotes(diagnostic.message)
+            if let help = diagnostic.help { text += "\nhelp: " + Diagnostic.boundingQuotes(help) }
             var members: [(String, JSONValue)] = [
                 ("ruleId", .string(diagnostic.code.code)),
                 ("ruleIndex", .int(codes.firstIndex(of: diagnostic.code)!)),
@@ -236,7 +250,7 @@ public enum DiagnosticExport {
                 ])),
             ])),
         ]
-        if let message { members.append(("message", .object([("text", .string(message))]))) }
+        if let message { members.append(("message", .object([("text", .string(Diagnostic.boundingQuotes(message)))]))) }
         return .object(members)
     }
 }

@@ -93,6 +93,18 @@ public final class SourceFile: Sendable, Hashable {
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 
+    /// The byte offsets of the 1-based line `number`, without its line break (and on the
+    /// first line without a byte-order mark): what `lineText` decodes.
+    public func lineBounds(_ lineNumber: Int) -> Range<Int> {
+        let number = lineNumber - firstLine + 1
+        guard number >= 1, number <= lineStarts.count else { return bytes.count..<bytes.count }
+        var start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]), end >= 3 { start = 3 }
+        return start..<max(start, end)
+    }
+
     /// The text covered by a span, decoded leniently.
     public func text(_ span: Span) -> String {
         let start = min(span.start, bytes.count)
