@@ -2,7 +2,8 @@
 public struct Publication: Sendable {
     /// The day the publication is for.
     public var asOf: Day
-    /// SHA-256 over the rule files used (their paths and bytes, in path order).
+    /// SHA-256 over the rule files used (their paths inside the rules root and their bytes,
+    /// in path order): the same whatever the working folder.
     public var rulesDigest: String
     /// What the public sees, per country.
     public var countries: [CountryPublication]
