@@ -28,6 +28,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case repeatedClause = "E306"
     case misplacedDeclaration = "E307"
     case conflictingClauses = "E308"
+    case emptyText = "E309"
 
     case typeMismatch = "E401"
     case unitMismatch = "E402"
@@ -42,6 +43,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case invalidDateRange = "E506"
     case tooManyFiles = "E507"
     case impreciseDate = "E520"
+    case itemBeforeDecision = "E508"
 
     case categoryNotCovered = "W601"
     case emptyFile = "W602"
@@ -102,6 +104,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .repeatedClause: "clause given twice"
         case .misplacedDeclaration: "declaration in the wrong file"
         case .conflictingClauses: "clauses contradict each other"
+        case .emptyText: "empty text"
         case .typeMismatch: "wrong kind of value"
         case .unitMismatch: "units do not match"
         case .missingTitle: "title missing in a declared language"
@@ -114,6 +117,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .invalidDateRange: "ends before it starts"
         case .tooManyFiles: "too many included files"
         case .impreciseDate: "month or year where a day is needed"
+        case .itemBeforeDecision: "in force before its decision"
         case .categoryNotCovered: "mandatory category not covered"
         case .emptyFile: "file declares nothing"
         case .malformedCSV: "malformed CSV"
@@ -131,7 +135,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .decisionProposed: "decision only proposed"
         case .decisionOfAnotherCountry: "decision of another country"
         case .decisionDoesNotCover: "decision does not cover the item"
-        case .ruleBeforeDecision: "rule in force before its decision"
+        case .ruleBeforeDecision: "rule in force before its decision (now E508)"
         case .decisionNotReflected: "decision not reflected in the rules"
         case .draftList: "country list is a draft"
         case .constraintViolated: "programme-wide constraint not met"
@@ -322,6 +326,19 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             category (`omit category`) but publishes an issue in it, or a decision whose status is
             not `superseded` but names a decision that replaced it.
             """
+        case .emptyText:
+            return """
+            A text in quotes is empty, or holds only spaces (non-breaking spaces and other
+            invisible characters included): a title, a question's wording, a reason, a legal
+            reference, a source, a word to screen for or a pattern. An empty title would show
+            nothing on the portal; an empty reason records no reason; an empty pattern would hold
+            every response. Write the text, or remove the clause if it is optional:
+
+                withdraw issue UNION-CHOICE
+                  reason "Vietnam reports this only at national level, not per factory"
+                  decided by VN-PAC-2013-02
+                  from 2013-01-01
+            """
         case .typeMismatch:
             return """
             A value does not fit what it is used with: a numeric comparison on a yes/no question,
@@ -421,6 +438,28 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
 
                 issue KH-01
                   from 2015-01-01
+            """
+        case .itemBeforeDecision:
+            return """
+            A country-level choice (an issue, a question, a parameter, a policy setting, a
+            zero-tolerance category, a change or a withdrawal) would take effect before the day
+            its PAC decision was taken. A choice without `from` is in force always, so it would be
+            applied to assessments made years before the PAC decided it. Give it a `from` line
+            with the decision's day, or a later one:
+
+                issue KH-CHEMICALS
+                  title en "Chemicals not stored safely"
+                  category safety-and-health
+                  raised when OSH-CHE-01 is non-compliant
+                  decided by KH-PAC-2024-01
+                  from 2024-03-15
+
+            Only adopted decisions are checked. A decision that is only proposed has no day of
+            adoption yet (its `on` is the day it was proposed), and what rests on it is a draft;
+            when the register records the adoption (`status adopted`, `on` the day adopted), this
+            check applies. A decision dated only to the month or the year (`on 2014-10`, `on 2014`)
+            may have been taken on the last day of that period, so the choice starts on 2014-10-31
+            or 2014-12-31 at the earliest.
             """
         case .categoryNotCovered:
             return """
@@ -542,11 +581,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """
         case .ruleBeforeDecision:
             return """
-            A rule takes effect (`from`) before the day its decision was taken (`on` in the
-            register): the rules would publish something earlier than the PAC decided it. Move the
-            `from` date to the decision's day or later. A decision dated only to the month or the
-            year (`on 2014-10`, `on 2014`) may have been taken on the last day of that period, so
-            the rule starts on 2014-10-31 or 2014-12-31 at the earliest.
+            No longer given: `disclose check` now finds a rule that takes effect before its
+            decision, dated or not, and reports it as E508, so that such rules are never used.
             """
         case .decisionNotReflected:
             return """

@@ -419,3 +419,48 @@ extension Checker {
         }
     }
 }
+
+/// Dates that cannot precede their decisions.
+extension Checker {
+    /// The day a decision counts from: the day it was taken, or for a decision dated only to
+    /// the month or the year, the last day it could have been taken.
+    static func effectiveDay(of decision: Decision) -> Day? {
+        decision.date?.latestDay
+    }
+
+    /// Every dated country-level choice resting on an adopted decision starts on or after the
+    /// decision's day; an undated one is in force always, so it starts too early.
+    ///
+    /// A proposed decision is not checked: its `on` is the day it was proposed, not a day it
+    /// took effect, and what rests on it is a draft until the register records its adoption.
+    /// Rejected and superseded decisions are `disclose validate`'s to report (E801).
+    mutating func checkDecisionDates() {
+        for choice in choices {
+            let canBeDated: Bool = switch choice.kind {
+            case .question, .parameter, .issue, .policy, .zeroTolerance, .change, .withdraw: true
+            case .include, .country, .cluster, .point, .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint: false
+            }
+            guard canBeDated, let id = choice.decision, let decision = decisions[id], decision.status == .adopted,
+                let day = Checker.effectiveDay(of: decision)
+            else { continue }
+            let what = "\(choice.kind.spelling) `\(choice.items[0])`"
+            let there = DiagnosticLabel(decision.origin, "decision `\(id)` adopted on \(decision.date.map { "\($0)" } ?? "\(day)")")
+            // A date known only to the month or year is shown as written, with the day it counts from.
+            let decided = decision.date.map { $0.day == nil ? "\($0) (taken \($0.latestDay) at the latest)" : "\($0)" } ?? "\(day)"
+            if let until = choice.until, until < day {
+                report(.itemBeforeDecision, "\(what) ends on \(until), before its decision `\(id)` of \(decided)", choice.origin,
+                       label: "in force \(DateRange(from: choice.from, until: choice.until).phrase)", secondary: [there],
+                       help: "check the `until` date and the decision cited: a choice is in force only from its decision on")
+            } else if let from = choice.from {
+                guard from < day else { continue }
+                report(.itemBeforeDecision, "\(what) is in force from \(from), before its decision `\(id)` of \(decided)", choice.origin,
+                       label: "in force from \(from)", secondary: [there],
+                       help: "replace the `from` line with \"  from \(day)\", or a later day")
+            } else {
+                report(.itemBeforeDecision, "\(what) is in force always, before its decision `\(id)` of \(decided)", choice.origin,
+                       label: "no `from`: in force on every day", secondary: [there],
+                       help: "add the line \"  from \(day)\"")
+            }
+        }
+    }
+}

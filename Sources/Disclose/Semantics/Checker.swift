@@ -133,6 +133,7 @@ public struct Checker {
         applyValueChanges(parameters: &parameterTimelines, policy: &policyTimelines)
         let orderedIssues = issueOrder.compactMap { issues[$0] }
         checkCountryCoverage(orderedIssues)
+        checkDecisionDates()
         let examples = buildExamples(issues: issues)
         let diagnostics = Diagnostic.sortedForOutput(sink.diagnostics)
         let sourceFiles = files.map(\.syntax.file)
@@ -404,6 +405,8 @@ public struct Checker {
                 checkLanguageCode(language, file: definition.file)
                 rule.words[language.text, default: []] += words.map { $0.text.lowercased() }
             case .pattern(let text):
+                // An empty pattern is reported as an empty text (E309), not as a broken one.
+                guard !TextChecks.isBlank(text.text) else { continue }
                 let valid = memo.validPatterns[text.text] ?? ((try? NSRegularExpression(pattern: text.text)) != nil)
                 memo.validPatterns[text.text] = valid
                 if valid {
@@ -533,6 +536,11 @@ public struct Checker {
                        secondary: [DiagnosticLabel(SourceRange(file, previous), "first here")], help: "keep one `\(kind.keyword)` line")
             }
             seen.append((kind, clause.keywordSpan))
+            checkTexts(of: clause.body, in: file)
+        }
+        if declaration.kind == .example, let name = declaration.name, TextChecks.isBlank(name.text) {
+            report(.emptyText, "an example without a name", SourceRange(file, name.span), label: "empty",
+                   help: "say in a few words what the example shows, as in `example \"A 13-year-old found on the sewing line\"`")
         }
         for kind in rules.required where !seen.contains(where: { $0.kind == kind }) && declaration.isComplete {
             let keyword = kind.keyword
@@ -562,6 +570,38 @@ public struct Checker {
         }
         if case .titles = declaration.kind, let name = declaration.name {
             checkLanguageCode(name, file: file)
+        }
+    }
+
+    /// Reports texts that are empty or only spaces, where a text must say something.
+    mutating func checkTexts(of body: ClauseBody, in file: SourceFile) {
+        var texts: [TextLiteral] = []
+        switch body {
+        case .title(_, let text), .text(_, let text), .legal(let text), .reason(let text), .source(let text), .entry(_, let text),
+             .pattern(let text):
+            texts = [text]
+        case .words(_, let words): texts = words
+        case .answer(.choice(let options)): texts = options
+        case .nonCompliant(.choices(let options)): texts = options
+        case .answer, .nonCompliant, .notApplicableAllowed, .category, .raised, .questions, .deadline, .value, .decidedBy, .from, .until,
+             .languages, .status, .publishesNothing, .given, .expect, .on, .covers, .publishes, .withdraws, .rewords, .requires:
+            return
+        }
+        for text in texts where TextChecks.isBlank(text.text) {
+            let keyword = body.kind == .entry ? "title" : body.keyword
+            let example: String = switch body.kind {
+            case .reason: "reason \"The PAC asked for the national minimum age in the title\""
+            case .entry: "UNDERAGE-WORKERS \"Workers under the legal minimum working age\""
+            case .pattern: "pattern \"\\\\+?[0-9][0-9 ()-]{7,}[0-9]\""
+            case .words: "words en \"idiot\", \"liar\""
+            case .legal: "legal \"Labour Code, article 14\""
+            case .source: "source \"PAC meeting minutes, Phnom Penh\""
+            case .answer, .nonCompliant: "answer one of \"written\", \"verbal\", \"none\""
+            default: ClauseRules.example(of: body.kind)
+            }
+            report(.emptyText, text.text.isEmpty ? "empty text in `\(keyword)`" : "text of only spaces in `\(keyword)`", SourceRange(file, text.span),
+                   label: text.text.isEmpty ? "empty" : "nothing but spaces",
+                   help: "write the text, as in `\(example)`" + (body.kind == .pattern ? ": an empty pattern would hold every response" : ""))
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Proves that the rules say what the PAC decided: nothing more (every choice rests on a
 /// decision that covers it), nothing less (every adopted decision is carried out), nothing
-/// earlier (no rule in force before its decision).
+/// earlier (no rule in force before its decision: the checker's E508, for every rule book).
 public struct Validator {
     /// One country's validation: its problems and a summary of its public list.
     public struct Report: Sendable {
@@ -121,13 +121,8 @@ public struct Validator {
                 report(.decisionDoesNotCover, "`\(id)` does not cover \(shown)", at, label: "cited for \(choice.kind.spelling) `\(choice.items[0])`",
                        secondary: [there], help: "add \(uncovered.count == 1 ? "it" : "them") to the decision's `covers` line, or cite the decision that decided \(uncovered.count == 1 ? "it" : "them")")
             }
-            // A proposal's date is when it was proposed: the check waits for its adoption. A
-            // decision dated only to the month or year may have been taken on its last day.
-            if decision.status == .adopted, let from = choice.from, let date = decision.date, from < date.latestDay {
-                report(.ruleBeforeDecision, "in force from \(from), before decision `\(id)` of \(date)", choice.origin, label: "from \(from)",
-                       secondary: [there], help: (date.day == nil ? "the decision is dated only `\(date)`, so it may have been taken as late as \(date.latestDay): " : "")
-                           + "move `from` to \(date.latestDay) or later")
-            }
+            // No choice starts before its decision: `disclose check` refuses it (E508), so a
+            // rule book that reaches validation has none.
         }
 
         // Nothing less: every adopted decision of this country is carried out.

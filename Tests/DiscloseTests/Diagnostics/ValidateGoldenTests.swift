@@ -21,7 +21,9 @@ import Testing
 
     @Test func everyValidationCodeHasACase() {
         let names = Golden.entries(in: "validate")
-        for code in DiagnosticCode.allCases where code.rawValue.dropFirst().hasPrefix("8") {
+        // E805 is no longer given: the checker reports a rule before its decision (E508), and
+        // validation only sees rule books that check cleanly.
+        for code in DiagnosticCode.allCases where code.rawValue.dropFirst().hasPrefix("8") && code != .ruleBeforeDecision {
             #expect(names.contains { $0.hasPrefix(code.code) }, "no validation golden case for \(code.code)")
         }
     }

@@ -45,6 +45,7 @@ extension Hardening {
               category country-specific
               raised when not (WTI-OVT-02 is below 1 hours or CHL-LAB-01 is yes)
               decided by FZ-PAC-2013-01
+              from 2013-10-01
 
             change issue UNDERAGE-WORKERS
               title en "Workers under 16"
@@ -56,6 +57,7 @@ extension Hardening {
               value 16 years
               reason "National law sets 16"
               decided by FZ-PAC-2013-01
+              from 2013-10-01
 
             titles km
               decided by FZ-PAC-2020-01
@@ -83,11 +85,13 @@ extension Hardening {
               value 3
               reason "Three assessments before a factory is listed"
               decided by FY-PAC-2019-01
+              from 2019-01-01
 
             change policy exit-retention
               value none
               reason "Factories that leave are removed at once"
               decided by FY-PAC-2019-01
+              from 2019-01-01
 
             withdraw issue DIALOGUE
               reason "Reported nationally"
