@@ -13,6 +13,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case notText = "E106"
     case invisibleCharacter = "W107"
     case fileTooLarge = "E108"
+    case textAsPasted = "W110"
 
     case expectedDeclaration = "E201"
     case unknownClause = "E202"
@@ -29,6 +30,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case misplacedDeclaration = "E307"
     case conflictingClauses = "E308"
     case emptyText = "E309"
+    case notApplicableSilencesIssue = "E310"
+    case requiredWhenReadsItself = "E311"
 
     case typeMismatch = "E401"
     case unitMismatch = "E402"
@@ -91,6 +94,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .notText: "not a text file"
         case .invisibleCharacter: "invisible or text-direction character"
         case .fileTooLarge: "file too large"
+        case .textAsPasted: "text not as it will be shown"
         case .expectedDeclaration: "expected a declaration"
         case .unknownClause: "unknown clause"
         case .unexpectedToken: "unexpected word or symbol"
@@ -105,6 +109,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .misplacedDeclaration: "declaration in the wrong file"
         case .conflictingClauses: "clauses contradict each other"
         case .emptyText: "empty text"
+        case .notApplicableSilencesIssue: "not-applicable keeps an issue from ever being raised"
+        case .requiredWhenReadsItself: "`required when` reads its own question"
         case .typeMismatch: "wrong kind of value"
         case .unitMismatch: "units do not match"
         case .missingTitle: "title missing in a declared language"
@@ -226,6 +232,19 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             The file is larger than the tool reads (64 MiB). No real rule file comes near this size;
             check that the right file was given.
             """
+        case .textAsPasted:
+            return """
+            A text for people (a title, a question's wording, a reason, a legal reference, a
+            source, a word to screen for) holds what a word processor or a web page pasted with
+            it: a letter and its accent stored as two characters (text not in Unicode NFC), a
+            non-breaking space, a soft hyphen, or spaces at the start or end. The text looks
+            right, but two titles that look the same would differ in the public files and in
+            every comparison. Texts are stored in NFC; `disclose fmt` rewrites the file with plain
+            spaces, no soft hyphens, nothing around the text, in NFC. The help line shows the
+            text as it will be written.
+
+            Choices (`one of "…"`), moderation patterns and include paths are left as written.
+            """
         case .expectedDeclaration:
             return """
             Each declaration starts at the beginning of a line with one of the declaration keywords:
@@ -338,6 +357,42 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
                   reason "Vietnam reports this only at national level, not per factory"
                   decided by VN-PAC-2013-02
                   from 2013-01-01
+            """
+        case .notApplicableSilencesIssue:
+            return """
+            A public issue can never be raised when one question of its condition is answered
+            "not applicable", whatever the other answers, and that question allows the answer.
+            The shape is `(child labour found) and CHL-LAB-05 is no`: where a child was found and
+            remediation was answered "not applicable", the issue is not raised, and the factory
+            can show green. That is a false green, the worst mistake the portal can make.
+
+            Say when the answer is required, on the question:
+
+                question CHL-LAB-05 in CHL-LAB
+                  text en "Where child labour was found, has the employer remediated it?"
+                  answer yes-no
+                  non-compliant when no
+                  not-applicable allowed
+                  required when CHL-LAB-01 is yes
+
+            Whenever the `required when` condition holds, a missing or "not applicable" answer
+            makes the assessment incomplete data: it is withheld, never shown as compliant. In a
+            country file, an inherited question takes the clause with `change question`, a
+            `reason` and `decided by`. The error goes away once `required when` covers every
+            case in which the other answers would raise the issue.
+
+            This is an error, not a warning: the fix is always possible and harmless (requiring
+            an answer in a case that cannot arise costs nothing), and until it is made the rules
+            could show a factory as compliant where the assessment found the issue.
+            """
+        case .requiredWhenReadsItself:
+            return """
+            A question's `required when` condition reads the question itself. The condition says
+            in which cases the question needs a real answer, so it must be about the other
+            answers of the assessment (for remediation: whether child labour was found), never
+            about the answer it requires.
+
+                required when CHL-LAB-01 is yes
             """
         case .typeMismatch:
             return """

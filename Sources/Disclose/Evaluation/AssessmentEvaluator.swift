@@ -2,7 +2,8 @@
 public struct AssessmentOutcome: Sendable {
     /// The public issues raised, in declaration order.
     public var raised: [Issue]
-    /// Critical questions with no usable answer: if any, the assessment must not be shown.
+    /// Critical questions with no usable answer (missing, unusable, or not applicable where
+    /// `required when` needs an answer): if any, the assessment must not be shown.
     public var incomplete: [String]
     /// Answers that do not fit their question, by question id.
     public var unusable: [String: String]
@@ -42,7 +43,7 @@ extension RuleBook {
             if plan.rawIndexOfSlot[slot] >= 0 { raw[plan.rawIndexOfSlot[slot]] = value }
         }
         let raised = plan.issues.indices.filter { plan.isRaised($0, statuses: statuses, raw: raw) }.map { plan.issues[$0] }
-        let incomplete = plan.criticalSlots.filter { statuses[$0] == .missing || statuses[$0] == .unusable }.map { plan.questions[$0].id }
+        let incomplete = plan.incompleteSlots(statuses: statuses, raw: raw).map { plan.questions[$0].id }
         let zeroTolerance = plan.zeroTolerance.compactMap { category -> (ZeroToleranceCategory, [String])? in
             let hits = category.questions.compactMap { plan.slot(ofQuestion: $0) }.filter { statuses[$0] == .nonCompliant }.map { plan.questions[$0].id }
             return hits.isEmpty ? nil : (category, hits)

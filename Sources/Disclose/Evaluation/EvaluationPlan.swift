@@ -26,6 +26,9 @@ public final class EvaluationPlan: Sendable {
     /// reading and judging an answer needs, without copying the whole `Question`.
     let answerKinds: [AnswerKind]
     let allowsNotApplicable: [Bool]
+    /// Critical slots whose question says when its answer is required (`required when`): the
+    /// slot, the condition planned, and the slots the condition reads.
+    let requirements: [(slot: Int, condition: PlannedCondition, reads: [Int])]
 
     enum ResolvedViolation: Sendable {
         case yes, no
@@ -65,6 +68,9 @@ public final class EvaluationPlan: Sendable {
             for index in issue.condition.questions { let s = slot(index); if s >= 0 { critical.insert(s) } }
         }
         for category in zeroTolerance { for index in category.questions { _ = slot(index) } }
+        // A required answer's condition reads other questions, which need slots of their own.
+        let required = critical.sorted().compactMap { s -> (Int, RuleCondition)? in questions[s].requiredWhen.map { (s, $0) } }
+        for (_, condition) in required { for index in condition.questions { _ = slot(index) } }
         var raw: [Int] = []
         func collectRaw(_ condition: RuleCondition) {
             switch condition {
@@ -77,6 +83,7 @@ public final class EvaluationPlan: Sendable {
             }
         }
         issues.forEach { collectRaw($0.condition) }
+        required.forEach { collectRaw($0.1) }
         var rawIndex = [Int](repeating: -1, count: questions.count)
         for (position, s) in raw.enumerated() { rawIndex[s] = position }
         func value(_ operand: Operand) -> Double? {
@@ -128,6 +135,7 @@ public final class EvaluationPlan: Sendable {
             }
         }
         conditions = issues.map { plan($0.condition) }
+        requirements = required.map { s, condition in (s, plan(condition), Array(Set(condition.questions.compactMap { slotOf[$0] >= 0 ? slotOf[$0] : nil })).sorted()) }
         self.questions = questions
         answerKinds = questions.map(\.answer)
         allowsNotApplicable = questions.map(\.allowsNotApplicable)
@@ -197,6 +205,24 @@ public final class EvaluationPlan: Sendable {
         case .or(let parts): parts.contains { evaluate($0, statuses, raw) }
         case .never: false
         }
+    }
+
+    /// Critical slots answered "not applicable" where their question requires an answer: its
+    /// `required when` holds, or cannot be told because an answer it reads is missing or
+    /// unusable (so the assessment is incomplete, never silently compliant).
+    public func requiredButNotApplicable(statuses: [AnswerStatus], raw: [Double]) -> [Int] {
+        requirements.compactMap { requirement in
+            guard statuses[requirement.slot] == .notApplicable else { return nil }
+            let unknown = requirement.reads.contains { statuses[$0] == .missing || statuses[$0] == .unusable }
+            return unknown || evaluate(requirement.condition, statuses, raw) ? requirement.slot : nil
+        }
+    }
+
+    /// Critical slots without a usable answer: missing, unusable, or not applicable where an
+    /// answer is required. Any one makes the assessment incomplete data.
+    public func incompleteSlots(statuses: [AnswerStatus], raw: [Double]) -> [Int] {
+        let notApplicable = requiredButNotApplicable(statuses: statuses, raw: raw)
+        return criticalSlots.filter { statuses[$0] == .missing || statuses[$0] == .unusable || notApplicable.contains($0) }
     }
 
     /// The slot of a question index, if the question matters in this plan.

@@ -63,11 +63,12 @@ public struct Explanation: Sendable {
         var answers: [(String, String, String)] = []
         for index in issue.condition.questions where seen.insert(index).inserted {
             guard let slot = plan.slot(ofQuestion: index) else { continue }
+            let required = evaluation.requiredButNotApplicable.contains(slot)
             let status: String = switch evaluation.statuses[slot] {
             case .missing: "not answered"
             case .compliant: "compliant"
             case .nonCompliant: "non-compliant"
-            case .notApplicable: "not applicable"
+            case .notApplicable: required ? "not applicable, but an answer is required" : "not applicable"
             case .unusable: "unusable answer"
             }
             answers.append((plan.questions[slot].id, evaluation.answers[slot]?.text ?? "—", status))
@@ -79,6 +80,10 @@ public struct Explanation: Sendable {
             because = nonCompliant.isEmpty ? "its condition holds for the answers below" : "non-compliant on " + nonCompliant.joined(separator: ", ")
         } else if answers.contains(where: { $0.2 == "not answered" || $0.2 == "unusable answer" }) {
             because = "not raised, but some answers are missing or unusable, so the assessment is incomplete"
+        } else if let required = answers.first(where: { $0.2 == "not applicable, but an answer is required" }) {
+            let question = plan.questions.first { $0.id == required.0 }
+            because = "not raised, but \(required.0) is answered not applicable where an answer is required"
+                + (question?.requiredWhenText.map { " (\($0))" } ?? "") + ", so the assessment is incomplete"
         } else if answers.allSatisfy({ $0.2 == "not applicable" }) {
             because = "not raised: the questions do not apply to this factory"
         } else {

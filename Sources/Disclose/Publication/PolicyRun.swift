@@ -8,7 +8,8 @@
 /// - findings are the public issues raised under the rules in force on the assessment day,
 ///   among those still public on the as-of day (a withdrawn issue is shown for no one);
 /// - an assessment missing an answer to a question behind a public issue, or with an answer
-///   that cannot be used, is withheld as incomplete data: never shown as compliant;
+///   that cannot be used, or answered "not applicable" where the question's `required when`
+///   holds, is withheld as incomplete data: never shown as compliant;
 /// - refusals after the current assessment count unless their reason is excused by the
 ///   policy; the policy's number of them (two) lists the factory as refusing;
 /// - a factory that left stays listed until the end of its current assessment's cycle (from
@@ -120,7 +121,7 @@ struct PolicyRun {
             var shown: Int?
             if let current, dispositions[current].0 == .shown {
                 let sheet = own[current]
-                let missing = sheet.plan.map { plan in plan.criticalSlots.filter { sheet.statuses[$0] == .missing || sheet.statuses[$0] == .unusable } } ?? []
+                let missing = sheet.plan.map { plan in plan.incompleteSlots(statuses: sheet.statuses, raw: sheet.raw) } ?? []
                 if !retained {
                     dispositions[current] = (.withheld, .factoryLeft, leftDetail)
                 } else if counting.count < policy.minimumAssessments {
@@ -129,8 +130,10 @@ struct PolicyRun {
                 } else if !missing.isEmpty, let plan = sheet.plan {
                     let ids = missing.map { plan.questions[$0].id }
                     let unusable = missing.filter { sheet.statuses[$0] == .unusable }.map { plan.questions[$0].id }
+                    let required = missing.filter { sheet.statuses[$0] == .notApplicable }.map { plan.questions[$0].id }
                     var detail = "no usable answer to \(ids.count) critical question\(ids.count == 1 ? "" : "s"): " + ids.joined(separator: ", ")
                     if !unusable.isEmpty { detail += " (unusable: \(unusable.joined(separator: ", ")))" }
+                    if !required.isEmpty { detail += " (not applicable where an answer is required: \(required.joined(separator: ", ")))" }
                     dispositions[current] = (.withheld, .incompleteData, detail)
                 } else {
                     shown = current

@@ -31,6 +31,8 @@ public struct AssessmentEvaluation: Sendable {
     public var statuses: [AnswerStatus]
     /// Positions in `plan.issues` of the issues raised.
     public var raised: [Int]
+    /// Slots answered "not applicable" where their question's `required when` needs an answer.
+    public var requiredButNotApplicable: [Int] = []
 }
 
 /// Runs raw CAT data through the rule books of its countries and applies the publication policy.
@@ -174,7 +176,8 @@ public struct Publisher {
         let evaluations = sheets.compactMap { sheet -> AssessmentEvaluation? in
             guard let kept = sheet.kept, let plan = sheet.plan else { return nil }
             return AssessmentEvaluation(assessment: sheet.record, factory: factories[sheet.factory], plan: plan, answers: kept,
-                                        statuses: sheet.statuses, raised: PolicyRun.raised(sheet))
+                                        statuses: sheet.statuses, raised: PolicyRun.raised(sheet),
+                                        requiredButNotApplicable: plan.requiredButNotApplicable(statuses: sheet.statuses, raw: sheet.raw))
         }
         return PublishResult(publication: publication, diagnostics: diagnostics, evaluations: evaluations, answersScanned: answersScanned)
     }

@@ -161,7 +161,10 @@ extension Checker {
             switch clause.body {
             case .category(let name): change.category = resolveCategory(name, file: definition.file)
             case .raised(let syntax):
-                if let condition = resolve(syntax, file: definition.file) { change.condition = (condition, ConditionPrinter.text(of: syntax)) }
+                if let condition = resolve(syntax, file: definition.file) {
+                    change.condition = (condition, ConditionPrinter.text(of: syntax))
+                    if conditionSyntax[condition] == nil { conditionSyntax[condition] = (syntax, definition.file) }
+                }
             default: break
             }
         }
@@ -212,6 +215,7 @@ extension Checker {
             var legal: String?
             var violation: Violation?
             var allowsNotApplicable: Bool?
+            var required: (RuleCondition, String)?
             var ok = true
             for clause in definition.declaration.clauses {
                 switch clause.body {
@@ -223,6 +227,9 @@ extension Checker {
                     violation = resolveViolation(syntax, kind: kind, question: id, file: definition.file, span: clause.span)
                     ok = ok && violation != nil
                 case .notApplicableAllowed: allowsNotApplicable = true
+                case .required(let syntax):
+                    required = resolveRequirement(syntax, question: id, file: definition.file)
+                    ok = ok && required != nil
                 default: break
                 }
             }
@@ -234,6 +241,10 @@ extension Checker {
                 if let legal { question.legal = legal }
                 if let violation { question.violation = violation }
                 if let allowsNotApplicable { question.allowsNotApplicable = allowsNotApplicable }
+                if let required {
+                    question.requiredWhen = required.0
+                    question.requiredWhenText = required.1
+                }
                 question.changes.append(record)
                 return question
             } ?? false

@@ -51,6 +51,8 @@ extension Checker {
         var legal: String?
         var violation: Violation?
         var allowsNotApplicable = false
+        var required: (RuleCondition, String)?
+        var ok = true
         for clause in declaration.clauses {
             switch clause.body {
             case .text(let language, let text):
@@ -59,13 +61,26 @@ extension Checker {
             case .legal(let text): legal = text.text
             case .nonCompliant(let syntax): violation = resolveViolation(syntax, kind: kind, question: id, file: file, span: clause.span)
             case .notApplicableAllowed: allowsNotApplicable = true
+            case .required(let syntax):
+                required = resolveRequirement(syntax, question: id, file: file)
+                ok = required != nil
             default: break
             }
         }
-        guard let violation, let point = declaration.parent?.text else { return nil }
+        guard ok, let violation, let point = declaration.parent?.text else { return nil }
         return Question(id: id, index: questionIndex[id]!, point: point, texts: texts, legal: legal, answer: kind, violation: violation,
                         allowsNotApplicable: allowsNotApplicable, documentation: declaration.documentation,
-                        origin: definition.at(definition.name.span), changes: [])
+                        origin: definition.at(definition.name.span), changes: [], requiredWhen: required?.0, requiredWhenText: required?.1)
+    }
+
+    /// Resolves a `required when` condition, which must not read its own question.
+    mutating func resolveRequirement(_ syntax: Condition, question id: String, file: SourceFile) -> (RuleCondition, String)? {
+        if let own = syntax.names.first(where: { $0.text == id }) {
+            report(.requiredWhenReadsItself, "`required when` of `\(id)` reads `\(id)` itself", SourceRange(file, own.span),
+                   label: "the question whose answer is required", help: "name the other answers that make this question apply, as in `required when CHL-LAB-01 is yes`")
+            return nil
+        }
+        return resolve(syntax, file: file).map { ($0, ConditionPrinter.text(of: syntax)) }
     }
 
     mutating func resolveViolation(_ syntax: ViolationSyntax, kind: AnswerKind, question id: String, file: SourceFile, span: Span) -> Violation? {
@@ -286,6 +301,7 @@ extension Checker {
             case .raised(let syntax):
                 condition = resolve(syntax, file: file)
                 conditionText = ConditionPrinter.text(of: syntax)
+                if let condition, conditionSyntax[condition] == nil { conditionSyntax[condition] = (syntax, file) }
             case .decidedBy(let id): decision = id.text
             default: break
             }

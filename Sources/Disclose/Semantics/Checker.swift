@@ -87,6 +87,8 @@ public struct Checker {
     /// Issue and language of titles entries whose misspelt id was reported.
     var misspeltTitles: Set<String> = []
     var choices: [CountryChoice] = []
+    /// The syntax of each checked issue condition, for messages that point into it.
+    var conditionSyntax: [RuleCondition: (Condition, SourceFile)] = [:]
     var country: Country?
     var countryFile: SourceFile?
 
@@ -135,16 +137,18 @@ public struct Checker {
         checkCountryCoverage(orderedIssues)
         checkDecisionDates()
         let examples = buildExamples(issues: issues)
-        let diagnostics = Diagnostic.sortedForOutput(sink.diagnostics)
         let sourceFiles = files.map(\.syntax.file)
-        guard !sink.hasErrors else { return CheckResult(ruleBook: nil, diagnostics: diagnostics, files: sourceFiles) }
+        guard !sink.hasErrors else { return CheckResult(ruleBook: nil, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), files: sourceFiles) }
         let book = RuleBook(
             country: country, questions: questionOrder.compactMap { questionTimelines[$0] }, questionIndex: questionIndex,
             clusters: clusterList, points: pointList, issues: orderedIssues, parameters: parameterTimelines,
             policy: policyTimelines, zeroTolerance: zeroToleranceOrder.compactMap { zeroTolerance[$0] },
             decisions: decisions, moderation: moderation, constraints: constraints, choices: choices, examples: examples, files: sourceFiles,
             rootRelativePaths: files.map(\.rootRelativePath))
-        return CheckResult(ruleBook: book, diagnostics: diagnostics, files: sourceFiles)
+        // Answers that silence an issue are found on the built rules, changes applied.
+        sink.report(contentsOf: SilencingCheck(book: book, syntax: conditionSyntax).diagnostics())
+        let diagnostics = Diagnostic.sortedForOutput(sink.diagnostics)
+        return CheckResult(ruleBook: sink.hasErrors ? nil : book, diagnostics: diagnostics, files: sourceFiles)
     }
 
     // MARK: Reporting
@@ -584,7 +588,7 @@ public struct Checker {
         case .answer(.choice(let options)): texts = options
         case .nonCompliant(.choices(let options)): texts = options
         case .answer, .nonCompliant, .notApplicableAllowed, .category, .raised, .questions, .deadline, .value, .decidedBy, .from, .until,
-             .languages, .status, .publishesNothing, .given, .expect, .on, .covers, .publishes, .withdraws, .rewords, .requires:
+             .languages, .status, .publishesNothing, .given, .expect, .on, .covers, .publishes, .withdraws, .rewords, .requires, .required:
             return
         }
         for text in texts where TextChecks.isBlank(text.text) {

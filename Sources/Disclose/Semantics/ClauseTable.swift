@@ -32,7 +32,7 @@ struct ClauseRules {
         case .cluster, .point:
             return ClauseRules(allowed: [.title], required: [.title])
         case .question:
-            return ClauseRules(allowed: dated.union(provenance).union([.text, .legal, .answer, .nonCompliant, .notApplicableAllowed]),
+            return ClauseRules(allowed: dated.union(provenance).union([.text, .legal, .answer, .nonCompliant, .notApplicableAllowed, .required]),
                                required: [.text, .answer, .nonCompliant])
         case .parameter:
             return ClauseRules(allowed: dated.union(provenance).union([.value, .title, .legal]), required: [.value])
@@ -55,7 +55,7 @@ struct ClauseRules {
             return rules
         case .change(let item):
             let changeable: ClauseKinds = switch item {
-            case .question: [.text, .legal, .nonCompliant, .notApplicableAllowed]
+            case .question: [.text, .legal, .nonCompliant, .notApplicableAllowed, .required]
             case .parameter, .policy: [.value]
             case .issue: [.title, .category, .raised, .legal]
             case .zeroTolerance: [.title, .questions, .deadline]
@@ -81,6 +81,7 @@ struct ClauseRules {
         case .nonCompliant: "non-compliant when yes"
         case .category: "category child-labour"
         case .raised: "raised when CHL-LAB-01 is non-compliant"
+        case .required: "required when CHL-LAB-01 is yes"
         case .value: "value 15 years"
         case .reason: "reason \"Reported at national level only\""
         case .decidedBy: "decided by VN-PAC-2013-02"

@@ -154,6 +154,11 @@ public struct Question: Sendable {
     /// Where it is declared, and where a country changed it.
     public var origin: SourceRange
     public var changes: [Provenance]
+    /// When an answer is required (`required when`): while this holds, a missing or
+    /// not-applicable answer makes the assessment incomplete data for the issues that read it.
+    public var requiredWhen: RuleCondition? = nil
+    /// `requiredWhen` as written, for explanations.
+    public var requiredWhenText: String? = nil
 }
 
 /// Where a country-level choice was made and the decision it rests on.

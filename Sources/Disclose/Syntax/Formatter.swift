@@ -66,10 +66,12 @@ public enum Formatter {
     static func text(of body: ClauseBody) -> String {
         func list(_ names: [Name]) -> String { names.map(\.text).joined(separator: ", ") }
         func texts(_ values: [TextLiteral]) -> String { values.map { ConditionPrinter.quoted($0.text) }.joined(separator: ", ") }
+        // Text for people in its one canonical form: NFC, plain spaces, no soft hyphens, trimmed.
+        func prose(_ value: TextLiteral) -> String { ConditionPrinter.quoted(ProseText.normalised(value.text)) }
         switch body {
-        case .title(let language, let text): return "title \(language.text) \(ConditionPrinter.quoted(text.text))"
-        case .text(let language, let text): return "text \(language.text) \(ConditionPrinter.quoted(text.text))"
-        case .legal(let text): return "legal \(ConditionPrinter.quoted(text.text))"
+        case .title(let language, let text): return "title \(language.text) \(prose(text))"
+        case .text(let language, let text): return "text \(language.text) \(prose(text))"
+        case .legal(let text): return "legal \(prose(text))"
         case .answer(let answer):
             switch answer {
             case .yesNo: return "answer yes-no"
@@ -87,10 +89,11 @@ public enum Formatter {
         case .notApplicableAllowed: return "not-applicable allowed"
         case .category(let name): return "category \(name.text)"
         case .raised(let condition): return "raised when \(ConditionPrinter.text(of: condition))"
+        case .required(let condition): return "required when \(ConditionPrinter.text(of: condition))"
         case .questions(let names): return "questions \(list(names))"
         case .deadline(let amount, let unit): return "deadline \(ConditionPrinter.number(amount)) \(unit.text)"
         case .value(let value): return "value \(ConditionPrinter.text(of: value.literal))"
-        case .reason(let text): return "reason \(ConditionPrinter.quoted(text.text))"
+        case .reason(let text): return "reason \(prose(text))"
         case .decidedBy(let name): return "decided by \(name.text)"
         case .from(let date): return "from \(date.day)"
         case .until(let date): return "until \(date.day)"
@@ -101,10 +104,10 @@ public enum Formatter {
             return "given " + answers.map { "\($0.question.text) \(ConditionPrinter.text(of: $0.value.literal))" }.joined(separator: ", ")
         case .expect(let names): return names.isEmpty ? "expect nothing" : "expect \(list(names))"
         case .on(let date): return "on \(date.date)"
-        case .source(let text): return "source \(ConditionPrinter.quoted(text.text))"
+        case .source(let text): return "source \(prose(text))"
         case .covers(let names): return "covers \(list(names))"
-        case .entry(let id, let text): return "\(id.text) \(ConditionPrinter.quoted(text.text))"
-        case .words(let language, let words): return "words \(language.text) \(texts(words))"
+        case .entry(let id, let text): return "\(id.text) \(prose(text))"
+        case .words(let language, let words): return "words \(language.text) \(words.map(prose).joined(separator: ", "))"
         case .pattern(let text): return "pattern \(ConditionPrinter.quoted(text.text))"
         case .publishes(let names): return "publishes \(list(names))"
         case .withdraws(let names): return "withdraws \(list(names))"

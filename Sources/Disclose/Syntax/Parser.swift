@@ -109,6 +109,23 @@ public struct Parser {
     }
 
     /// A date known to the day: what every date but a decision's `on` must be.
+    /// Text for people: stored in NFC, and what was pasted with it reported (W110).
+    private mutating func consumeProse(_ expected: String) throws -> TextLiteral {
+        prose(try consumeText(expected))
+    }
+
+    private mutating func prose(_ literal: TextLiteral) -> TextLiteral {
+        // A soft hyphen the lexer already flagged as invisible gets no second message.
+        let lexerFlagged = lexer.diagnostics.contains { $0.code == .invisibleCharacter && $0.range.map { literal.span.start <= $0.span.start && $0.span.end <= literal.span.end } == true }
+        let problems = ProseText.problems(literal.text, softHyphensReported: lexerFlagged)
+        if !problems.isEmpty, !literal.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == ProseText.softHyphen }) {
+            let fixed = ProseText.normalised(literal.text)
+            report(.textAsPasted, "text as pasted: " + problems.joined(separator: ", "), literal.span, label: "not as it will be shown",
+                   help: "write \(ConditionPrinter.quoted(fixed)) (`disclose fmt` does it)")
+        }
+        return TextLiteral(text: ProseText.nfc(literal.text), span: literal.span)
+    }
+
     private mutating func consumeDate(_ expected: String) throws -> DateLiteral {
         if let partial = yearOrMonth() {
             reportImpreciseDate(partial)
@@ -365,14 +382,15 @@ public struct Parser {
     ///        | "languages" word-list | "status" ( word | "decided" ) [ "by" word ] | "publishes" ( "nothing" | word-list )
     ///        | "given" given-answer { "," given-answer } | "expect" ( "nothing" | word-list )
     ///        | "on" decision-date | "source" text | "covers" word-list | "words" word text { "," text }
-    ///        | "pattern" text | "withdraws" word-list | "rewords" word-list | "requires" requirement | word text ;
+    ///        | "pattern" text | "withdraws" word-list | "rewords" word-list | "requires" requirement
+    ///        | "required" "when" condition | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
         let start = current.span.start
         let keywordSpan = current.span
         guard let keyword = currentKeyword, keyword.startsClause else {
             if current.kind == .word, kind == .titles {
                 let id = try consumeName("an id")
-                let text = try consumeText("the title in quotes")
+                let text = try consumeProse("the title in quotes")
                 return Clause(body: .entry(id, text), keywordSpan: keywordSpan, span: Span(start, previousEnd))
             }
             reportUnknownClause(in: kind)
@@ -382,10 +400,10 @@ public struct Parser {
         let body: ClauseBody
         switch keyword {
         case .title:
-            body = .title(language: try consumeName("a language code such as `en`"), text: try consumeText("the title in quotes"))
+            body = .title(language: try consumeName("a language code such as `en`"), text: try consumeProse("the title in quotes"))
         case .text:
-            body = .text(language: try consumeName("a language code such as `en`"), text: try consumeText("the question's wording in quotes"))
-        case .legal: body = .legal(try consumeText("the legal reference in quotes"))
+            body = .text(language: try consumeName("a language code such as `en`"), text: try consumeProse("the question's wording in quotes"))
+        case .legal: body = .legal(try consumeProse("the legal reference in quotes"))
         case .answer: body = .answer(try parseAnswerKind())
         case .nonCompliant:
             _ = try consume(.when, "`when`")
@@ -398,6 +416,10 @@ public struct Parser {
             _ = try consume(.when, "`when`")
             nesting = 0
             body = .raised(try parseCondition())
+        case .required:
+            _ = try consume(.when, "`when`")
+            nesting = 0
+            body = .required(try parseCondition())
         case .questions: body = .questions(try parseWordList("a question id"))
         case .deadline:
             guard current.kind == .number else { throw expectedError("a number, as in `deadline 48 hours`") }
@@ -405,7 +427,7 @@ public struct Parser {
             advance()
             body = .deadline(quantity: amount, unit: try consumeName("a unit: `hours` or `days`"))
         case .value: body = .value(try parseValue())
-        case .reason: body = .reason(try consumeText("the reason in quotes"))
+        case .reason: body = .reason(try consumeProse("the reason in quotes"))
         case .decided:
             _ = try consume(.by, "`by`")
             body = .decidedBy(try consumeName("the id of a PAC decision"))
@@ -452,11 +474,11 @@ public struct Parser {
                 let date = try consumeDate("a date such as 2024-01-01")
                 body = .on(PartialDateLiteral(date: PartialDate(date.day), span: date.span))
             }
-        case .source: body = .source(try consumeText("where the decision is recorded, in quotes"))
+        case .source: body = .source(try consumeProse("where the decision is recorded, in quotes"))
         case .covers: body = .covers(try parseWordList("an id"))
         case .words:
             let language = try consumeName("a language code such as `en`")
-            body = .words(language: language, try parseTextList("a word or phrase in quotes"))
+            body = .words(language: language, try parseTextList("a word or phrase in quotes").map { prose($0) })
         case .pattern: body = .pattern(try consumeText("a pattern in quotes"))
         default:
             preconditionFailure("\(keyword) starts no clause")
@@ -467,7 +489,7 @@ public struct Parser {
     private mutating func reportUnknownClause(in kind: DeclarationKind) {
         guard current.kind != .invalid else { return }
         let clauses = Keyword.allCases.filter(\.startsClause).map(\.rawValue)
-            + ["decided by", "raised when", "non-compliant when", "not-applicable allowed", "publishes nothing"]
+            + ["decided by", "raised when", "non-compliant when", "not-applicable allowed", "publishes nothing", "required when"]
         var help = "each line under `\(kind.spelling)` starts with a clause keyword such as `title`, `category` or `decided by`"
         if current.kind == .word, let suggestion = Suggestion.closest(to: current.text, among: clauses) {
             help = "did you mean `\(suggestion)`?"

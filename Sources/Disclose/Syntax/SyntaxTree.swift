@@ -166,6 +166,8 @@ public enum ClauseBody: Hashable, Sendable {
     case withdraws([Name])
     case rewords([Name])
     case requires(RequirementSyntax)
+    /// In a question: when an answer other than not-applicable is needed.
+    case required(Condition)
 
     /// The clause's keyword as written, for messages (`title`, `raised when`, …).
     public var keyword: String { kind.keyword }
@@ -203,6 +205,7 @@ public enum ClauseBody: Hashable, Sendable {
         case .withdraws: .withdraws
         case .rewords: .rewords
         case .requires: .requires
+        case .required: .required
         }
     }
 }
@@ -212,7 +215,7 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
     case title, text, legal, answer, nonCompliant, notApplicableAllowed, category, raised,
         questions, deadline, value, reason, decidedBy, from, until, languages, status,
         publishesNothing, given, expect, on, source, covers, entry, words, pattern, publishes,
-        withdraws, rewords, requires
+        withdraws, rewords, requires, required
 
     /// The keyword as written (`title`, `raised when`, …).
     var keyword: String {
@@ -247,6 +250,7 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
         case .withdraws: "withdraws"
         case .rewords: "rewords"
         case .requires: "requires"
+        case .required: "required when"
         }
     }
 }
@@ -369,6 +373,16 @@ public indirect enum Condition: Hashable, Sendable {
     case not(Condition, span: Span)
     case and([Condition])
     case or([Condition])
+
+    /// Every question id it reads, in the order written.
+    var names: [Name] {
+        switch self {
+        case .quantified(_, let names, _, _): names
+        case .question(let name, _, _): [name]
+        case .not(let inner, _): inner.names
+        case .and(let parts), .or(let parts): parts.flatMap(\.names)
+        }
+    }
 
     /// Where it was written.
     public var span: Span {

@@ -260,6 +260,19 @@ case("incomplete-not-applicable-not-allowed", "2024-06-01", texts(Data(
      # Not applicable where the question allows it: usable.
      assessed("KH-112-A2", "KH-112", "2024-02-20", 2, "2024-03-25", set={"CHL-LAB-05": "not-applicable", "COM-MIN-02": "NA"})])))
 
+# Answers that silence an issue: CHL-LAB-05 (remediation) allows "not applicable", but is
+# `required when` child labour was found. A child found and remediation "not applicable" is
+# incomplete data, never green; beside it, the same child not remediated raises KH-01, and a
+# child found and remediated is shown green.
+case("incomplete-required-answer-not-applicable", "2024-06-01", texts(Data(
+    [factory("KH-143", "Takhmao Stitching"), factory("KH-144", "Pursat Garments"), factory("KH-145", "Kratie Apparel")],
+    [assessed("KH-143-A1", "KH-143", "2023-02-22", 1, "2023-03-27"),
+     assessed("KH-143-A2", "KH-143", "2024-02-21", 2, "2024-03-26", set={"CHL-LAB-01": "yes", "CHL-LAB-05": "not-applicable"}),
+     assessed("KH-144-A1", "KH-144", "2023-02-23", 1, "2023-03-27"),
+     assessed("KH-144-A2", "KH-144", "2024-02-22", 2, "2024-03-26", set={"CHL-LAB-01": "yes", "CHL-LAB-05": "no"}),
+     assessed("KH-145-A1", "KH-145", "2023-02-24", 1, "2023-03-27"),
+     assessed("KH-145-A2", "KH-145", "2024-02-23", 2, "2024-03-26", set={"CHL-LAB-01": "yes", "CHL-LAB-05": "yes"})])))
+
 # Finalisation: a report finalised after the as-of day does not count yet; one finalised on
 # the as-of day does.
 FINALISATION = Data(
