@@ -72,7 +72,7 @@ import Testing
         try FileManager.default.copyItem(at: folder.appendingPathComponent("rules"), to: folder.appendingPathComponent("old/rules"))
         try FileManager.default.copyItem(at: folder.appendingPathComponent("countries"), to: folder.appendingPathComponent("old/countries"))
         try Self.edit(folder.appendingPathComponent("countries/VN.disclose")) {
-            $0 + "\nwithdraw issue \(issue)\n  reason \"test\"\n  decided by VN-PAC-2013-01\n  from 2013-01-01\n"
+            $0 + "\nwithdraw issue \(issue)\n  reason \"test\"\n  decided by VN-PAC-2013-01\n  from 2013-12-31\n"
         }
         let diff = try CLI.run(["diff", "--before", "old", "--data", "data", "--as-of", "2025-06-30", "--format", "json"], in: folder)
         #expect(diff.status == 0, "\(diff.stderr)")
