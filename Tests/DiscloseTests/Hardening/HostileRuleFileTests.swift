@@ -241,7 +241,8 @@ extension Hardening {
 
         /// A line of a megabyte inside text is read in linear time, with no diagnostic.
         @Test func megabyteLineOfTextChecksCleanly() {
-            let line = String(repeating: "ច្បាប់ ", count: 1_000_000 / 22)
+            // Without a space at the end, which is text as pasted (W110).
+            let line = String(String(repeating: "ច្បាប់ ", count: 1_000_000 / 22).dropLast())
             let clock = ContinuousClock()
             var result: CheckResult?
             let elapsed = clock.measure { result = Hardening.check(texts: ["/p/rules/entry.disclose": Self.parameter + "  legal \"\(line)\"\n"]) }
