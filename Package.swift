@@ -9,11 +9,16 @@ let package = Package(
     ],
     targets: [
         .target(name: "Disclose"),
-        .executableTarget(name: "DiscloseCLI", dependencies: ["Disclose"]),
+        .target(name: "DiscloseLanguageServer", dependencies: ["Disclose"]),
+        .executableTarget(name: "DiscloseCLI", dependencies: ["Disclose", "DiscloseLanguageServer"]),
         .testTarget(
             name: "DiscloseTests",
             dependencies: ["Disclose"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "DiscloseLanguageServerTests",
+            dependencies: ["Disclose", "DiscloseLanguageServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,96 @@
+import Disclose
+
+extension LanguageServer {
+    /// Completions offered at most, so that a list stays quick to send and to read.
+    static let maximumCompletions = 100
+
+    /// `textDocument/completion`: declaration keywords at the start of a line, the clauses the
+    /// declaration takes at the start of an indented line, and otherwise language codes,
+    /// categories or ids, by prefix and by words of their wording or title.
+    func completion(_ params: JSONValue) throws -> JSONValue {
+        let (path, syntax, lines) = try document(params)
+        let offset = try offset(params, in: lines)
+        let bytes = syntax.file.bytes
+        let line = lines.line(of: offset)
+        let lineStart = lines.start(ofLine: line)
+        var wordStart = offset
+        while wordStart > lineStart, isWordByte(bytes[wordStart - 1]) { wordStart -= 1 }
+        let typed = String(decoding: bytes[wordStart..<offset], as: UTF8.self)
+        let before = String(decoding: bytes[lineStart..<wordStart], as: UTF8.self)
+        let replace = lines.range(of: Span(wordStart, offset))
+        var items: [JSONValue] = []
+        var incomplete = false
+        func add(_ label: String, kind: Int, detail: String? = nil, filter: String? = nil) {
+            guard items.count < LanguageServer.maximumCompletions else { incomplete = true; return }
+            var members: [(String, JSONValue)] = [("label", .string(label)), ("kind", .int(kind))]
+            if let detail { members.append(("detail", .string(detail))) }
+            if let filter { members.append(("filterText", .string(filter))) }
+            members.append(("textEdit", .object([("range", replace), ("newText", .string(label))])))
+            items.append(.object(members))
+        }
+        let words = before.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if before.isEmpty {
+            for keyword in Keyword.allCases where keyword.startsDeclaration && keyword.rawValue.hasPrefix(typed) {
+                add(keyword.rawValue, kind: 14, detail: keyword.meaning)
+            }
+        } else if words.isEmpty {
+            let enclosing = syntax.declarations.last { $0.keywordSpan.start < wordStart }
+            for keyword in enclosing?.kind.clauseKeywords ?? [] where keyword.hasPrefix(typed) {
+                add(keyword, kind: 14, detail: Keyword.named(String(keyword.prefix { $0 != " " }))?.meaning)
+            }
+        } else if words.first == "languages" || (words.count == 1 && ["title", "text", "words", "titles"].contains(words[0])) {
+            for code in LanguageCodes.all.sorted() where code.hasPrefix(typed.lowercased()) { add(code, kind: 21, detail: "language code") }
+        } else if words.last == "category" || words == ["omit", "category"] {
+            for category in IssueCategory.allCases where category.rawValue.hasPrefix(typed) { add(category.rawValue, kind: 20, detail: "issue category") }
+        } else {
+            let (own, root) = index(for: path)
+            let sites = own.all.isEmpty ? root.all : own.all
+            let languages = languages(for: path)
+            let stems = typed.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 3 }
+            var seen: Set<String> = []
+            var byWording: [(String, Int, String)] = []
+            for site in sites {
+                guard let id = site.declaration.name?.text, seen.insert(id).inserted else { continue }
+                let texts = site.clauses { body -> (String, String)? in
+                    switch body {
+                    case .text(let language, let text), .title(let language, let text): (language.text, text.text)
+                    default: nil
+                    }
+                }
+                let shown = texts.first { languages.contains($0.0) }?.1 ?? texts.first?.1
+                let detail = site.declaration.kind.spelling + (shown.map { ": " + $0 } ?? "")
+                let kind = site.declaration.kind.completionKind
+                if id.lowercased().hasPrefix(typed.lowercased()) {
+                    add(id, kind: kind, detail: detail)
+                } else if !stems.isEmpty {
+                    let vocabulary = texts.flatMap { $0.1.lowercased().split(whereSeparator: { !$0.isLetter }) }
+                    if stems.allSatisfy({ stem in vocabulary.contains { $0.hasPrefix(stem) } }) { byWording.append((id, kind, detail)) }
+                }
+            }
+            // Matched by wording: the typed words are the filter, so that the editor keeps them.
+            for (id, kind, detail) in byWording { add(id, kind: kind, detail: detail, filter: typed) }
+            if !byWording.isEmpty { incomplete = true }
+        }
+        return .object([("isIncomplete", .bool(incomplete)), ("items", .array(items))])
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
+}
+
+extension DeclarationKind {
+    /// The protocol's `CompletionItemKind` of an id this declaration declares.
+    var completionKind: Int {
+        switch self {
+        case .question: 5  // Field
+        case .parameter, .policy: 21  // Constant
+        case .issue, .zeroTolerance: 23  // Event
+        case .decision: 20  // EnumMember
+        case .cluster, .point, .country: 9  // Module
+        case .moderation, .constraint: 8  // Interface
+        case .include, .titles, .example, .omitCategory, .omitConstraint, .change, .withdraw: 1  // Text
+        }
+    }
+}
