@@ -22,7 +22,7 @@ with open(os.path.join(root, ".ci", "vscode-extension.schema.json"), encoding="u
 with open(os.path.join(folder, "package.json"), encoding="utf-8") as handle:
     manifest = json.load(handle)
 for error in jsonschema.Draft202012Validator(schema).iter_errors(manifest):
-    problems.append("package.json: %s at %s" % (error.message, "/".join(map(str, error.path)) or "top level"))
+    problems.append("package.json: %s at %s" % (error.message[:300], "/".join(map(str, error.path)) or "top level"))
 
 languages = {language["id"] for language in manifest.get("contributes", {}).get("languages", [])}
 for language in manifest.get("contributes", {}).get("languages", []):
@@ -73,6 +73,16 @@ for grammar in manifest.get("contributes", {}).get("grammars", []):
             for value in node:
                 walk(value)
     walk(tm)
+
+# The same grammar in the plist form Sublime Text reads, kept in step.
+import plistlib
+sublime = os.path.join(root, "editors", "sublime", "disclose.tmLanguage")
+with open(os.path.join(folder, "syntaxes", "disclose.tmLanguage.json"), encoding="utf-8") as handle:
+    expected = json.load(handle)
+expected.pop("$schema", None)
+with open(sublime, "rb") as handle:
+    if plistlib.load(handle) != expected:
+        problems.append("editors/sublime/disclose.tmLanguage differs from the VS Code grammar: regenerate it (see docs/editors.md)")
 
 if len(keywords) < 60:
     problems.append("grammar.md: found only %d keywords; has its keyword list moved?" % len(keywords))
