@@ -7,7 +7,7 @@
 #   --seconds N   run each target for N seconds (default 20; .ci/run gives 60)
 #   --runs N      stop each target after N executions (with --seconds, whichever comes first;
 #                 give --seconds 0 for no time limit). The long run: --runs 10000000 --seconds 0
-#   --targets     a comma-separated subset of: lex_parse_check, read_tables, publish_pipeline
+#   --targets     a comma-separated subset of: lex_parse_check, read_tables, publish_pipeline, lsp_documents
 #   --max-len N   the longest input the fuzzer makes (default: per target, see below)
 #   --no-build    use the binaries already in fuzz/scratch/bin
 #   --build-only  build the binaries and stop (fuzz/long-run.sh does not build)
@@ -31,7 +31,7 @@ ROOT="$(cd "$FUZZ/.." && pwd)"
 WORK="$FUZZ/scratch"
 SECONDS_PER_TARGET=20
 RUNS=-1
-TARGETS="lex_parse_check,read_tables,publish_pipeline"
+TARGETS="lex_parse_check,read_tables,publish_pipeline,lsp_documents"
 MAX_LEN=""
 BUILD=1
 BUILD_ONLY=0
@@ -70,7 +70,7 @@ build() {
     echo "== building the fuzz targets (swiftc ${SWIFT_FLAGS[*]})" >&2
     rm -rf "$WORK/src.new"
     mkdir -p "$WORK/src.new"
-    cp -R "$ROOT/Sources/Disclose" "$WORK/src.new/"
+    cp -R "$ROOT/Sources/Disclose" "$ROOT/Sources/DiscloseLanguageServer" "$WORK/src.new/"
     if [ -n "$PATCH" ]; then
         (cd "$WORK/src.new" && patch -s -p2 <"$PATCH") || { echo "fuzz/run.sh: $PATCH does not apply" >&2; exit 2; }
         echo "   patched with $PATCH" >&2
@@ -92,11 +92,20 @@ build() {
             exit 2
         }
         local sources=()
-        while IFS= read -r file; do sources+=("$file"); done < <(find "$WORK/src" -name '*.swift' -type f | LC_ALL=C sort)
+        while IFS= read -r file; do sources+=("$file"); done < <(find "$WORK/src/Disclose" -name '*.swift' -type f | LC_ALL=C sort)
         swiftc "${SWIFT_FLAGS[@]}" -module-name Disclose -enable-testing -wmo \
             -emit-module -emit-module-path "$WORK/build/Disclose.swiftmodule" \
             -emit-library -static -o "$WORK/build/libDisclose.a" "${sources[@]}" 2>"$WORK/logs/build-library.log" || {
             grep -E 'error' "$WORK/logs/build-library.log" >&2 || cat "$WORK/logs/build-library.log" >&2
+            exit 2
+        }
+        # The language server, for lsp_documents: a library of its own over the first.
+        local server_sources=()
+        while IFS= read -r file; do server_sources+=("$file"); done < <(find "$WORK/src/DiscloseLanguageServer" -name '*.swift' -type f | LC_ALL=C sort)
+        swiftc "${SWIFT_FLAGS[@]}" -module-name DiscloseLanguageServer -wmo -I "$WORK/build" \
+            -emit-module -emit-module-path "$WORK/build/DiscloseLanguageServer.swiftmodule" \
+            -emit-library -static -o "$WORK/build/libDiscloseLanguageServer.a" "${server_sources[@]}" 2>"$WORK/logs/build-server.log" || {
+            grep -E 'error' "$WORK/logs/build-server.log" >&2 || cat "$WORK/logs/build-server.log" >&2
             exit 2
         }
         echo "$digest" >"$WORK/build/source-digest"
@@ -109,7 +118,7 @@ build() {
             continue
         fi
         echo "   $target" >&2
-        swiftc "${SWIFT_FLAGS[@]}" -module-name "fuzz_$target" -I "$WORK/build" -L "$WORK/build" -lDisclose \
+        swiftc "${SWIFT_FLAGS[@]}" -module-name "fuzz_$target" -I "$WORK/build" -L "$WORK/build" -lDiscloseLanguageServer -lDisclose \
             "$FUZZ/targets/Support.swift" "$FUZZ/targets/$target.swift" -o "$binary" 2>"$WORK/logs/build-$target.log" || {
             cat "$WORK/logs/build-$target.log" >&2
             exit 2
@@ -194,13 +203,14 @@ max_len_of() {
     if [ -n "$MAX_LEN" ]; then echo "$MAX_LEN"; return; fi
     case "$1" in
         lex_parse_check) echo 4096 ;;
+        lsp_documents) echo 4096 ;;
         read_tables) echo 4096 ;;
         publish_pipeline) echo 16384 ;;
     esac
 }
 dict_of() {
     case "$1" in
-        lex_parse_check) echo "$FUZZ/dictionaries/disclose.dict" ;;
+        lex_parse_check | lsp_documents) echo "$FUZZ/dictionaries/disclose.dict" ;;
         *) echo "$FUZZ/dictionaries/data.dict" ;;
     esac
 }
@@ -218,6 +228,7 @@ SUMMARY="${FUZZ_SUMMARY:-$WORK/logs/summary-$(date -u +%Y%m%d-%H%M%S)-$$.txt}"
 for target in "${TARGET_LIST[@]}"; do
     case "$target" in
         lex_parse_check) seed_rules ;;
+        lsp_documents) seed_rules; rm -rf "$WORK/seeds/lsp_documents$WORKER"; mv "$WORK/seeds/lex_parse_check$WORKER" "$WORK/seeds/lsp_documents$WORKER" ;;
         read_tables) seed_tables ;;
         publish_pipeline) seed_publish ;;
     esac
