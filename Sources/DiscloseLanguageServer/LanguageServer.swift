@@ -28,7 +28,8 @@ public final class LanguageServer {
     }
 
     /// How long after the last change diagnostics are computed: keystrokes that arrive closer
-    /// together than this are checked once.
+    /// together than this are checked once. Changes that arrive while a check runs wait in the
+    /// transport's queue and are all taken before the next check, so the interval can be short.
     public let debounce: TimeInterval
     /// The day hover shows values for ("in force today").
     let today: Day
@@ -58,7 +59,7 @@ public final class LanguageServer {
     var sampleFiguresRoot: String?
 
     /// Creates a server; `today` is the day hover shows values for.
-    public init(today: Day = .today, debounce: TimeInterval = 0.015) {
+    public init(today: Day = .today, debounce: TimeInterval = 0.005) {
         self.today = today
         self.debounce = debounce
     }

@@ -28,7 +28,12 @@ final class Workspace {
     private(set) var documents: [String: Document] = [:]
     /// URIs as the editor wrote them, by canonical path: diagnostics go back under the same URI.
     private var uris: [String: String] = [:]
-    private var parsed: [String: (bytes: [UInt8], syntax: SyntaxFile)] = [:]
+    /// Parsed files: an open file's by its text, a saved file's by its modification stamp, so
+    /// that a check after each keystroke neither reads nor parses the unchanged rest of the root.
+    private var parsed: [String: (bytes: [UInt8], stamp: String?, syntax: SyntaxFile)] = [:]
+    /// The rule files of each root, by the stamps of its `rules/` and `countries/` folders.
+    private var listings: [String: (stamp: String, files: [String])] = [:]
+    private var roots: [String: String] = [:]
     private let disk = DiskFileAccess()
 
     var access: OverlayFileAccess { OverlayFileAccess(open: documents.mapValues(\.bytes)) }
@@ -83,19 +88,39 @@ final class Workspace {
 
     /// The parsed file, parsed again only when its text changed.
     func syntax(of path: String) -> SyntaxFile? {
+        let stamp = documents[path] == nil ? Workspace.stamp(of: path) : nil
+        if let stamp, let cached = parsed[path], cached.stamp == stamp { return cached.syntax }
         guard let bytes = bytes(of: path) else { return nil }
-        if let cached = parsed[path], cached.bytes == bytes { return cached.syntax }
+        if let cached = parsed[path], cached.bytes == bytes {
+            parsed[path]?.stamp = stamp
+            return cached.syntax
+        }
         let root = root(for: path)
         let shown = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
         let syntax = Parser.parse(SourceFile(path: shown, bytes: bytes))
-        parsed[path] = (bytes, syntax)
+        parsed[path] = (bytes, stamp, syntax)
         return syntax
+    }
+
+    /// The modification time and size of a file or folder, or nil if there is none.
+    static func stamp(of path: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        return "\(modified.timeIntervalSince1970) \(attributes[.size] as? Int ?? -1)"
     }
 
     /// The folder that holds `rules/` above a file (the rules root), or the file's own folder:
     /// the same root `disclose check` uses, so that includes may not leave it.
     func root(for path: String) -> String {
         let start = (path as NSString).deletingLastPathComponent
+        if let known = roots[start] { return known }
+        let root = findRoot(from: start)
+        roots[start] = root
+        return root
+    }
+
+    private func findRoot(from start: String) -> String {
         var folder = start
         while folder != "/" && !folder.isEmpty {
             var isDirectory: ObjCBool = false
@@ -107,8 +132,16 @@ final class Workspace {
 
     /// Every rule file of a root: those under rules/ and countries/ on disk, and open ones.
     func ruleFiles(in root: String) -> [String] {
-        let folders = ["rules", "countries"].map { root + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
-        var files = Set(RuleFiles.collect(folders).files.map(disk.canonical))
+        let folders = ["rules", "countries"].map { root + "/" + $0 }
+        let stamp = folders.map { Workspace.stamp(of: $0) ?? "-" }.joined(separator: "|")
+        let onDisk: [String]
+        if let listing = listings[root], listing.stamp == stamp {
+            onDisk = listing.files
+        } else {
+            onDisk = RuleFiles.collect(folders.filter { FileManager.default.fileExists(atPath: $0) }).files.map(disk.canonical)
+            listings[root] = (stamp, onDisk)
+        }
+        var files = Set(onDisk)
         for path in documents.keys where path.hasPrefix(root + "/") { files.insert(path) }
         return files.sorted()
     }

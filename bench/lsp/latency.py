@@ -70,7 +70,18 @@ import re
 match = re.search(r"raised when .*?\b([A-Z]{3}-[A-Z]{3}-[0-9]{2})\b", text)
 broken = text[:match.start(1)] + match.group(1)[:-1] + text[match.end(1):]
 
+def cpu_seconds():
+    """User and system time of the server process so far, from /proc (Linux)."""
+    try:
+        with open("/proc/%d/stat" % server.pid) as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return None
+
+
 timings = []
+cpu_before = cpu_seconds()
 for run in range(runs):
     version = run + 2
     changed = broken if run % 2 == 0 else text
@@ -79,10 +90,11 @@ for run in range(runs):
           "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": changed}]}})
     diagnostics = wait_for_diagnostics(uri, version)
     timings.append((time.perf_counter() - started) * 1000)
-    expected = 1 if run % 2 == 0 else 0
-    if len(diagnostics) != expected:
-        raise SystemExit("run %d: %d diagnostics, expected %d" % (run, len(diagnostics), expected))
+    if (run % 2 == 0) != any(item.get("code") == "E301" for item in diagnostics) or (run % 2 == 1 and diagnostics):
+        raise SystemExit("run %d: unexpected diagnostics %s" % (run, json.dumps(diagnostics)[:300]))
 
+cpu_after = cpu_seconds()
+cpu_per_change = (cpu_after - cpu_before) * 1000 / runs if cpu_before is not None and cpu_after is not None else None
 send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
 receive()
 send({"jsonrpc": "2.0", "method": "exit"})
@@ -96,14 +108,17 @@ relative = os.path.relpath(largest, root)
 result = "\n".join([
     "## Language server: diagnostics after a change",
     "",
-    "| file | runs | median | 90th percentile | slowest | target |",
-    "|---|---|---|---|---|---|",
-    "| `%s` (%d lines, %d bytes) | %d | %.1f ms | %.1f ms | %.1f ms | 50 ms: %s |" % (
-        relative, lines, len(text.encode()), runs, median, p90, worst, "met" if p90 < 50 else "NOT met"),
+    "| file | runs | median | 90th percentile | slowest | server CPU per change | target |",
+    "|---|---|---|---|---|---|---|",
+    "| `%s` (%d lines, %d bytes) | %d | %.1f ms | %.1f ms | %.1f ms | %s | 50 ms: %s |" % (
+        relative, lines, len(text.encode()), runs, median, p90, worst,
+        "%.1f ms" % cpu_per_change if cpu_per_change is not None else "-", "met" if p90 < 50 else "NOT met"),
     "",
     "From writing `didChange` (the whole file) to reading the `publishDiagnostics` of that version,",
-    "alternating between the shipped text and a misspelt question id (1 diagnostic, then none); the",
-    "figure includes the server's 15 ms debounce and the pipes. Server exit status: %d." % status,
+    "alternating between the shipped text and a misspelt question id (E301, then none); the",
+    "figure includes the server's 5 ms debounce and the pipes. The CPU time (user and system, from",
+    "/proc) is the server's work for one change, whatever else the machine is doing; on a loaded",
+    "machine the wall times are longer than it. Server exit status: %d." % status,
     "",
 ])
 print(result)
