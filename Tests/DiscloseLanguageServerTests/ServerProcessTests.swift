@@ -16,6 +16,44 @@ import Testing
 
     static func frame(_ json: String) -> Data { Data(MessageBuffer.frame(Array(json.utf8))) }
 
+    /// What the server has written so far, read on another thread so that the test can wait
+    /// for a message without blocking on the pipe.
+    final class Output: @unchecked Sendable {
+        private let lock = NSLock()
+        private var buffer = MessageBuffer()
+        private var messages: [JSONValue] = []
+        private var malformed = 0
+
+        init(_ handle: FileHandle) {
+            handle.readabilityHandler = { [self] handle in
+                let data = handle.availableData
+                lock.lock()
+                defer { lock.unlock() }
+                if data.isEmpty { handle.readabilityHandler = nil; return }
+                buffer.append(data)
+                while let item = buffer.next() {
+                    if case .message(let body) = item, let message = try? JSONReader.parse(body) { messages.append(message) } else { malformed += 1 }
+                }
+            }
+        }
+
+        var snapshot: (messages: [JSONValue], malformed: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (messages, malformed)
+        }
+
+        /// Waits up to a minute (the machine may be busy) for a message that satisfies `test`.
+        func wait(for test: (JSONValue) -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if snapshot.messages.contains(where: test) { return true }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return false
+        }
+    }
+
     @Test func servesOverStandardInputAndOutput() throws {
         let process = Process()
         process.executableURL = Self.binary
@@ -25,6 +63,7 @@ import Testing
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
+        let received = Output(output.fileHandleForReading)
         try process.run()
         let write = input.fileHandleForWriting
         let uri = Session.uri("countries/VN.disclose")
@@ -35,24 +74,20 @@ import Testing
         write.write(initialize.prefix(10))
         Thread.sleep(forTimeInterval: 0.2)
         write.write(initialize.dropFirst(10))
+        #expect(received.wait { $0["id"]?.intValue == 1 })
         write.write(Self.frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#))
         write.write(Self.frame("{this is not json"))
         write.write(Data("Content-Length: nonsense\r\n\r\n".utf8))
         write.write(Self.frame(#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(uri)","languageId":"disclose","version":1,"text":\#(escaped)}}}"#))
-        Thread.sleep(forTimeInterval: 1.5)
+        #expect(received.wait { $0["method"]?.stringValue == "textDocument/publishDiagnostics" })
         write.write(Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#))
+        #expect(received.wait { $0["id"]?.intValue == 2 })
         write.write(Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#))
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
 
-        var buffer = MessageBuffer()
-        buffer.append(data)
-        var messages: [JSONValue] = []
-        while let item = buffer.next() {
-            guard case .message(let body) = item else { Issue.record("the server wrote a bad header"); continue }
-            messages.append(try JSONReader.parse(body))
-        }
+        let (messages, malformed) = received.snapshot
+        #expect(malformed == 0)
         #expect(messages.first?["id"]?.intValue == 1)
         #expect(messages.first?["result"]?["capabilities"] != nil)
         #expect(messages.contains { $0["error"]?["code"]?.intValue == -32700 && $0["id"] == .null })

@@ -88,6 +88,16 @@ final class Session {
         return Position(line: line, character: text[lineStart..<range.lowerBound].utf16.count + offset)
     }
 
+    /// The first capture of a pattern in a shipped file: tests name ids as the files do today.
+    static func first(_ pattern: String, in relative: String) -> String {
+        let text = Session.text(relative)
+        let expression = try! NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
+        guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range(at: 1), in: text)
+        else { fatalError("`\(pattern)` not in \(relative)") }
+        return String(text[range])
+    }
+
     static func document(_ relative: String) -> JSONValue { .object([("textDocument", .object([("uri", .string(uri(relative)))]))]) }
 }
 
