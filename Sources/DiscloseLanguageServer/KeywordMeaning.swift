@@ -49,6 +49,7 @@ extension Keyword {
         case .withdraws: "in a decision: the issues it withdraws"
         case .rewords: "in a decision: the issues whose titles it rewords"
         case .requires: "what a constraint requires of every country"
+        case .required: "`required when …`: when a question needs a real answer, not \"not applicable\" or none"
         case .in: "`point ID in CLUSTER`, `question ID in POINT`: where it belongs"
         case .when: "part of `raised when` and `non-compliant when`"
         case .by: "part of `decided by` and `superseded by`"
