@@ -37,6 +37,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case unitMismatch = "E402"
     case missingTitle = "E403"
     case invalidPattern = "E404"
+    case slowPattern = "E405"
+    case backReferencePattern = "E406"
 
     case includeNotFound = "E501"
     case includeOutsideRoot = "E502"
@@ -115,6 +117,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .unitMismatch: "units do not match"
         case .missingTitle: "title missing in a declared language"
         case .invalidPattern: "invalid moderation pattern"
+        case .slowPattern: "moderation pattern can take too long"
+        case .backReferencePattern: "back-reference in a moderation pattern"
         case .includeNotFound: "included file not found"
         case .includeOutsideRoot: "include outside the rules folder"
         case .includeCycle: "files include each other"
@@ -429,6 +433,32 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
                 moderation PERSONAL-DATA
                   title en "Phone numbers"
                   pattern "\\\\+?[0-9][0-9 ()-]{7,}[0-9]"
+            """
+        case .slowPattern:
+            return """
+            A `pattern` of a moderation rule repeats a group that has alternatives, a repetition
+            or an optional part inside, such as `(a|aa)+`, `(a+)+` or `(.*)*`. The matcher can then
+            split the same text between the repetitions in very many ways and tries them all when
+            the rest of the pattern does not match: `(a|aa)+$` takes about a minute on a response
+            of 100 characters, and longer than anyone waits on one of 1,000. (Publishing stops such
+            a pattern after a fixed amount of work and holds the response, "could not be screened
+            in time", so a pattern like this holds responses instead of screening them.)
+
+            Repeat a single character or a class instead, or write the repetitions out:
+
+                pattern "(\\\\+|00)?[0-9][0-9 ().-]{7,}[0-9]"
+
+            rather than `(\\+|00)?[0-9]([ ().-]?[0-9]){8,}`. A group of fixed text may repeat:
+            `(ab)+` is fine.
+            """
+        case .backReferencePattern:
+            return """
+            A `pattern` of a moderation rule refers back to what a group matched (`\\1`,
+            `\\k<name>`). No bound is known on the time such a pattern takes on a long response,
+            so moderation patterns may not use them. Write out the text to look for instead, or
+            list the words in a `words` clause:
+
+                words en "idiot idiot"
             """
         case .includeNotFound:
             return """

@@ -401,19 +401,24 @@ public struct Checker {
             reportDuplicate("moderation rule", name, definition, previous: previous.origin)
             return
         }
-        var rule = ModerationRule(id: name.text, titles: titles(of: definition.declaration, in: definition.file), words: [:], patterns: [],
+        var rule = ModerationRule(id: name.text, titles: titles(of: definition.declaration, in: definition.file), words: [:], nameCues: [:], patterns: [],
                                   origin: definition.at(name.span))
         for clause in definition.declaration.clauses {
             switch clause.body {
             case .words(let language, let words):
                 checkLanguageCode(language, file: definition.file)
                 rule.words[language.text, default: []] += words.map { $0.text.lowercased() }
+            case .nameCues(let language, let cues):
+                checkLanguageCode(language, file: definition.file)
+                rule.nameCues[language.text, default: []] += cues.map(\.text)
             case .pattern(let text):
                 // An empty pattern is reported as an empty text (E309), not as a broken one.
                 guard !TextChecks.isBlank(text.text) else { continue }
                 let valid = memo.validPatterns[text.text] ?? ((try? NSRegularExpression(pattern: text.text)) != nil)
                 memo.validPatterns[text.text] = valid
-                if valid {
+                if valid, let hazard = PatternHazard.first(in: text.text) {
+                    reportHazard(hazard, in: text.text, at: definition.at(text.span))
+                } else if valid {
                     rule.patterns.append(text.text)
                 } else {
                     report(.invalidPattern, "the pattern \(ConditionPrinter.quoted(text.text)) is not a valid regular expression", definition.at(text.span),
@@ -423,6 +428,18 @@ public struct Checker {
             }
         }
         moderation.append(rule)
+    }
+
+    /// A pattern that could make publishing wait on one response for minutes (`PatternHazard`).
+    mutating func reportHazard(_ hazard: PatternHazard, in pattern: String, at place: SourceRange) {
+        switch hazard {
+        case .nestedRepetition(let group):
+            report(.slowPattern, "the pattern repeats `\(group)`, which has parts that vary inside", place, label: "can take minutes on one response",
+                   help: "repeat a single character or a class, as in `[0-9 ().-]{7,}`, or write the repetitions out; see `disclose help E405`")
+        case .backReference(let reference):
+            report(.backReferencePattern, "the pattern refers back to a group with `\(reference)`", place, label: "not allowed in moderation patterns",
+                   help: "write out the text to look for, or list it in a `words` clause")
+        }
     }
 
     mutating func collectConstraint(_ definition: Definition) {
@@ -524,7 +541,7 @@ public struct Checker {
             // Titles, texts and word lists repeat once per language; title entries once per id.
             var languageKey: Name?
             switch clause.body {
-            case .title(let language, _), .text(let language, _), .words(let language, _): languageKey = language
+            case .title(let language, _), .text(let language, _), .words(let language, _), .nameCues(let language, _): languageKey = language
             case .entry(let id, _): languageKey = id
             default: break
             }

@@ -50,8 +50,8 @@ struct ClauseRules {
         case .decision:
             return ClauseRules(allowed: [.title, .status, .on, .source, .covers, .publishes, .withdraws, .rewords], required: [.status, .on])
         case .moderation:
-            var rules = ClauseRules(allowed: provenance.union([.title, .words, .pattern]), required: [.title])
-            rules.repeatable.formUnion([.words, .pattern])
+            var rules = ClauseRules(allowed: provenance.union([.title, .words, .nameCues, .pattern]), required: [.title])
+            rules.repeatable.formUnion([.words, .nameCues, .pattern])
             return rules
         case .change(let item):
             let changeable: ClauseKinds = switch item {

@@ -346,6 +346,8 @@ public struct ModerationRule: Sendable {
     public var titles: [String: String]
     /// Words and phrases, lowercase, by language.
     public var words: [String: [String]]
+    /// Words that come before a person's name (titles, kinship terms, "contact"), by language.
+    public var nameCues: [String: [String]]
     /// Regular expressions (ICU syntax), matched anywhere in the text.
     public var patterns: [String]
     public var origin: SourceRange

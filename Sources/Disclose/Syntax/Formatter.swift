@@ -108,6 +108,7 @@ public enum Formatter {
         case .covers(let names): return "covers \(list(names))"
         case .entry(let id, let text): return "\(id.text) \(prose(text))"
         case .words(let language, let words): return "words \(language.text) \(words.map(prose).joined(separator: ", "))"
+        case .nameCues(let language, let cues): return "name-cues \(language.text) \(cues.map(prose).joined(separator: ", "))"
         case .pattern(let text): return "pattern \(ConditionPrinter.quoted(text.text))"
         case .publishes(let names): return "publishes \(list(names))"
         case .withdraws(let names): return "withdraws \(list(names))"

@@ -382,6 +382,7 @@ public struct Parser {
     ///        | "languages" word-list | "status" ( word | "decided" ) [ "by" word ] | "publishes" ( "nothing" | word-list )
     ///        | "given" given-answer { "," given-answer } | "expect" ( "nothing" | word-list )
     ///        | "on" decision-date | "source" text | "covers" word-list | "words" word text { "," text }
+    ///        | "name-cues" word text { "," text }
     ///        | "pattern" text | "withdraws" word-list | "rewords" word-list | "requires" requirement
     ///        | "required" "when" condition | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
@@ -479,6 +480,9 @@ public struct Parser {
         case .words:
             let language = try consumeName("a language code such as `en`")
             body = .words(language: language, try parseTextList("a word or phrase in quotes").map { prose($0) })
+        case .nameCues:
+            let language = try consumeName("a language code such as `en`")
+            body = .nameCues(language: language, try parseTextList("a word that comes before a name, in quotes, such as \"Mr\"").map { prose($0) })
         case .pattern: body = .pattern(try consumeText("a pattern in quotes"))
         default:
             preconditionFailure("\(keyword) starts no clause")

@@ -160,6 +160,8 @@ public enum ClauseBody: Hashable, Sendable {
     case covers([Name])
     case entry(Name, TextLiteral)
     case words(language: Name, [TextLiteral])
+    /// In a moderation rule: words that come before a person's name, in one language.
+    case nameCues(language: Name, [TextLiteral])
     case pattern(TextLiteral)
     /// In a decision: the issues it makes public.
     case publishes([Name])
@@ -200,6 +202,7 @@ public enum ClauseBody: Hashable, Sendable {
         case .covers: .covers
         case .entry: .entry
         case .words: .words
+        case .nameCues: .nameCues
         case .pattern: .pattern
         case .publishes: .publishes
         case .withdraws: .withdraws
@@ -215,7 +218,7 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
     case title, text, legal, answer, nonCompliant, notApplicableAllowed, category, raised,
         questions, deadline, value, reason, decidedBy, from, until, languages, status,
         publishesNothing, given, expect, on, source, covers, entry, words, pattern, publishes,
-        withdraws, rewords, requires, required
+        withdraws, rewords, requires, required, nameCues
 
     /// The keyword as written (`title`, `raised when`, …).
     var keyword: String {
@@ -245,6 +248,7 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
         case .covers: "covers"
         case .entry: "title entry"
         case .words: "words"
+        case .nameCues: "name-cues"
         case .pattern: "pattern"
         case .publishes: "publishes"
         case .withdraws: "withdraws"

@@ -13,6 +13,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case notApplicable = "not-applicable"
     case category, raised, questions, deadline, value, reason, decided, from, until
     case languages, status, publishes, given, expect, on, source, covers, words, pattern
+    case nameCues = "name-cues"
     case withdraws, rewords, requires, required
     // Words used inside clauses.
     case `in`, when, by, nothing, allowed, yes, no
@@ -36,7 +37,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         switch self {
         case .title, .text, .legal, .answer, .nonCompliant, .notApplicable, .category, .raised,
             .questions, .deadline, .value, .reason, .decided, .from, .until, .languages, .status,
-            .publishes, .given, .expect, .on, .source, .covers, .words, .pattern, .withdraws, .rewords, .requires, .required:
+            .publishes, .given, .expect, .on, .source, .covers, .words, .nameCues, .pattern, .withdraws, .rewords, .requires, .required:
             return true
         default:
             return false
