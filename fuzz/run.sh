@@ -7,7 +7,8 @@
 #   --seconds N   run each target for N seconds (default 20; .ci/run gives 60)
 #   --runs N      stop each target after N executions (with --seconds, whichever comes first;
 #                 give --seconds 0 for no time limit). The long run: --runs 10000000 --seconds 0
-#   --targets     a comma-separated subset of: lex_parse_check, read_tables, publish_pipeline, lsp_documents
+#   --targets     a comma-separated subset of: lex_parse_check, read_tables, publish_pipeline, lsp_documents,
+#                 moderation
 #   --max-len N   the longest input the fuzzer makes (default: per target, see below)
 #   --no-build    use the binaries already in fuzz/scratch/bin
 #   --build-only  build the binaries and stop (fuzz/long-run.sh does not build)
@@ -31,7 +32,7 @@ ROOT="$(cd "$FUZZ/.." && pwd)"
 WORK="$FUZZ/scratch"
 SECONDS_PER_TARGET=20
 RUNS=-1
-TARGETS="lex_parse_check,read_tables,publish_pipeline,lsp_documents"
+TARGETS="lex_parse_check,read_tables,publish_pipeline,lsp_documents,moderation"
 MAX_LEN=""
 BUILD=1
 BUILD_ONLY=0
@@ -49,7 +50,7 @@ while [ $# -gt 0 ]; do
         --quiet) QUIET=1; shift ;;
         --worker) WORKER="-$2"; shift 2 ;;
         --patch) PATCH="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
-        -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "fuzz/run.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -199,6 +200,28 @@ seed_publish() {
     done
 }
 
+seed_moderation() {
+    local out="$WORK/seeds/moderation$WORKER"
+    rm -rf "$out"; mkdir -p "$out"
+    # The shipped patterns, each with responses that evade a naive screen; and the patterns
+    # the checker must refuse.
+    local patterns
+    patterns="$(sed -n 's/^  pattern "\(.*\)"$/\1/p' "$ROOT"/rules/moderation.disclose | sed 's/\\\\/\\/g')"
+    local responses=(
+        $'The assessors are id\u200biots; write to name\uff20example.com or call \u0660\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668.'
+        'MR. RAHIM UDDIN and Mr.Binh; please contact Nguyen Van An in HR.'
+        $'\u1791\u17d2\u179c\u17b6\u179a\u1785\u17c1\u1789 \u179b\u17c4\u1780 \u179f\u17bb\u1781'
+        "$(printf 'a%.0s' $(seq 1 99))b"
+    )
+    local index=0
+    for response in "${responses[@]}"; do
+        printf '%s\x1e%s' "$patterns" "$response" >"$out/shipped-$index"
+        printf '(a|aa)+$\n(\\w+)\\1\x1e%s' "$response" >"$out/refused-$index"
+        printf '[a-z]+[a-z]+[a-z]+x\x1e%s' "$response" >"$out/polynomial-$index"
+        index=$((index + 1))
+    done
+}
+
 max_len_of() {
     if [ -n "$MAX_LEN" ]; then echo "$MAX_LEN"; return; fi
     case "$1" in
@@ -206,11 +229,13 @@ max_len_of() {
         lsp_documents) echo 4096 ;;
         read_tables) echo 4096 ;;
         publish_pipeline) echo 16384 ;;
+        moderation) echo 4096 ;;
     esac
 }
 dict_of() {
     case "$1" in
         lex_parse_check | lsp_documents) echo "$FUZZ/dictionaries/disclose.dict" ;;
+        moderation) echo "$FUZZ/dictionaries/moderation.dict" ;;
         *) echo "$FUZZ/dictionaries/data.dict" ;;
     esac
 }
@@ -231,6 +256,7 @@ for target in "${TARGET_LIST[@]}"; do
         lsp_documents) seed_rules; rm -rf "$WORK/seeds/lsp_documents$WORKER"; mv "$WORK/seeds/lex_parse_check$WORKER" "$WORK/seeds/lsp_documents$WORKER" ;;
         read_tables) seed_tables ;;
         publish_pipeline) seed_publish ;;
+        moderation) seed_moderation ;;
     esac
     mkdir -p "$WORK/corpus/$target" "$WORK/artifacts/$target"
     log="$WORK/logs/$target$WORKER.log"

@@ -77,7 +77,7 @@ extension Hardening {
 
         @Test func runScriptAndTargetsArePresent() throws {
             #expect(FileManager.default.isExecutableFile(atPath: Self.fuzz.appendingPathComponent("run.sh").path))
-            for target in ["lex_parse_check", "read_tables", "publish_pipeline"] {
+            for target in ["lex_parse_check", "read_tables", "publish_pipeline", "moderation"] {
                 #expect(FileManager.default.fileExists(atPath: Self.fuzz.appendingPathComponent("targets/\(target).swift").path))
             }
         }

@@ -184,6 +184,8 @@ extension Hardening {
             /// Answers by assessment id: question id → raw text.
             var answers: [String: [(question: String, text: String)]] = [:]
             var responses: [Response] = []
+            /// Responses written to get past a naive screen (issue 16): never to be published.
+            var evasive: Set<String> = []
             var jsonLines: [Bool] = []
         }
 
@@ -234,13 +236,24 @@ extension Hardening {
                     for _ in 0..<(random.chance(0.7) ? 1 + random.below(3) : 0) {
                         responseNumber += 1
                         let marker = "RSP\(seed)x\(responseNumber)Q"
+                        let evasions = [
+                            "The assessors are id\u{200B}iot people \(marker).",
+                            "You l\u{00AD}i\u{200D}ar \(marker)",
+                            "They are an іdіоt \(marker).",
+                            "ＬＩＡＲ \(marker)",
+                            "Write to hr＠factory.example \(marker)",
+                            "Call ٠٨١٢٣٤٥٦٧٨٩ or ０８１２３４５６７８ \(marker)",
+                            "Ask MR.BINH about it \(marker).",
+                        ]
                         let text = random.pick([
                             "The finding was fixed: \(marker) done.",
                             "Workers were paid in full \(marker).",
                             "Please write to \(marker.lowercased())@factory.example about \(marker).",
                             "The assessors are idiot people \(marker).",
                             "Menteur! \(marker)",
-                        ])
+                            "ទ្វារចេញបានបើកហើយ \(marker)",
+                        ] + (random.chance(0.3) ? evasions : []))
+                        if evasions.contains(text) { set.evasive.insert("\(factory)-R\(responseNumber)") }
                         set.responses.append(Response(id: "\(factory)-R\(responseNumber)", factory: factory, assessment: visit.id,
                                                       issue: random.chance(0.6) || issues.isEmpty ? "" : random.pick(issues),
                                                       date: day.adding(days: 1 + random.below(150)), text: text,
@@ -393,6 +406,9 @@ extension Hardening {
             for account in report.responses {
                 let marker = Self.marker(of: responses[account.response]!.text)
                 #expect(!marker.isEmpty)
+                if set.evasive.contains(account.response) {
+                    #expect(account.disposition != .published, "seed \(seed): evasive response \(account.response) was published: \(responses[account.response]!.text)")
+                }
                 if account.disposition == .published {
                     #expect(markers.contains(marker), "seed \(seed): published response \(account.response) is not public")
                 } else {
