@@ -601,7 +601,7 @@ public struct Checker {
         case .title(_, let text), .text(_, let text), .legal(let text), .reason(let text), .source(let text), .entry(_, let text),
              .pattern(let text):
             texts = [text]
-        case .words(_, let words): texts = words
+        case .words(_, let words), .nameCues(_, let words): texts = words
         case .answer(.choice(let options)): texts = options
         case .nonCompliant(.choices(let options)): texts = options
         case .answer, .nonCompliant, .notApplicableAllowed, .category, .raised, .questions, .deadline, .value, .decidedBy, .from, .until,
@@ -615,6 +615,7 @@ public struct Checker {
             case .entry: "UNDERAGE-WORKERS \"Workers under the legal minimum working age\""
             case .pattern: "pattern \"\\\\+?[0-9][0-9 ()-]{7,}[0-9]\""
             case .words: "words en \"idiot\", \"liar\""
+            case .nameCues: "name-cues en \"mr\", \"contact\""
             case .legal: "legal \"Labour Code, article 14\""
             case .source: "source \"PAC meeting minutes, Phnom Penh\""
             case .answer, .nonCompliant: "answer one of \"written\", \"verbal\", \"none\""
