@@ -45,6 +45,7 @@ extension Keyword {
         case .source: "where a decision or a country's list is published"
         case .covers: "in a decision: the items (questions, parameters, …) it covers"
         case .words: "in a moderation rule: words that hold a response, per language"
+        case .nameCues: "in a moderation rule: words that come before a person's name (Mr, chị, contact), per language"
         case .pattern: "in a moderation rule: a regular expression that holds a response"
         case .withdraws: "in a decision: the issues it withdraws"
         case .rewords: "in a decision: the issues whose titles it rewords"
