@@ -4,17 +4,26 @@ import Foundation
 func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     let usage = """
     Usage: disclose publish --data DIR [--out DIR] [--as-of DATE] [--format json|csv|html] [--rules DIR]
+                            [--replace-preview]
 
     The main job: reads the data folder (factories, assessments, answers, responses; CSV or
     JSON Lines, see docs/formats.md), evaluates every assessment under the rules of its
-    country, applies the publication policy as of DATE (default: today) and writes:
-      public.json, public-*.csv   what the portal may show (docs/schemas/)
-      internal-report.json        every assessment and response accounted for, zero-tolerance
-                                  escalations, the moderation queue, data problems
-    into DIR, all at once. Without --out, the public finding set goes to stdout.
-    With --format html, DIR gets the portal as a static site instead (index.html, a page per
-    country, issue and factory in each language; docs/portal.md); --out is then required.
-    Exit status: 0 published, 1 the data or rules have errors (nothing is written), 64 usage error.
+    country and applies the publication policy as of DATE (default: today). With --out DIR it
+    writes, all at once (DIR is the old set or the new one at every instant):
+      DIR/public/               what the portal may show: the folder to deploy. public.json and
+                                public-*.csv (docs/schemas/), or with --format html the portal
+                                as a static site (open public/index.html; docs/portal.md)
+      DIR/internal/             internal-report.json: every assessment and response accounted
+                                for, zero-tolerance escalations, the moderation queue, data
+                                problems. Readable by you alone; never deploy it
+      DIR/disclose-output.json  the files written, with their SHA-256
+    DIR must be new, empty, or written by an earlier publish (docs/security.md); it is never
+    the data folder, the rules, the working folder or a folder that holds them. A folder that
+    holds a preview is replaced only with --replace-preview.
+    Without --out, the public finding set goes to stdout (--format csv: the factories table).
+    Exit status: 0 published; 1 the data or rules have errors, or another publish is writing
+    DIR (nothing is written); 2 the output could not be written (the old one is unchanged);
+    64 usage error, or a DIR that may not be replaced.
     """
     if arguments.flag("--help") { print(usage); return 0 }
     let format = try arguments.format(["json", "csv", "html"], default: "json", usage: usage)
@@ -22,44 +31,74 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     let project = try projectFolder(&arguments, usage: usage)
     guard let data = try arguments.option("--data", usage: usage) else { throw UsageError("name the data folder with `--data DIR`", usage: usage) }
     let out = try arguments.option("--out", usage: usage)
+    let replacing: Set<OutputKind> = arguments.flag("--replace-preview") ? [.preview] : []
     if format == "html" && out == nil { throw UsageError("`--format html` writes a site: name its folder with `--out DIR`", usage: usage) }
     _ = try arguments.positional(usage: usage)
     guard FileManager.default.fileExists(atPath: data) else { throw UsageError("no such data folder: `\(data)`", usage: usage) }
+    let folder = out.map { OutputFolder($0, kind: .public, data: data, project: project, replacing: replacing) }
+    do {
+        // A folder that may not be replaced is said before the work, not after it.
+        try folder?.check()
+    } catch let error as OutputFolderError {
+        return report(error)
+    }
 
+    let test = try TestSeam(usage: usage)
     let result = Publisher(project: project, asOf: day).publish(data: data)
     emit(result)
     guard let publication = result.publication else {
         printError("nothing published: fix the errors above and run again")
         return 1
     }
-    // The two JSON files are written as they are made, a megabyte at a time.
-    func streaming(_ value: @escaping @Sendable () -> JSONValue) -> @Sendable (FileHandle) throws -> Void { { try value().write(to: $0) } }
-    if let out, format == "html" {
-        // Pages are made as they are written, side by side on every core.
-        let site = PortalSite.writers(publication)
-        try OutputFolder.replace(out, writing: site, threads: Threads.count)
-        printError(PublicationSummary.text(publication, out: nil).safeForTerminal)
-        printError("portal written to \(out)/ (\(site.count) files; open index.html) as of \(publication.asOf)")
-        return 0
-    } else if let out {
-        // Each file is made as it is written, so that the whole set is never in memory at once.
-        // The two JSON files and the CSV set are made side by side, one per core.
-        var files: [(name: String, write: @Sendable (FileHandle) throws -> Void)] = [
-            ("public.json", streaming { PublicationExport.publicJSON(publication) }),
-            ("internal-report.json", streaming { PublicationExport.internalJSON(publication) }),
-        ]
-        let csvs = CSVSet(publication)
-        for index in 0..<PublicationExport.publicCSVNames.count {
-            files.append((PublicationExport.publicCSVNames[index], { try $0.write(contentsOf: csvs.bytes(index)) }))
+    guard let folder else {
+        if format == "csv" {
+            print(PublicationExport.publicCSV(publication)[0].text, terminator: "")
+        } else {
+            FileHandle.standardOutput.write(Data(PublicationExport.publicJSON(publication).serializedBytes() + [0x0A]))
         }
-        try OutputFolder.replace(out, writing: files, threads: Threads.count)
-    } else if format == "csv" {
-        print(PublicationExport.publicCSV(publication)[0].text, terminator: "")
-    } else {
-        FileHandle.standardOutput.write(Data(PublicationExport.publicJSON(publication).serializedBytes() + [0x0A]))
+        printError(PublicationSummary.text(publication, out: nil).safeForTerminal)
+        return 0
     }
-    printError(PublicationSummary.text(publication, out: out).safeForTerminal)
+    // Files are made as they are written, side by side on every core, so that the whole set
+    // is never in memory at once.
+    let files = PublicationFolder.files(publication, format: format == "html" ? .site : .data)
+    do {
+        _ = try folder.replace(with: files, threads: Threads.count, swap: test.swap, stop: test.stop)
+    } catch let error as OutputFolderError {
+        return report(error)
+    }
+    printError(PublicationSummary.text(publication, out: folder.given).safeForTerminal)
     return 0
+}
+
+/// Prints why the output folder was not written; the exit status.
+private func report(_ error: OutputFolderError) -> Int32 {
+    printError("Error: \(error.headline)\nhelp: \(error.help)".safeForTerminal)
+    switch error {
+    case .busy: return 1
+    case .cannotWrite: return 2
+    case .emptyPath, .isProtected, .holdsProtected, .insideProtected, .notAFolder, .mountPoint, .foreignFiles, .otherKind: return 64
+    }
+}
+
+/// The crash tests' seam, read from the environment by the command alone: `DISCLOSE_TEST_STOP_AT`
+/// names a step of the output folder's replacement at which the process kills itself (SIGKILL,
+/// as a power cut or the OOM killer would: no clean-up runs); `DISCLOSE_TEST_SWAP=renames` makes
+/// it swap by two renames, as where the kernel refuses the exchange.
+private struct TestSeam {
+    var swap: OutputFolder.Swap = .exchange
+    var stop: (@Sendable (OutputFolder.Step) -> Void)?
+
+    init(usage: String) throws {
+        let environment = ProcessInfo.processInfo.environment
+        if let name = environment["DISCLOSE_TEST_STOP_AT"] {
+            guard let step = OutputFolder.Step(rawValue: name) else {
+                throw UsageError("`DISCLOSE_TEST_STOP_AT` is not a step: use one of " + OutputFolder.Step.allCases.map(\.rawValue).joined(separator: ", "), usage: usage)
+            }
+            stop = { if $0 == step { kill(getpid(), SIGKILL) } }
+        }
+        if environment["DISCLOSE_TEST_SWAP"] == "renames" { swap = .renames }
+    }
 }
 
 func runExplain(_ arguments: inout Arguments) throws -> Int32 {
@@ -92,20 +131,4 @@ func runExplain(_ arguments: inout Arguments) throws -> Int32 {
     }
     print(format == "json" ? explanation.json().serialized() : explanation.text().safeForTerminal)
     return 0
-}
-
-/// The public CSV files, made once by whichever writer asks first.
-private final class CSVSet: @unchecked Sendable {
-    private let publication: Publication
-    private let lock = NSLock()
-    private var made: [[UInt8]]?
-
-    init(_ publication: Publication) { self.publication = publication }
-
-    func bytes(_ index: Int) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        if made == nil { made = PublicationExport.publicCSV(publication).map { Array($0.text.utf8) } }
-        return made![index]
-    }
 }

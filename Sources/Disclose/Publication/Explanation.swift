@@ -185,7 +185,11 @@ public enum PublicationSummary {
             + "\(report.assessments.filter { $0.disposition == .superseded }.count) superseded, \(report.assessments.filter { $0.disposition == .refusal }.count) refusals, "
             + "withheld: \(parts.isEmpty ? "none" : parts.joined(separator: ", "))")
         lines.append("\(report.escalations.count) zero-tolerance escalations; \(report.responses.filter { $0.disposition == .held }.count) responses held for moderation")
-        if let out { lines.append("written to \(out)/ (public.json, public-*.csv, internal-report.json) as of \(publication.asOf)") }
+        if let out {
+            let folder = out.hasSuffix("/") ? out : out + "/"
+            lines.append("written to \(folder) as of \(publication.asOf): \(folder)\(PublicationFolder.publicFolder)/ is the folder to deploy; "
+                + "\(folder)\(PublicationFolder.internalReport) is the internal report: never deploy it")
+        }
         return lines.joined(separator: "\n")
     }
 }

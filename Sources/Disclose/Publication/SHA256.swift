@@ -27,10 +27,27 @@ public struct SHA256 {
             pending.append(byte)
             length += 1
             if pending.count == 64 {
-                compress(pending)
+                let block = pending
+                block.withUnsafeBytes { compress($0) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
+    }
+
+    /// Adds the bytes of a buffer, whole blocks straight from it (for files: the byte-at-a-time
+    /// path above runs at a few megabytes a second).
+    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+        var start = 0
+        while !pending.isEmpty, start < buffer.count {
+            update(CollectionOfOne(buffer[start]))
+            start += 1
+        }
+        while buffer.count - start >= 64 {
+            compress(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + 64)]))
+            length += 64
+            start += 64
+        }
+        update(UnsafeRawBufferPointer(rebasing: buffer[start...]).lazy.map { $0 })
     }
 
     /// The digest as 64 lowercase hex digits.
@@ -45,8 +62,11 @@ public struct SHA256 {
         }.joined()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, schedule: w) }
+    }
+
+    private mutating func compress(_ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
         }
@@ -66,6 +86,13 @@ public struct SHA256 {
             let t2 = s0 &+ majority
             (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
         }
-        for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
+        state[0] = state[0] &+ a
+        state[1] = state[1] &+ b
+        state[2] = state[2] &+ c
+        state[3] = state[3] &+ d
+        state[4] = state[4] &+ e
+        state[5] = state[5] &+ f
+        state[6] = state[6] &+ g
+        state[7] = state[7] &+ h
     }
 }
