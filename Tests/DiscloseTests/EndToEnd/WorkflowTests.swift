@@ -96,17 +96,18 @@ import Testing
         let folder = try Self.project()
         let run = try CLI.run(["publish", "--data", "data", "--out", "out", "--as-of", "2025-06-30"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        for name in ["public.json", "public-factories.csv", "public-findings.csv", "public-figures.csv", "public-responses.csv", "internal-report.json"] {
+        for name in ["public/public.json", "public/public-factories.csv", "public/public-findings.csv", "public/public-figures.csv",
+                     "public/public-responses.csv", "internal/internal-report.json", "disclose-output.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/\(name)").path), "\(name) missing")
         }
         let again = try CLI.run(["publish", "--data", "data", "--out", "out2", "--as-of", "2025-06-30"], in: folder)
         #expect(again.status == 0)
-        for name in ["public.json", "internal-report.json", "public-factories.csv"] {
+        for name in ["public/public.json", "internal/internal-report.json", "public/public-factories.csv", "disclose-output.json"] {
             let first = try Data(contentsOf: folder.appendingPathComponent("out/\(name)"))
             let second = try Data(contentsOf: folder.appendingPathComponent("out2/\(name)"))
             #expect(first == second, "\(name) differs between two runs")
         }
-        let publication = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/public.json"))) as? [String: Any])
+        let publication = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/public/public.json"))) as? [String: Any])
         let factory = try #require((publication["countries"] as? [[String: Any]])?.compactMap { ($0["factories"] as? [[String: Any]])?.first { ($0["findings"] as? [Any])?.isEmpty == false } }.first)
         let id = try #require(factory["id"] as? String)
         let issue = try #require(((factory["findings"] as? [[String: Any]])?.first)?["issue"] as? String)

@@ -243,3 +243,45 @@ func strictCSVRecords(_ text: String) -> [[String]]? {
     }
     return records
 }
+
+// MARK: Output folders
+
+extension Hardening {
+    /// The names in `folder`, hidden ones included, sorted.
+    static func entries(of folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    /// A folder's files as `path bytes sha256` lines, sorted: compared instead of the contents,
+    /// so that a failure shows which files differ rather than every byte.
+    static func fingerprint(_ folder: URL) -> [String] {
+        contents(of: folder).map { path, bytes in
+            var hash = SHA256()
+            hash.update(bytes)
+            return "\(path) \(bytes.count) \(hash.hexDigest())"
+        }.sorted()
+    }
+
+    /// The permission bits of a file or folder.
+    static func mode(_ url: URL) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue
+    }
+
+    /// How the files in `folder` differ from what its `disclose-output.json` lists (names,
+    /// sizes, SHA-256); empty when they agree.
+    static func manifestProblems(_ folder: URL) -> [String] {
+        var files = contents(of: folder)
+        guard let bytes = files.removeValue(forKey: OutputManifest.fileName), let manifest = OutputManifest(json: bytes) else {
+            return ["no readable \(OutputManifest.fileName)"]
+        }
+        var problems: [String] = []
+        for entry in manifest.files {
+            guard let contents = files.removeValue(forKey: entry.path) else { problems.append("missing: \(entry.path)"); continue }
+            var hash = SHA256()
+            hash.update(contents)
+            if contents.count != entry.bytes || hash.hexDigest() != entry.sha256 { problems.append("differs: \(entry.path)") }
+        }
+        problems += files.keys.sorted().map { "not listed: \($0)" }
+        return problems
+    }
+}

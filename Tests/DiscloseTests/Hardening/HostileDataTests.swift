@@ -167,7 +167,7 @@ extension Hardening {
                 #expect(!run.timedOut, "screening a response of \(text.count) characters takes more than 30 seconds")
                 #expect(run.status == 0, "\(run.stderr.prefix(300))")
                 guard !run.timedOut, run.status == 0 else { continue }
-                let report = try String(contentsOf: folder.appendingPathComponent("out/internal-report.json"), encoding: .utf8)
+                let report = try String(contentsOf: folder.appendingPathComponent("out/internal/internal-report.json"), encoding: .utf8)
                 let object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any]
                 let responses = object?["responses"] as? [[String: Any]] ?? []
                 let account = try #require(responses.first { $0["response"] as? String == "KH-130-R2" })
@@ -176,7 +176,7 @@ extension Hardening {
                 } else {
                     #expect(account["disposition"] as? String != "not-shown")
                 }
-                let published = try String(contentsOf: folder.appendingPathComponent("out/public.json"), encoding: .utf8)
+                let published = try String(contentsOf: folder.appendingPathComponent("out/public/public.json"), encoding: .utf8)
                 #expect(published.contains("hr@factory.example") == false)
             }
         }
