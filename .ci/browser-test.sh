@@ -36,8 +36,9 @@ swift build >/dev/null
 .build/debug/disclose sample --seed 1 --scale 1 --out "$work/data" >/dev/null 2>&1
 .build/debug/disclose publish --data "$work/data" --out "$work/site" --as-of 2025-06-30 --format html >/dev/null 2>&1 \
     || fail "disclose publish --format html failed"
-site="$work/site"
+site="$work/site/public"   # the folder to deploy; the internal report is in $work/site/internal
 [ -f "$site/index.html" ] || fail "no index.html in the rendered site"
+[ ! -e "$site/internal-report.json" ] || fail "the internal report is in the folder to deploy"
 
 # A factory page with findings and a published response.
 factory=$(grep -l 'class="response"' "$site"/KH.en.factory.*.html | xargs grep -l 'class="finding"' | sort | head -n 1 || true)

@@ -68,6 +68,10 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
         return report(error)
     }
     printError(PublicationSummary.text(publication, out: folder.given).safeForTerminal)
+    if format == "html" {
+        let site = (folder.given.hasSuffix("/") ? folder.given : folder.given + "/") + PublicationFolder.publicFolder
+        printError("the portal: \(files.count - 1) files; open \(site)/index.html".safeForTerminal)
+    }
     return 0
 }
 

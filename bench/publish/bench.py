@@ -268,7 +268,7 @@ def main():
         if data is big:
             outputs.append(f"c-lower-bound={runs[(data.name, 'c-lower-bound')][-1]['out']}")
         ours = runs[(data.name, "disclose-t2")][-1]["out"]
-        result = subprocess.run([sys.executable, os.path.join(PEERS, "compare.py"), os.path.join(ours, "internal-report.json"),
+        result = subprocess.run([sys.executable, os.path.join(PEERS, "compare.py"), os.path.join(ours, "internal", "internal-report.json"),
                                  os.path.join(data.peers, "peers.jsonl")] + outputs, capture_output=True, text=True)
         check = json.loads(result.stdout)
         same = subprocess.run(["diff", "-r", ours, runs[(data.name, "disclose-t1")][-1]["out"]], capture_output=True).returncode == 0
