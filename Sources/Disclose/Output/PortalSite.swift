@@ -28,7 +28,7 @@ public enum PortalSite {
     }
 
     /// Every file of the site, by name, with a function that writes it into an open file when
-    /// called: for `OutputFolder.replace(_:writing:threads:)`, so that a site of tens of
+    /// called: for `PublicationFolder.files`, so that a site of tens of
     /// thousands of pages is made a page at a time, on every core, never whole in memory.
     public static func writers(_ publication: Publication) -> [(name: String, write: @Sendable (FileHandle) throws -> Void)] {
         makers(publication).map { page in (page.name, { try $0.write(contentsOf: Array(page.make().utf8)) }) }

@@ -27,8 +27,7 @@ public struct SHA256 {
             pending.append(byte)
             length += 1
             if pending.count == 64 {
-                let block = pending
-                block.withUnsafeBytes { compress($0) }
+                pending.withUnsafeBytes { Self.compress(&state, $0) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
@@ -43,7 +42,7 @@ public struct SHA256 {
             start += 1
         }
         while buffer.count - start >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + 64)]))
+            Self.compress(&state, UnsafeRawBufferPointer(rebasing: buffer[start..<(start + 64)]))
             length += 64
             start += 64
         }
@@ -62,11 +61,11 @@ public struct SHA256 {
         }.joined()
     }
 
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, schedule: w) }
+    private static func compress(_ state: inout [UInt32], _ block: UnsafeRawBufferPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(&state, block, schedule: w) }
     }
 
-    private mutating func compress(_ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+    private static func compress(_ state: inout [UInt32], _ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
         }

@@ -39,7 +39,7 @@ extension Hardening {
             defer { try? FileManager.default.removeItem(at: folder) }
             try Hardening.sampleData(in: folder.appendingPathComponent("data"), seed: 3, scale: 0.05)
             let reference = try Self.outputs(data: "data", in: folder, environment: Self.settings[0].environment, tag: "0")
-            #expect(reference.keys.contains("json/public.json") && reference.keys.contains("html/index.html"))
+            #expect(reference.keys.contains("json/public/public.json") && reference.keys.contains("html/public/index.html"))
             for (index, setting) in Self.settings.enumerated().dropFirst() {
                 let outputs = try Self.outputs(data: "data", in: folder, environment: setting.environment, tag: "\(index)")
                 let differing = Set(reference.keys).union(outputs.keys).filter { reference[$0] != outputs[$0] }.sorted()
