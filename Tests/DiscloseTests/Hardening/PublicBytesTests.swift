@@ -127,7 +127,7 @@ extension Hardening.HostileDataTests {
         let run = try Hardening.run(["publish", "--data", "data", "--out", "site", "--format", "html", "--as-of", "2024-06-01", "--rules", Hardening.root.path],
                                     in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        let written = Set(Hardening.contents(of: folder.appendingPathComponent("site")).keys)
+        let written = Set(Hardening.contents(of: folder.appendingPathComponent("site/public")).keys)
         #expect(written.isSuperset(of: names), "\(names.subtracting(written))")
     }
 
