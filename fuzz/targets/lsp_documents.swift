@@ -59,8 +59,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         ("textDocument", .object([("uri", .string(lspURI)), ("version", .int(lspVersion))])),
         ("contentChanges", .array([.object([("text", .string(text))])])),
     ])))
-    // Lines and their lengths in UTF-16 units, as the editor counts them.
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.utf16.count }
+    // Lines and their lengths in UTF-16 units, as the editor counts them. Split by scalars:
+    // a Swift `Character` joins "\r\n" into one, which is not "\n".
+    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { line in line.reduce(0) { $0 + $1.utf16.count } }
     for published in lspServer.publishPendingDiagnostics() {
         guard case .array(let diagnostics)? = member(member(published, "params"), "diagnostics") else { continue }
         guard member(member(published, "params"), "uri") == .string(lspURI) else { continue }
