@@ -35,11 +35,12 @@ public enum DraftReason: Sendable, Hashable {
     /// An issue whose English title is not adopted: the portal has nothing to fall back on.
     case noEnglishTitle
 
-    /// The decision the item waits for, if any names one.
+    /// The proposed decision the item waits for; nil when none is proposed (the reason then
+    /// says what is wrong: a rejected decision, a date before the decision, none at all).
     public var awaits: String? {
         switch self {
-        case .proposed(let id), .notInForce(let id, _), .decidedAfterStart(let id, _, _), .anotherCountry(let id, _): id
-        case .noDecision, .readsDraft, .noEnglishTitle: nil
+        case .proposed(let id): id
+        case .noDecision, .notInForce, .decidedAfterStart, .anotherCountry, .readsDraft, .noEnglishTitle: nil
         }
     }
 
