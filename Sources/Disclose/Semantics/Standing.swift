@@ -126,6 +126,8 @@ public struct PublicStanding: Sendable {
 }
 
 extension Decision {
-    /// The day from which the decision counts: the day it was taken.
-    public var effectiveDay: Day? { date }
+    /// The day from which the decision counts: the day it was taken, or for a date known only
+    /// to the month or year, the latest day it could be, so that an imprecise date never makes
+    /// anything public early.
+    public var effectiveDay: Day? { date?.latestDay }
 }
