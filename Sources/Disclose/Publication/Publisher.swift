@@ -176,8 +176,9 @@ public struct Publisher {
         var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries, preview: preview)
         var publication = policy.apply(sheets: sheets, responses: responses, dataProblems: Self.namedInsideDataFolder(diagnostics),
                                        rulesDigest: rulesDigest(countries))
-        if !preview {
-            // What the drafts would have changed: the same data published as a preview.
+        if !preview, countries.values.contains(where: { !$0.book.standing.drafts.isEmpty }) {
+            // What the drafts would have changed: the same data published as a preview, which
+            // doubles the work of a run; rules with no draft need none.
             var previewing = self
             previewing.preview = true
             previewing.explaining = []

@@ -49,7 +49,9 @@ public struct Validator {
 
             /// "on 2025-06-30: launched by …; 31 public items rest on adopted decisions, 4 are drafts".
             public var summary: String {
-                var line = "on \(day): \(launch.isLaunched(on: day) ? launch.description : "not launched (\(launch.description))"); "
+                let launchWords = launch.isLaunched(on: day) || launch.description.hasPrefix("not launched")
+                    ? launch.description : "not launched by then (\(launch.description))"
+                var line = "public view on \(day): \(launchWords); "
                 line += "\(adopted) public item\(adopted == 1 ? "" : "s") rest\(adopted == 1 ? "s" : "") on adopted decisions, \(drafts) \(drafts == 1 ? "is a draft" : "are drafts")"
                 if adoptedLater > 0 { line += ", \(adoptedLater) adopted from a later day" }
                 return line

@@ -57,6 +57,41 @@ import Testing
         #expect(codes.contains("E801"))
     }
 
+    /// A country publishes once its launch decision is adopted; a preview shows it before, marked.
+    @Test func adoptingTheLaunchDecisionPublishesTheCountry() throws {
+        let folder = try Self.project()
+        let out = folder.appendingPathComponent("out")
+        let before = try CLI.run(["publish", "--data", "data", "--out", "out/public", "--as-of", "2025-06-30"], in: folder)
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(!before.stderr.contains("BD: "), "Bangladesh is not launched")
+        #expect(before.stderr.contains(" drafts left out (listed in the internal report; `--preview` shows them)"))
+        let publicJSON = try String(contentsOf: out.appendingPathComponent("public/public.json"), encoding: .utf8)
+        #expect(!publicJSON.contains("\"code\": \"BD\"") && !publicJSON.contains("\"preview\""))
+        let internalJSON = try String(contentsOf: out.appendingPathComponent("public/internal-report.json"), encoding: .utf8)
+        #expect(internalJSON.contains("\"reason\": \"country-not-launched\""))
+
+        let preview = try CLI.run(["publish", "--data", "data", "--out", "out/preview", "--as-of", "2025-06-30", "--preview"], in: folder)
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stderr.hasPrefix("Draft: not for publication"))
+        let previewJSON = try String(contentsOf: out.appendingPathComponent("preview/public.json"), encoding: .utf8)
+        #expect(previewJSON.contains("\"preview\": true") && previewJSON.contains("\"code\": \"BD\""))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("preview/preview-factories.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("preview/public-factories.csv").path))
+
+        // The PAC adopts Bangladesh's launch in 2025: from then on Bangladesh publishes.
+        try Self.edit(folder.appendingPathComponent("countries/BD.disclose")) { $0.replacingOccurrences(of: "status draft", with: "status decided") }
+        try Self.edit(folder.appendingPathComponent("countries/BD-decisions.disclose")) {
+            $0.replacingOccurrences(of: "status proposed\n  on 2026-11-29", with: "status adopted\n  on 2025-01-15")
+        }
+        let validate = try CLI.run(["validate", "BD", "--as-of", "2025-06-30"], in: folder)
+        #expect(validate.stdout.contains("public view on 2025-06-30: launched by BD-PROP-2026-01 on 2025-01-15; "), "\(validate.stdout)")
+        let after = try CLI.run(["publish", "--data", "data", "--out", "out/after", "--as-of", "2025-06-30"], in: folder)
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stderr.contains("BD: "), "Bangladesh is launched")
+        let early = try CLI.run(["validate", "BD", "--as-of", "2024-12-31"], in: folder)
+        #expect(early.stdout.contains("public view on 2024-12-31: not launched by then (launched by BD-PROP-2026-01 on 2025-01-15)"), "\(early.stdout)")
+    }
+
     @Test func diffShowsWhatAWithdrawalChangesOnThePortal() throws {
         let folder = try Self.project()
         let before = try CLI.run(["publish", "--data", "data", "--as-of", "2025-06-30"], in: folder)

@@ -362,4 +362,20 @@ import Testing
         #expect(PublicationExport.publicCSV(preview).allSatisfy { $0.name.hasPrefix("preview-") })
         for output in publicOutputs { #expect(!output.text.contains(PublicationExport.previewNotice), "public \(output.name) says preview") }
     }
+
+    /// `disclose validate` counts the items that rest on adopted decisions and the drafts.
+    @Test func validateCountsAdoptedItemsAndDrafts() throws {
+        let project = PublishGoldenTests.url(Self.name, "project")
+        let results = Checker.check(entries: ["XA", "YB"].map { project.appendingPathComponent("countries/\($0).disclose").path })
+        let launched = try #require(results[0].ruleBook)
+        let count = try #require(Validator.validate(launched, on: Day(iso: "2024-06-30")!).provenance)
+        // The launch and six issues; five draft issues, and a draft change, withdrawal, title and value.
+        #expect((count.adopted, count.adoptedLater, count.drafts) == (7, 0, 9))
+        #expect(count.summary == "public view on 2024-06-30: launched by XA-PAC-2020-01 on 2020-01-01; 7 public items rest on adopted decisions, 9 are drafts")
+        let before = try #require(Validator.validate(launched, on: Day(iso: "2019-12-31")!).provenance)
+        #expect((before.adopted, before.adoptedLater) == (0, 7) && !before.launch.isLaunched(on: before.day))
+        let unlaunched = try #require(Validator.validate(try #require(results[1].ruleBook), on: Day(iso: "2024-06-30")!).provenance)
+        #expect(unlaunched.adopted == 0 && unlaunched.summary.contains("not launched: awaits YB-PROP-2024-01 (proposed)"))
+        #expect(Validator.validate(launched).provenance == nil, "without a day, no counts")
+    }
 }

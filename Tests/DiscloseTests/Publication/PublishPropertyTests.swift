@@ -206,7 +206,8 @@ import Testing
     @Test func seedsCoverEveryCountry() {
         let covered = Set(Self.seeds.flatMap { Self.books($0).compactMap(\.country?.code) })
         #expect(covered == Set(Self.books.compactMap(\.country?.code)))
-        #expect(covered.count >= 10)
+        // The six launched programmes: Haiti, Indonesia, Jordan, Cambodia, Nicaragua, Vietnam.
+        #expect(covered.count >= 6)
     }
 
     @Test func shuffleKeepsEveryRecordWhole() {
