@@ -374,7 +374,8 @@ import Testing
         #expect(count.summary == "public view on 2024-06-30: launched by XA-PAC-2020-01 on 2020-01-01; 7 public items rest on adopted decisions, 9 are drafts")
         let before = try #require(Validator.validate(launched, on: Day(iso: "2019-12-31")!).provenance)
         #expect((before.adopted, before.adoptedLater) == (0, 7) && !before.launch.isLaunched(on: before.day))
-        let unlaunched = try #require(Validator.validate(try #require(results[1].ruleBook), on: Day(iso: "2024-06-30")!).provenance)
+        let other = try #require(results[1].ruleBook)
+        let unlaunched = try #require(Validator.validate(other, on: Day(iso: "2024-06-30")!).provenance)
         #expect(unlaunched.adopted == 0 && unlaunched.summary.contains("not launched: awaits YB-PROP-2024-01 (proposed)"))
         #expect(Validator.validate(launched).provenance == nil, "without a day, no counts")
     }
