@@ -85,6 +85,10 @@ extension Hardening {
                 let decision = random.int(0...4)
                 var from: Day?
                 if random.chance(0.4) { from = day(2013...2024) }
+                // `check` refuses an item that starts before its adopted decision (E508).
+                if project.decisions[decision].isAdopted, from.map({ $0 < project.decisions[decision].date }) ?? true {
+                    from = project.decisions[decision].date
+                }
                 project.items.append(Item(kind: "issue", id: id, decision: decision, from: from, markers: [id, "Own title OT\(index)Q"]))
                 country += "\nissue \(id)\n  title en \"Own title OT\(index)Q\"\n  title fr \"Titre propre \(index)\"\n  category wages\n"
                 country += "  raised when Q-\(6 + index) is non-compliant\n  decided by \(project.decisions[decision].id)\n"
@@ -96,13 +100,15 @@ extension Hardening {
             for (index, id) in project.baseline.enumerated() {
                 for decision in project.decisions.indices where random.chance(0.4) { project.decisions[decision].publishes.insert(id) }
                 let decision = random.int(0...4)
+                let from: Day? = project.decisions[decision].isAdopted ? project.decisions[decision].date : nil
+                let dated = from.map { "  from \($0)\n" } ?? ""
                 switch random.int(0...2) {
                 case 0:
-                    project.items.append(Item(kind: "change issue", id: id, decision: decision, from: nil, markers: ["Changed title CT\(index)Q"]))
-                    country += "\nchange issue \(id)\n  title en \"Changed title CT\(index)Q\"\n  reason \"Reworded\"\n  decided by \(project.decisions[decision].id)\n"
+                    project.items.append(Item(kind: "change issue", id: id, decision: decision, from: from, markers: ["Changed title CT\(index)Q"]))
+                    country += "\nchange issue \(id)\n  title en \"Changed title CT\(index)Q\"\n  reason \"Reworded\"\n  decided by \(project.decisions[decision].id)\n" + dated
                 case 1:
-                    project.items.append(Item(kind: "withdraw issue", id: id, decision: decision, from: nil, markers: []))
-                    country += "\nwithdraw issue \(id)\n  reason \"Withdrawn\"\n  decided by \(project.decisions[decision].id)\n"
+                    project.items.append(Item(kind: "withdraw issue", id: id, decision: decision, from: from, markers: []))
+                    country += "\nwithdraw issue \(id)\n  reason \"Withdrawn\"\n  decided by \(project.decisions[decision].id)\n" + dated
                 default:
                     break
                 }
