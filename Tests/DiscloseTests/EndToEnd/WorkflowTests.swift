@@ -57,8 +57,8 @@ import Testing
         #expect(codes.contains("E801"))
     }
 
-    /// A country publishes once its launch decision is adopted; a preview shows it before, marked.
-    @Test func adoptingTheLaunchDecisionPublishesTheCountry() throws {
+    /// A country publishes from its launch decision's day; a preview shows it before, marked.
+    @Test func aCountryPublishesFromItsLaunch() throws {
         let folder = try Self.project()
         let out = folder.appendingPathComponent("out")
         let before = try CLI.run(["publish", "--data", "data", "--out", "out/public", "--as-of", "2025-06-30"], in: folder)
@@ -78,18 +78,11 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("preview/preview-factories.csv").path))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("preview/public-factories.csv").path))
 
-        // The PAC adopts Bangladesh's launch in 2025: from then on Bangladesh publishes.
-        try Self.edit(folder.appendingPathComponent("countries/BD.disclose")) { $0.replacingOccurrences(of: "status draft", with: "status decided") }
-        try Self.edit(folder.appendingPathComponent("countries/BD-decisions.disclose")) {
-            $0.replacingOccurrences(of: "status proposed\n  on 2026-11-29", with: "status adopted\n  on 2025-01-15")
-        }
-        let validate = try CLI.run(["validate", "BD", "--as-of", "2025-06-30"], in: folder)
-        #expect(validate.stdout.contains("public view on 2025-06-30: launched by BD-PROP-2026-01 on 2025-01-15; "), "\(validate.stdout)")
-        let after = try CLI.run(["publish", "--data", "data", "--out", "out/after", "--as-of", "2025-06-30"], in: folder)
-        #expect(after.status == 0, "\(after.stderr)")
-        #expect(after.stderr.contains("BD: "), "Bangladesh is launched")
-        let early = try CLI.run(["validate", "BD", "--as-of", "2024-12-31"], in: folder)
-        #expect(early.stdout.contains("public view on 2024-12-31: not launched by then (launched by BD-PROP-2026-01 on 2025-01-15)"), "\(early.stdout)")
+        // Vietnam's launch decision is dated 2015 (counted from 2015-12-31): not launched before.
+        let early = try CLI.run(["validate", "VN", "--as-of", "2015-06-30"], in: folder)
+        #expect(early.stdout.contains("public view on 2015-06-30: not launched by then (launched by VN-PAC-2015-01 on 2015-12-31)"), "\(early.stdout)")
+        let late = try CLI.run(["validate", "VN", "--as-of", "2016-01-01"], in: folder)
+        #expect(late.stdout.contains("public view on 2016-01-01: launched by VN-PAC-2015-01 on 2015-12-31; "), "\(late.stdout)")
     }
 
     @Test func diffShowsWhatAWithdrawalChangesOnThePortal() throws {
