@@ -4,7 +4,7 @@ import Foundation
 func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     let usage = """
     Usage: disclose publish --data DIR [--out DIR] [--as-of DATE] [--format json|csv|html] [--rules DIR]
-                            [--replace-preview]
+                            [--preview] [--replace-preview] [--replace-public]
 
     The main job: reads the data folder (factories, assessments, answers, responses; CSV or
     JSON Lines, see docs/formats.md), evaluates every assessment under the rules of its
@@ -20,22 +20,31 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     DIR must be new, empty, or written by an earlier publish (docs/security.md); it is never
     the data folder, the rules, the working folder or a folder that holds them. A folder that
     holds a preview is replaced only with --replace-preview.
+    Only what adopted decisions make public is published, and only for launched countries
+    (grammar.md, section 5); every draft left out is listed in the internal report.
+    --preview: the same outputs with drafts and countries not launched included, for the PAC;
+    every file and page is marked "Draft: not for publication", the CSV files are named
+    preview-*.csv, each draft names the decision it awaits, and the manifest's kind is
+    "preview". A folder that holds public outputs is replaced by a preview only with
+    --replace-public.
     Without --out, the public finding set goes to stdout (--format csv: the factories table).
     Exit status: 0 published; 1 the data or rules have errors, or another publish is writing
     DIR (nothing is written); 2 the output could not be written (the old one is unchanged);
     64 usage error, or a DIR that may not be replaced.
     """
     if arguments.flag("--help") { print(usage); return 0 }
+    let preview = arguments.flag("--preview")
     let format = try arguments.format(["json", "csv", "html"], default: "json", usage: usage)
     let day = try arguments.asOf(usage: usage)
     let project = try projectFolder(&arguments, usage: usage)
     guard let data = try arguments.option("--data", usage: usage) else { throw UsageError("name the data folder with `--data DIR`", usage: usage) }
     let out = try arguments.option("--out", usage: usage)
-    let replacing: Set<OutputKind> = arguments.flag("--replace-preview") ? [.preview] : []
+    var replacing: Set<OutputKind> = arguments.flag("--replace-preview") ? [.preview] : []
+    if arguments.flag("--replace-public") { replacing.insert(.public) }
     if format == "html" && out == nil { throw UsageError("`--format html` writes a site: name its folder with `--out DIR`", usage: usage) }
     _ = try arguments.positional(usage: usage)
     guard FileManager.default.fileExists(atPath: data) else { throw UsageError("no such data folder: `\(data)`", usage: usage) }
-    let folder = out.map { OutputFolder($0, kind: .public, data: data, project: project, replacing: replacing) }
+    let folder = out.map { OutputFolder($0, kind: preview ? .preview : .public, data: data, project: project, replacing: replacing) }
     do {
         // A folder that may not be replaced is said before the work, not after it.
         try folder?.check()
@@ -44,7 +53,9 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     }
 
     let test = try TestSeam(usage: usage)
-    let result = Publisher(project: project, asOf: day).publish(data: data)
+    var publisher = Publisher(project: project, asOf: day)
+    publisher.preview = preview
+    let result = publisher.publish(data: data)
     emit(result)
     guard let publication = result.publication else {
         printError("nothing published: fix the errors above and run again")

@@ -3,17 +3,20 @@ import Foundation
 
 func runValidate(_ arguments: inout Arguments) throws -> Int32 {
     let usage = """
-    Usage: disclose validate [--format text|json|sarif] [--strict] [--rules DIR] [COUNTRY...]
+    Usage: disclose validate [--format text|json|sarif] [--strict] [--as-of DATE] [--rules DIR] [COUNTRY...]
 
     Checks each country's rules against its PAC decision register (countries/CC-decisions.disclose)
     and the programme-wide constraints of rules/: every choice rests on an adopted decision of that
     country which covers it, no rule is in force before its decision, every adopted decision is
-    carried out. Then a summary per country. By default, every country in countries/.
+    carried out. Then a summary per country: its public issues, the decisions they rest on, its
+    launch, and how many items that could reach the portal rest on adopted decisions and how
+    many are drafts on DATE (default: today). By default, every country in countries/.
     Exit status: 0 valid, 1 errors (or warnings, with --strict), 64 usage error.
     """
     if arguments.flag("--help") { print(usage); return 0 }
     let format = try arguments.format(["text", "json", "sarif"], default: "text", usage: usage)
     let strict = arguments.flag("--strict")
+    let day = try arguments.asOf(usage: usage)
     let project = try projectFolder(&arguments, usage: usage)
     var codes = try arguments.positional(usage: usage)
     if codes.isEmpty {
@@ -31,7 +34,7 @@ func runValidate(_ arguments: inout Arguments) throws -> Int32 {
             diagnostics += result.diagnostics.filter { $0.severity == .error }
             continue
         }
-        let report = Validator.validate(book)
+        let report = Validator.validate(book, on: day)
         diagnostics += report.diagnostics
         text.append(report.summary())
         summaries.append(report.json())

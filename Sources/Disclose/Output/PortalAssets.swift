@@ -172,6 +172,8 @@ enum PortalAssets {
         .issue-summary p { margin: 0; }
         .tag { display: inline-block; padding: 0.15rem 0.65rem; border-radius: 6px; background: #e3ebf4; color: var(--navy-dark); font-size: 0.88rem; font-weight: 600; }
         .tag-draft { background: var(--nc-bg); color: var(--nc-ink); }
+        .tag-fallback { font-size: 0.75rem; font-weight: 400; background: #eef1f4; color: var(--navy-dark); }
+        .preview-banner { position: sticky; top: 0; z-index: 10; padding: 0.6rem 1rem; background: var(--nc-ink); color: #fff; text-align: center; }
 
         .details { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 1rem 1.5rem; margin: 0; }
         .details dt { color: var(--muted); font-size: 0.88rem; font-weight: 600; }

@@ -18,6 +18,9 @@ struct PortalLabels: Sendable {
     var firstNotPublished: String
     var asOf: String
     var draftNotice: String
+    /// Beside an issue title shown in English because no title in the page's language is
+    /// adopted yet; English where a translation is not written here.
+    var englishTitleNote: String = "English title: no title in this language is decided yet"
     var factoriesListed: String
     var noNonCompliance: String
     var withNonCompliance: String
@@ -177,6 +180,7 @@ struct PortalLabels: Sendable {
         firstNotPublished: "Une usine n’est répertoriée qu’à partir de sa deuxième évaluation : les premières évaluations ne sont jamais publiées.",
         asOf: "Informations au {date}",
         draftNotice: "Liste provisoire : les questions publiques de ce pays n’ont pas encore été arrêtées par son Comité consultatif du projet et peuvent changer.",
+        englishTitleNote: "Titre anglais : aucun titre n’est encore arrêté dans cette langue",
         factoriesListed: "Usines répertoriées",
         noNonCompliance: "Aucune non-conformité",
         withNonCompliance: "Avec non-conformités",
@@ -254,6 +258,7 @@ struct PortalLabels: Sendable {
         firstNotPublished: "Una fábrica aparece a partir de su segunda evaluación: las primeras evaluaciones nunca se publican.",
         asOf: "Información al {date}",
         draftNotice: "Lista provisional: los temas públicos de este país aún no han sido decididos por su Comité Asesor del Proyecto y pueden cambiar.",
+        englishTitleNote: "Título en inglés: aún no se ha decidido un título en este idioma",
         factoriesListed: "Fábricas en la lista",
         noNonCompliance: "Sin incumplimientos",
         withNonCompliance: "Con incumplimientos",
@@ -408,6 +413,7 @@ struct PortalLabels: Sendable {
         firstNotPublished: "Pabrik dicantumkan mulai dari penilaian keduanya: penilaian pertama tidak pernah dipublikasikan.",
         asOf: "Informasi per {date}",
         draftNotice: "Daftar sementara: isu-isu publik negara ini belum diputuskan oleh Komite Penasihat Proyeknya dan dapat berubah.",
+        englishTitleNote: "Judul bahasa Inggris: judul dalam bahasa ini belum diputuskan",
         factoriesListed: "Pabrik terdaftar",
         noNonCompliance: "Tidak ada ketidakpatuhan",
         withNonCompliance: "Dengan ketidakpatuhan",
@@ -485,6 +491,7 @@ struct PortalLabels: Sendable {
         firstNotPublished: "Nhà máy chỉ được đưa vào danh sách từ lần đánh giá thứ hai: kết quả đánh giá lần đầu không bao giờ được công bố.",
         asOf: "Thông tin tính đến {date}",
         draftNotice: "Danh sách dự thảo: các vấn đề công bố của quốc gia này chưa được Ban Tư vấn Dự án quyết định và có thể thay đổi.",
+        englishTitleNote: "Tiêu đề tiếng Anh: chưa có tiêu đề được quyết định bằng ngôn ngữ này",
         factoriesListed: "Nhà máy trong danh sách",
         noNonCompliance: "Không có vi phạm",
         withNonCompliance: "Có vi phạm",
@@ -562,6 +569,7 @@ struct PortalLabels: Sendable {
         firstNotPublished: "يُدرج المصنع ابتداءً من تقييمه الثاني: لا تُنشر التقييمات الأولى أبدًا.",
         asOf: "المعلومات حتى {date}",
         draftNotice: "قائمة مبدئية: لم تعتمد اللجنة الاستشارية للمشروع بعدُ القضايا العلنية لهذا البلد، وقد تتغير.",
+        englishTitleNote: "العنوان بالإنجليزية: لم يُعتمد بعدُ عنوان بهذه اللغة",
         factoriesListed: "المصانع المدرجة",
         noNonCompliance: "لا يوجد عدم امتثال",
         withNonCompliance: "لديها حالات عدم امتثال",

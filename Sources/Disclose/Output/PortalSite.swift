@@ -110,6 +110,26 @@ struct PortalFrame {
         return "\(fallback)"
     }
 
+    /// An issue's title: when the page's language has none adopted, the English one, marked
+    /// visibly as such (grammar.md §5: a draft title falls back to the adopted English title).
+    func issueTitle(_ titles: [String: String], language: String, fallback: String) -> PortalMarkup {
+        let shown = title(titles, language: language, fallback: fallback)
+        guard language != "en", titles[language] == nil, titles["en"] != nil else { return shown }
+        return shown + " <span class=\"tag tag-fallback\">\(labels.englishTitleNote)</span>"
+    }
+
+    /// The marker every page of a preview carries at its top, and nothing on a public page.
+    func previewBanner() -> PortalMarkup {
+        guard publication.isPreview else { return .empty }
+        return "<div class=\"preview-banner\" role=\"note\"><strong>\(PublicationExport.previewNotice)</strong> · a preview for the Project Advisory Committee: drafts and countries not launched are included, each marked</div>\n"
+    }
+
+    /// In a preview, what about an issue is a draft, each with the decision it awaits.
+    func draftTags(_ notes: [String]) -> PortalMarkup {
+        guard publication.isPreview, !notes.isEmpty else { return .empty }
+        return PortalMarkup.join(notes.map { " <span class=\"tag tag-draft\">Draft · \($0)</span>" })
+    }
+
     /// The same, as plain text (for `<title>`).
     func plainTitle(_ titles: [String: String], language: String, fallback: String) -> String {
         titles[language] ?? titles["en"] ?? titles.keys.sorted().first.flatMap { titles[$0] } ?? fallback
@@ -129,7 +149,7 @@ struct PortalFrame {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
+            <title>\(publication.isPreview ? PublicationExport.previewNotice + " – " : "")\(title)</title>
             <link rel="stylesheet" href="\(PortalSite.stylesheet)">
 
             """
@@ -145,7 +165,7 @@ struct PortalFrame {
         return (head + """
             <body>
             <a class="skip" href="#main">\(labels.skipToContent)</a>
-            <header class="site-header">
+            \(previewBanner())            <header class="site-header">
             <div class="wrap header-row">
             \(brand())
             \(languageSwitch())
@@ -225,7 +245,8 @@ struct PortalHome {
             let links = PortalMarkup.join(languages.map { language in
                 "<li><a href=\"\(PortalSite.countryPage(country.code, language))\" hreflang=\"\(language)\" lang=\"\(language)\" dir=\"\(PortalHTML.direction(language))\">\(PortalHTML.endonym(language))</a></li>"
             })
-            let draft: PortalMarkup = country.status == .draft ? "<p class=\"tag tag-draft\">Draft list</p>" : .empty
+            let draft: PortalMarkup = country.launch.isLaunched(on: publication.asOf) ? .empty
+                : "<p class=\"tag tag-draft\">Draft · not launched</p>"
             let first = languages[0]
             let native: PortalMarkup = others.text.isEmpty ? .empty : "<p class=\"native\">\(others)</p>"
             return """
@@ -323,8 +344,8 @@ struct PortalCountryPages {
         let compliant = country.factories.filter { $0.status == .compliant }.count
         let refused = country.factories.filter { $0.status == .refused }.count
         let nonCompliant = country.factories.count - compliant - refused
-        let draft: PortalMarkup = country.status == .draft
-            ? "<p class=\"notice notice-draft\" role=\"note\"><strong>!</strong> \(labels.draftNotice)</p>" : .empty
+        let draft: PortalMarkup = country.launch.isLaunched(on: publication.asOf) ? .empty
+            : "<p class=\"notice notice-draft\" role=\"note\"><strong>!</strong> \(labels.draftNotice) (\(country.launch.description))</p>"
         let hero = frame.hero(
             eyebrow: "\(labels.countryEyebrow)",
             heading: countryName,
@@ -503,7 +524,7 @@ struct PortalCountryPages {
             let rows = PortalMarkup.join(figures.map { index, figure in
                 """
                 <tr>
-                <th scope="row"><a href="\(PortalSite.issuePage(country.code, language, figure.issue))">\(frame.title(figure.titles, language: language, fallback: figure.issue))</a></th>
+                <th scope="row"><a href="\(PortalSite.issuePage(country.code, language, figure.issue))">\(frame.issueTitle(figure.titles, language: language, fallback: figure.issue))</a>\(frame.draftTags(figure.drafts))</th>
                 <td class="num"><span dir="ltr"><strong>\(figure.nonCompliantFactories)</strong> / \(figure.assessedFactories)</span></td>
                 <td class="bar">\(PortalChart.bar(figure.nonCompliantFactories, of: figure.assessedFactories))</td>
                 </tr>
@@ -533,7 +554,7 @@ struct PortalCountryPages {
         let figure = country.figures[index]
         let frame = withAlternates { PortalSite.issuePage(country.code, $0, figure.issue) }
         let factories = country.factories.filter { factory in factory.findings.contains { $0.issue == figure.issue } }
-        let heading = frame.title(figure.titles, language: language, fallback: figure.issue)
+        let heading = frame.issueTitle(figure.titles, language: language, fallback: figure.issue) + frame.draftTags(figure.drafts)
         let hero = frame.hero(
             eyebrow: "\(labels.issueEyebrow) · \(countryName)",
             heading: heading,
@@ -613,8 +634,8 @@ struct PortalCountryPages {
                 guard !inCategory.isEmpty else { continue }
                 let items = PortalMarkup.join(inCategory.map { finding in
                     let link: PortalMarkup = figureIndex[finding.issue] != nil
-                        ? "<a href=\"\(PortalSite.issuePage(country.code, language, finding.issue))\">\(frame.title(finding.titles, language: language, fallback: finding.issue))</a>"
-                        : frame.title(finding.titles, language: language, fallback: finding.issue)
+                        ? "<a href=\"\(PortalSite.issuePage(country.code, language, finding.issue))\">\(frame.issueTitle(finding.titles, language: language, fallback: finding.issue))</a>"
+                        : frame.issueTitle(finding.titles, language: language, fallback: finding.issue)
                     let responses = PortalMarkup.join((responsesByIssue[finding.issue] ?? []).map(response))
                     return """
                         <li class="finding">

@@ -9,41 +9,52 @@ public enum PublicationExport {
     public static let internalSchema = "https://disclose.example/schemas/internal-report-v1.json"
     /// Shown with every published response.
     public static let unverifiedNotice = "Not verified by Better Work"
+    /// Marks every file and page of a preview for the PAC.
+    public static let previewNotice = "Draft: not for publication"
 
     // MARK: JSON
 
     /// The public finding set as JSON.
     public static func publicJSON(_ publication: Publication) -> JSONValue {
-        .object([
-            ("schema", .string(publicSchema)),
+        var fields: [(String, JSONValue)] = [("schema", .string(publicSchema))]
+        // A preview says so first, so that no reader of the file can miss it.
+        if publication.isPreview { fields += [("preview", .bool(true)), ("notice", .string(previewNotice))] }
+        fields += [
             ("asOf", .string(publication.asOf.description)),
             ("rulesDigest", .string("sha256:" + publication.rulesDigest)),
-            ("countries", .array(publication.countries.map(country))),
-        ])
+            ("countries", .array(publication.countries.map { country($0, preview: publication.isPreview) })),
+        ]
+        return .object(fields)
     }
 
     private static func titles(_ titles: [String: String]) -> JSONValue {
         .object(titles.keys.sorted().map { ($0, .string(titles[$0]!)) })
     }
 
-    private static func country(_ country: CountryPublication) -> JSONValue {
-        .object([
+    private static func country(_ country: CountryPublication, preview: Bool) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
             ("code", .string(country.code)),
             ("titles", titles(country.titles)),
             ("languages", .array(country.languages.map(JSONValue.string))),
             ("listStatus", .string(country.status.rawValue)),
+        ]
+        if preview { fields.append(("launch", .string(country.launch.description))) }
+        fields += [
             ("greenHighlight", .bool(country.greenHighlight)),
             ("factories", .lazyArray(country.factories, factory)),
             ("figures", .array(country.figures.map { figure in
-                .object([
+                var fields: [(String, JSONValue)] = [
                     ("issue", .string(figure.issue)),
                     ("titles", titles(figure.titles)),
                     ("category", .string(figure.category.rawValue)),
                     ("nonCompliantFactories", .int(figure.nonCompliantFactories)),
                     ("assessedFactories", .int(figure.assessedFactories)),
-                ])
+                ]
+                if preview { fields.append(("drafts", .array(figure.drafts.map(JSONValue.string)))) }
+                return .object(fields)
             })),
-        ])
+        ]
+        return .object(fields)
     }
 
     private static func factory(_ factory: PublicFactory) -> JSONValue {
@@ -86,9 +97,12 @@ public enum PublicationExport {
         for disposition in ["shown", "withheld", "superseded", "refusal"] {
             counts.append((disposition, .int(report.assessments.filter { $0.disposition.rawValue == disposition }.count)))
         }
+        let internalNotice = "Internal: not for publication. Contains withheld findings, zero-tolerance escalations and unmoderated responses."
+        let notice: String = publication.isPreview ? previewNotice + ". " + internalNotice : internalNotice
+        let drafts: [JSONValue] = report.drafts.map(draftJSON)
         return .object([
             ("schema", .string(internalSchema)),
-            ("notice", .string("Internal: not for publication. Contains withheld findings, zero-tolerance escalations and unmoderated responses.")),
+            ("notice", .string(notice)),
             ("asOf", .string(publication.asOf.description)),
             ("rulesDigest", .string("sha256:" + publication.rulesDigest)),
             ("summary", .object([
@@ -97,6 +111,7 @@ public enum PublicationExport {
                 ("escalations", .int(report.escalations.count)),
                 ("responsesHeld", .int(report.responses.filter { $0.disposition == .held }.count)),
                 ("dataProblems", .int(report.dataProblems.count)),
+                ("drafts", .int(report.drafts.count)),
             ])),
             ("assessments", .lazyArray(report.assessments) { account in
                 .object([
@@ -135,6 +150,19 @@ public enum PublicationExport {
                 ])
             }),
             ("dataProblems", DiagnosticExport.json(report.dataProblems)),
+            ("drafts", .array(drafts)),
+        ])
+    }
+
+    private static func draftJSON(_ draft: DraftAccount) -> JSONValue {
+        .object([
+            ("country", .string(draft.country)),
+            ("kind", .string(draft.kind)),
+            ("id", .string(draft.id)),
+            ("awaits", .optional(draft.awaits)),
+            ("reason", .string(draft.reason)),
+            ("location", .string(draft.location)),
+            ("factoriesAffected", draft.factoriesAffected.map(JSONValue.int) ?? .null),
         ])
     }
 
@@ -142,6 +170,13 @@ public enum PublicationExport {
 
     /// The names of the public CSV files, in the order `publicCSV` returns them.
     public static let publicCSVNames = ["public-factories.csv", "public-findings.csv", "public-figures.csv", "public-responses.csv"]
+    /// The names of a preview's CSV files: a preview file is never named like a public one.
+    public static let previewCSVNames = publicCSVNames.map { "preview-" + $0.dropFirst("public-".count) }
+
+    /// The CSV file names for a publication, public or preview.
+    public static func csvNames(_ publication: Publication) -> [String] {
+        publication.isPreview ? previewCSVNames : publicCSVNames
+    }
 
     /// The public CSV files by name: factories, findings (one row per factory, issue and language), figures, responses.
     public static func publicCSV(_ publication: Publication) -> [(name: String, text: String)] {
@@ -170,7 +205,7 @@ public enum PublicationExport {
                              String(figure.assessedFactories)])
             }
         }
-        return zip(publicCSVNames, [factories.text, findings.text, figures.text, responses.text]).map { ($0, $1) }
+        return zip(csvNames(publication), [factories.text, findings.text, figures.text, responses.text]).map { ($0, $1) }
     }
 }
 

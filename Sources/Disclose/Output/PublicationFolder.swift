@@ -36,8 +36,9 @@ public enum PublicationFolder {
             files.append(OutputFile(publicFolder + "/public.json") { try PublicationExport.publicJSON(publication).write(to: $0) })
             files.append(report)
             let csvs = CSVSet(publication)
-            for index in PublicationExport.publicCSVNames.indices {
-                files.append(OutputFile(publicFolder + "/" + PublicationExport.publicCSVNames[index]) { try $0.write(contentsOf: csvs.bytes(index)) })
+            // A preview's CSV files are named preview-*.csv: never mistaken for public ones.
+            for (index, name) in PublicationExport.csvNames(publication).enumerated() {
+                files.append(OutputFile(publicFolder + "/" + name) { try $0.write(contentsOf: csvs.bytes(index)) })
             }
         case .site:
             files.append(report)

@@ -172,7 +172,7 @@ public enum PublicationSummary {
     /// What was published and what was withheld, in counts.
     public static func text(_ publication: Publication, out: String?) -> String {
         let report = publication.report
-        var lines: [String] = []
+        var lines: [String] = publication.isPreview ? [PublicationExport.previewNotice + ": a preview, drafts and countries not launched included"] : []
         for country in publication.countries {
             let green = country.factories.filter { $0.status == .compliant }.count
             let refused = country.factories.filter { $0.status == .refused }.count
@@ -185,6 +185,10 @@ public enum PublicationSummary {
             + "\(report.assessments.filter { $0.disposition == .superseded }.count) superseded, \(report.assessments.filter { $0.disposition == .refusal }.count) refusals, "
             + "withheld: \(parts.isEmpty ? "none" : parts.joined(separator: ", "))")
         lines.append("\(report.escalations.count) zero-tolerance escalations; \(report.responses.filter { $0.disposition == .held }.count) responses held for moderation")
+        if !publication.isPreview {
+            let drafts = report.drafts.count
+            lines.append("\(drafts) draft\(drafts == 1 ? "" : "s") left out (listed in the internal report; `--preview` shows them)")
+        }
         if let out {
             let folder = out.hasSuffix("/") ? out : out + "/"
             lines.append("written to \(folder) as of \(publication.asOf): \(folder)\(PublicationFolder.publicFolder)/ is the folder to deploy; "

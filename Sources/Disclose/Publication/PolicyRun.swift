@@ -15,16 +15,26 @@
 /// - a factory that left stays listed until the end of its current assessment's cycle (from
 ///   the data, or the assessment day plus the policy's cycle length), then disappears;
 /// - every non-compliance on a zero-tolerance question, in any assessment up to the as-of
-///   day, first ones included, is escalated; escalations are internal only.
+///   day, first ones included, is escalated; escalations are internal only;
+/// - a country publishes nothing before its launch: each of its assessments is withheld as
+///   `country-not-launched` (a preview publishes it all the same, marked).
 struct PolicyRun {
     let asOf: Day
     let factories: [FactoryRecord]
     let countries: [String: Publisher.CountryRules]
+    /// A preview: countries not launched are published too.
+    let preview: Bool
 
-    init(asOf: Day, factories: [FactoryRecord], countries: [String: Publisher.CountryRules]) {
+    init(asOf: Day, factories: [FactoryRecord], countries: [String: Publisher.CountryRules], preview: Bool = false) {
         self.asOf = asOf
         self.factories = factories
         self.countries = countries
+        self.preview = preview
+    }
+
+    /// True when the country's factories may be listed as of the day.
+    private func publishes(_ book: RuleBook) -> Bool {
+        preview || book.standing.launch.isLaunched(on: asOf)
     }
 
     /// Positions in the plan's issues of those an evaluated assessment raises.
@@ -69,6 +79,12 @@ struct PolicyRun {
             var dispositions: [(AssessmentAccount.Disposition, AssessmentAccount.Reason?, String)] = []
             for (index, sheet) in own.enumerated() {
                 let record = sheet.record
+                if !publishes(book) {
+                    let launch = book.standing.launch
+                    let detail = launch.isLaunched(on: Day(ordinal: Int(Int32.max))) ? "\(launch.description), after the as-of day \(asOf)" : launch.description
+                    dispositions.append((.withheld, .countryNotLaunched, "the country has not launched public reporting: \(detail)"))
+                    continue
+                }
                 if book.country?.publishesNothing == true {
                     dispositions.append((.withheld, .countryPublishesNothing, book.country?.reason ?? "the country publishes no findings"))
                     continue
@@ -147,7 +163,7 @@ struct PolicyRun {
                                                   disposition: disposition, reason: reason, detail: detail, raisedIssues: ids))
             }
 
-            let isRefusing = refusalsCounted >= policy.refusalsToList && retained && book.country?.publishesNothing != true
+            let isRefusing = refusalsCounted >= policy.refusalsToList && retained && book.country?.publishesNothing != true && publishes(book)
             let listed = shown != nil || isRefusing
             var findings: [PublicFinding] = []
             var assessment: PublicAssessment?
@@ -192,21 +208,23 @@ struct PolicyRun {
         var publications: [CountryPublication] = []
         for code in countries.keys.sorted() {
             let book = countries[code]!.book
-            guard let country = book.country else { continue }
+            guard let country = book.country, publishes(book) else { continue }
             let listed = (listedByCountry[code] ?? []).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let issues = book.publicIssues(on: asOf).map { ($0.id, $0.titles, $0.category) }
             let assessed = listed.filter { $0.assessment != nil }
             let figures = issues.map { id, titles, category in
                 IssueFigure(issue: id, titles: titles, category: category,
-                            nonCompliantFactories: assessed.filter { $0.findings.contains { $0.issue == id } }.count, assessedFactories: assessed.count)
+                            nonCompliantFactories: assessed.filter { $0.findings.contains { $0.issue == id } }.count, assessedFactories: assessed.count,
+                            drafts: preview ? book.standing.drafts.filter { $0.concerns(issue: id) }.map(\.note) : [])
             }
             publications.append(CountryPublication(code: code, titles: country.titles, languages: country.languages, status: country.status,
-                                                   greenHighlight: book.publicationPolicy(on: asOf).greenHighlight, factories: listed, figures: figures))
+                                                   greenHighlight: book.publicationPolicy(on: asOf).greenHighlight, factories: listed, figures: figures,
+                                                   launch: book.standing.launch))
         }
         accounts.sort { ($0.country, $0.factory, $0.date, $0.assessment) < ($1.country, $1.factory, $1.date, $1.assessment) }
         escalations.sort { ($0.country, $0.assessedOn, $0.factory, $0.assessment, $0.category) < ($1.country, $1.assessedOn, $1.factory, $1.assessment, $1.category) }
         responseAccounts.sort { ($0.factory, $0.response) < ($1.factory, $1.response) }
-        return Publication(asOf: asOf, rulesDigest: rulesDigest, countries: publications,
+        return Publication(asOf: asOf, rulesDigest: rulesDigest, isPreview: preview, countries: publications,
                            report: InternalReport(assessments: accounts, escalations: escalations, responses: responseAccounts,
                                                   dataProblems: dataProblems))
     }

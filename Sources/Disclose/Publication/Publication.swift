@@ -5,6 +5,9 @@ public struct Publication: Sendable {
     /// SHA-256 over the rule files used (their paths inside the rules root and their bytes,
     /// in path order): the same whatever the working folder.
     public var rulesDigest: String
+    /// True for a preview for the PAC: drafts and countries not launched included; never for
+    /// publication.
+    public var isPreview = false
     /// What the public sees, per country.
     public var countries: [CountryPublication]
     /// What the public does not see, and why.
@@ -24,6 +27,8 @@ public struct CountryPublication: Sendable {
     public var factories: [PublicFactory]
     /// For each public issue, how many listed factories are non-compliant on it.
     public var figures: [IssueFigure]
+    /// The country's launch (in a public set, always launched by the as-of day).
+    public var launch: Launch
 }
 
 /// A factory as the portal shows it.
@@ -85,6 +90,9 @@ public struct IssueFigure: Sendable {
     public var nonCompliantFactories: Int
     /// Listed factories shown with an assessment, the base of the figure.
     public var assessedFactories: Int
+    /// In a preview, what about the issue is a draft (the issue, a change, a title), each
+    /// with the decision it awaits; empty in a public set.
+    public var drafts: [String] = []
 }
 
 /// The internal account: every assessment and response once, escalations, the moderation queue.
@@ -93,6 +101,61 @@ public struct InternalReport: Sendable {
     public var escalations: [Escalation]
     public var responses: [ResponseAccount]
     public var dataProblems: [Diagnostic]
+    /// Every draft left out of the public set, with what it would have changed.
+    public var drafts: [DraftAccount] = []
+}
+
+/// A draft left out of the public set: an item of a country's rules that rests on no adopted
+/// decision, and what publishing it would have changed on the data.
+public struct DraftAccount: Sendable {
+    public var country: String
+    /// `issue`, `title`, `change issue`, `withdraw issue`, `parameter`, `launch`, …
+    public var kind: String
+    public var id: String
+    /// The decision it awaits, or nil for none.
+    public var awaits: String?
+    /// Plain words: "awaits JO-PROP-2026-02 (proposed)", "no decision".
+    public var reason: String
+    /// Where it is written, as `path:line`.
+    public var location: String
+    /// Listed factories whose public entry it would change: shown with the issue, or without
+    /// it, where the preview differs from the public set; for a launch, the factories the
+    /// country would list; nil where the effect is not counted (a parameter, a policy value).
+    public var factoriesAffected: Int?
+
+    /// The drafts of the rule books used, with their effect: the factories whose public
+    /// entry differs between the public set and the preview.
+    static func accounts(_ books: [RuleBook], public shown: Publication, preview: Publication?) -> [DraftAccount] {
+        func findings(_ publication: Publication?, _ code: String) -> [String: Set<String>] {
+            guard let country = publication?.countries.first(where: { $0.code == code }) else { return [:] }
+            return Dictionary(country.factories.map { ($0.id, Set($0.findings.map(\.issue))) }, uniquingKeysWith: { first, _ in first })
+        }
+        var result: [DraftAccount] = []
+        for book in books.sorted(by: { ($0.country?.code ?? "") < ($1.country?.code ?? "") }) {
+            guard let code = book.country?.code else { continue }
+            let before = findings(shown, code)
+            let after = findings(preview, code)
+            let factories = Set(before.keys).union(after.keys)
+            for item in book.standing.drafts {
+                var affected: Int?
+                if item.kind == "launch" {
+                    affected = after.count
+                } else if let issue = item.issue {
+                    affected = factories.filter { id in
+                        let listedBoth = before[id] != nil && after[id] != nil
+                        let shownBefore = before[id]?.contains(issue) ?? false
+                        let shownAfter = after[id]?.contains(issue) ?? false
+                        return shownBefore != shownAfter || (item.kind == "title" && listedBoth && shownAfter)
+                    }.count
+                }
+                let line = item.origin.file.location(of: item.origin.span.start).line
+                result.append(DraftAccount(country: code, kind: item.kind, id: item.id, awaits: item.standing.draftReason?.awaits,
+                                           reason: item.standing.draftReason?.description ?? "", location: "\(item.origin.file.path):\(line)",
+                                           factoriesAffected: affected))
+            }
+        }
+        return result
+    }
 }
 
 /// What happened to one input assessment.
@@ -117,6 +180,8 @@ public struct AssessmentAccount: Sendable {
         case incompleteData = "incomplete-data"
         case factoryLeft = "factory-left-cycle-ended"
         case countryPublishesNothing = "country-publishes-nothing"
+        /// The country has not launched public reporting (no adopted launch decision by the as-of day).
+        case countryNotLaunched = "country-not-launched"
         case refusalCounted = "refusal-counted"
         case refusalExcused = "refusal-excused"
         case refusalBeforeCurrent = "refusal-before-current-assessment"

@@ -43,6 +43,9 @@ public struct Publisher {
     public var asOf: Day
     /// Factories whose answers to keep, for `explain`.
     public var explaining: Set<String> = []
+    /// A preview for the PAC: drafts and countries not launched included, every output marked
+    /// as such. Otherwise only what adopted decisions make public (grammar.md §5).
+    public var preview = false
     /// Paths in messages are relative to this folder.
     public var displayBase = FileManager.default.currentDirectoryPath
     /// How `AnswerScanner` reads a clean answers table (tests change it).
@@ -140,7 +143,7 @@ public struct Publisher {
             }
             let result = checked.next()!
             problems.report(contentsOf: result.diagnostics.filter { $0.severity == .error })
-            if let book = result.ruleBook { countries[code] = CountryRules(code: code, book: book) }
+            if let book = preview ? result.ruleBook : result.publicRuleBook { countries[code] = CountryRules(code: code, book: book) }
         }
 
         var sheets = assessments.map { record -> Sheet in
@@ -170,9 +173,18 @@ public struct Publisher {
             return PublishResult(publication: nil, diagnostics: diagnostics, unlisted: unlisted, evaluations: [], answersScanned: answersScanned)
         }
 
-        var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries)
-        let publication = policy.apply(sheets: sheets, responses: responses, dataProblems: Self.namedInsideDataFolder(diagnostics),
+        var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries, preview: preview)
+        var publication = policy.apply(sheets: sheets, responses: responses, dataProblems: Self.namedInsideDataFolder(diagnostics),
                                        rulesDigest: rulesDigest(countries))
+        if !preview, countries.values.contains(where: { !$0.book.standing.drafts.isEmpty }) {
+            // What the drafts would have changed: the same data published as a preview, which
+            // doubles the work of a run; rules with no draft need none.
+            var previewing = self
+            previewing.preview = true
+            previewing.explaining = []
+            let shadow = previewing.publish(data: folder).publication
+            publication.report.drafts = DraftAccount.accounts(countries.values.map(\.book), public: publication, preview: shadow)
+        }
         let evaluations = sheets.compactMap { sheet -> AssessmentEvaluation? in
             guard let kept = sheet.kept, let plan = sheet.plan else { return nil }
             return AssessmentEvaluation(assessment: sheet.record, factory: factories[sheet.factory], plan: plan, answers: kept,

@@ -12,7 +12,9 @@ extension Checker {
                     if case .from(let date) = clause.body { definition.range.from = date.day }
                     if case .until(let date) = clause.body, definition.range.from.map({ $0 <= date.day }) ?? true { definition.range.until = date.day }
                 }
-                return definition
+                // The public view applies only adopted changes, none before its decision.
+                guard let adoptedChanges else { return definition }
+                return adoptedChanges[declaration.keywordSpan.start].flatMap { definition.starting($0) }
             default:
                 return nil
             }

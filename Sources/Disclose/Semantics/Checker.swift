@@ -8,6 +8,9 @@ public struct CheckResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// Every file read.
     public let files: [SourceFile]
+    /// For a country: the rules as its adopted decisions make them, which is all that may be
+    /// published (`ruleBook` holds drafts too, for checks, examples and the preview).
+    public var publicRuleBook: RuleBook? = nil
 
     /// True when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -91,6 +94,9 @@ public struct Checker {
     var conditionSyntax: [RuleCondition: (Condition, SourceFile)] = [:]
     var country: Country?
     var countryFile: SourceFile?
+    /// While building the public view: the country-file changes kept, by the offset of their
+    /// keyword, with the day each starts; nil otherwise (every change is applied).
+    var adoptedChanges: [Int: Day]?
 
     /// One declaration together with the file it is in.
     struct Definition {
@@ -139,7 +145,7 @@ public struct Checker {
         let examples = buildExamples(issues: issues)
         let sourceFiles = files.map(\.syntax.file)
         guard !sink.hasErrors else { return CheckResult(ruleBook: nil, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), files: sourceFiles) }
-        let book = RuleBook(
+        var book = RuleBook(
             country: country, questions: questionOrder.compactMap { questionTimelines[$0] }, questionIndex: questionIndex,
             clusters: clusterList, points: pointList, issues: orderedIssues, parameters: parameterTimelines,
             policy: policyTimelines, zeroTolerance: zeroToleranceOrder.compactMap { zeroTolerance[$0] },
@@ -148,7 +154,11 @@ public struct Checker {
         // Answers that silence an issue are found on the built rules, changes applied.
         sink.report(contentsOf: SilencingCheck(book: book, syntax: conditionSyntax).diagnostics())
         let diagnostics = Diagnostic.sortedForOutput(sink.diagnostics)
-        return CheckResult(ruleBook: sink.hasErrors ? nil : book, diagnostics: diagnostics, files: sourceFiles)
+        guard !sink.hasErrors else { return CheckResult(ruleBook: nil, diagnostics: diagnostics, files: sourceFiles) }
+        guard country != nil else { return CheckResult(ruleBook: book, diagnostics: diagnostics, files: sourceFiles) }
+        let (publicBook, standing) = publicView(of: book)
+        book.standing = standing
+        return CheckResult(ruleBook: book, diagnostics: diagnostics, files: sourceFiles, publicRuleBook: publicBook)
     }
 
     // MARK: Reporting

@@ -36,6 +36,8 @@ public struct RuleBook: Sendable {
     /// The path of each of `files` relative to the rules root, whatever the working folder:
     /// what the rules digest names (`SourceFile.path` is relative to the working folder).
     public let rootRelativePaths: [String]
+    /// The country's launch, and the standing of every item that could reach a public output.
+    public internal(set) var standing: PublicStanding = .none
 
     /// The question with id `id` as in force on `day`.
     public func question(_ id: String, on day: Day) -> Question? {

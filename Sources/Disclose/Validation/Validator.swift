@@ -19,6 +19,44 @@ public struct Validator {
         public var status: CountryStatus?
         /// True for a country that publishes no findings.
         public var publishesNothing = false
+        /// What the public view rests on, on a day: set when validating for a day.
+        public var provenance: ProvenanceCount?
+
+        /// How many of a country's items that could reach a public output rest on adopted
+        /// decisions on a day, and how many are drafts.
+        public struct ProvenanceCount: Sendable {
+            public var day: Day
+            public var launch: Launch
+            /// Adopted and in force publicly on the day.
+            public var adopted: Int
+            /// Adopted, in force publicly only from a later day.
+            public var adoptedLater: Int
+            /// Drafts: left out of every public output.
+            public var drafts: Int
+
+            init(_ standing: PublicStanding, on day: Day) {
+                self.day = day
+                launch = standing.launch
+                var counts = (adopted: 0, later: 0, drafts: 0)
+                for item in standing.items {
+                    switch item.standing {
+                    case .adopted(_, let from): if from <= day { counts.adopted += 1 } else { counts.later += 1 }
+                    case .draft: counts.drafts += 1
+                    }
+                }
+                (adopted, adoptedLater, drafts) = counts
+            }
+
+            /// "on 2025-06-30: launched by …; 31 public items rest on adopted decisions, 4 are drafts".
+            public var summary: String {
+                let launchWords = launch.isLaunched(on: day) || launch.description.hasPrefix("not launched")
+                    ? launch.description : "not launched by then (\(launch.description))"
+                var line = "public view on \(day): \(launchWords); "
+                line += "\(adopted) public item\(adopted == 1 ? "" : "s") rest\(adopted == 1 ? "s" : "") on adopted decisions, \(drafts) \(drafts == 1 ? "is a draft" : "are drafts")"
+                if adoptedLater > 0 { line += ", \(adoptedLater) adopted from a later day" }
+                return line
+            }
+        }
 
         /// The summary for people: issues by category, waivers, and the decisions behind them.
         public func summary() -> String {
@@ -36,12 +74,21 @@ public struct Validator {
             if !decisions.isEmpty {
                 lines.append("    rests on: " + decisions.map { "\($0.id) (\($0.status.rawValue)\($0.date.map { ", \($0)" } ?? ""))" }.joined(separator: "; "))
             }
+            if let provenance { lines.append("    " + provenance.summary) }
             return lines.joined(separator: "\n")
         }
 
         /// The summary as data.
         public func json() -> JSONValue {
             let errors = diagnostics.filter { $0.severity == .error }.count
+            var standing: [(String, JSONValue)] = []
+            if let provenance {
+                standing = [("provenance", .object([
+                    ("day", .string(provenance.day.description)), ("launched", .bool(provenance.launch.isLaunched(on: provenance.day))),
+                    ("launch", .string(provenance.launch.description)), ("adopted", .int(provenance.adopted)),
+                    ("adoptedLater", .int(provenance.adoptedLater)), ("drafts", .int(provenance.drafts)),
+                ]))]
+            }
             return .object([
                 ("country", .string(country)),
                 ("status", .optional(status?.rawValue)),
@@ -50,14 +97,15 @@ public struct Validator {
                 ("waivers", .array(waivers.map { .object([("constraint", .string($0.constraint)), ("reason", .optional($0.reason)), ("decision", .optional($0.decision))]) })),
                 ("decisions", .array(decisions.map { .object([("id", .string($0.id)), ("status", .string($0.status.rawValue)), ("date", .optional($0.date?.description))]) })),
                 ("errors", .int(errors)), ("warnings", .int(diagnostics.count - errors)),
-            ])
+            ] + standing)
         }
     }
 
-    /// Validates a checked country rule book.
-    public static func validate(_ book: RuleBook) -> Report {
+    /// Validates a checked country rule book; given a day, counts what its public view rests on that day.
+    public static func validate(_ book: RuleBook, on day: Day? = nil) -> Report {
         var report = run(book)
         report.publishesNothing = book.country?.publishesNothing == true
+        if let day, book.country != nil { report.provenance = Report.ProvenanceCount(book.standing, on: day) }
         return report
     }
 

@@ -57,6 +57,43 @@ import Testing
         #expect(codes.contains("E801"))
     }
 
+    /// A country publishes from its launch decision's day; a preview shows it before, marked.
+    @Test func aCountryPublishesFromItsLaunch() throws {
+        let folder = try Self.project()
+        let out = folder.appendingPathComponent("out")
+        let before = try CLI.run(["publish", "--data", "data", "--out", "out/public", "--as-of", "2025-06-30"], in: folder)
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(!before.stderr.contains("BD: "), "Bangladesh is not launched")
+        #expect(before.stderr.contains(" drafts left out (listed in the internal report; `--preview` shows them)"))
+        let publicJSON = try String(contentsOf: out.appendingPathComponent("public/public/public.json"), encoding: .utf8)
+        #expect(!publicJSON.contains("\"code\": \"BD\"") && !publicJSON.contains("\"preview\""))
+        let internalJSON = try String(contentsOf: out.appendingPathComponent("public/internal/internal-report.json"), encoding: .utf8)
+        #expect(internalJSON.contains("\"reason\": \"country-not-launched\""))
+
+        let preview = try CLI.run(["publish", "--data", "data", "--out", "out/preview", "--as-of", "2025-06-30", "--preview"], in: folder)
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stderr.hasPrefix("Draft: not for publication"))
+        let previewJSON = try String(contentsOf: out.appendingPathComponent("preview/public/public.json"), encoding: .utf8)
+        #expect(previewJSON.contains("\"preview\": true") && previewJSON.contains("\"code\": \"BD\""))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("preview/public/preview-factories.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("preview/public/public-factories.csv").path))
+        let manifest = try String(contentsOf: out.appendingPathComponent("preview/disclose-output.json"), encoding: .utf8)
+        #expect(manifest.contains("\"kind\": \"preview\""))
+        // A preview never replaces public outputs unless told, nor the reverse.
+        let overPublic = try CLI.run(["publish", "--data", "data", "--out", "out/public", "--as-of", "2025-06-30", "--preview"], in: folder)
+        #expect(overPublic.status == 64, "\(overPublic.stderr)")
+        let overPreview = try CLI.run(["publish", "--data", "data", "--out", "out/preview", "--as-of", "2025-06-30"], in: folder)
+        #expect(overPreview.status == 64, "\(overPreview.stderr)")
+        let told = try CLI.run(["publish", "--data", "data", "--out", "out/public", "--as-of", "2025-06-30", "--preview", "--replace-public"], in: folder)
+        #expect(told.status == 0, "\(told.stderr)")
+
+        // Vietnam's launch decision is dated 2015 (counted from 2015-12-31): not launched before.
+        let early = try CLI.run(["validate", "VN", "--as-of", "2015-06-30"], in: folder)
+        #expect(early.stdout.contains("public view on 2015-06-30: not launched by then (launched by VN-PAC-2015-01 on 2015-12-31)"), "\(early.stdout)")
+        let late = try CLI.run(["validate", "VN", "--as-of", "2016-01-01"], in: folder)
+        #expect(late.stdout.contains("public view on 2016-01-01: launched by VN-PAC-2015-01 on 2015-12-31; "), "\(late.stdout)")
+    }
+
     @Test func diffShowsWhatAWithdrawalChangesOnThePortal() throws {
         let folder = try Self.project()
         let before = try CLI.run(["publish", "--data", "data", "--as-of", "2025-06-30"], in: folder)

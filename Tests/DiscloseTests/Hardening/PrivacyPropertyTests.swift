@@ -104,6 +104,7 @@ extension Hardening {
               title en "The public list"
               status adopted
               on 2019-01-01
+              publishes UNDERAGE-WORKERS, FORCED-OVERTIME, EXCESSIVE-OVERTIME, EMERGENCY-PREPAREDNESS, LOCKED-EXITS, UNION-CHOICE, GENDER-DISCRIMINATION, DIALOGUE
 
             """,
             "countries/FX.disclose": """

@@ -65,8 +65,9 @@ enum PortalFixtures {
             figures: [
                 IssueFigure(issue: hostileIssue, titles: titles, category: .wages, nonCompliantFactories: 1, assessedFactories: 3),
                 IssueFigure(issue: "WAGE-2", titles: second, category: .wages, nonCompliantFactories: 1, assessedFactories: 3),
-            ])
-        return Publication(asOf: Day(iso: "2025-06-30")!, rulesDigest: String(repeating: "ab", count: 32), countries: [country],
+            ], launch: .notLaunched(.proposed("ZZ-PROP-2025-01")))
+        // A preview: only a preview shows a country that is not launched.
+        return Publication(asOf: Day(iso: "2025-06-30")!, rulesDigest: String(repeating: "ab", count: 32), isPreview: true, countries: [country],
                            report: InternalReport(assessments: [], escalations: [], responses: [], dataProblems: []))
     }()
 
@@ -80,7 +81,8 @@ enum PortalFixtures {
             code: "QQ", titles: ["en": "Qland", "ps": "کيولنډ"], languages: ["ps", "en"], status: .decided, greenHighlight: false,
             factories: [factory],
             figures: [IssueFigure(issue: "Q-1", titles: ["en": "Wages paid on time", "ps": "معاش په وخت"], category: .wages,
-                                  nonCompliantFactories: 0, assessedFactories: 1)])
+                                  nonCompliantFactories: 0, assessedFactories: 1)],
+            launch: .launched(decision: "XX-PAC-2020-01", on: Day(iso: "2020-01-01")!))
         return Publication(asOf: Day(iso: "2025-06-30")!, rulesDigest: String(repeating: "cd", count: 32), countries: [country],
                            report: InternalReport(assessments: [], escalations: [], responses: [], dataProblems: []))
     }()

@@ -56,10 +56,17 @@ import Testing
         (try? String(contentsOf: url(name, "as-of"), encoding: .utf8)).flatMap { Day(iso: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
-    /// Publishes a case's data with the shipped rules, as the CLI would.
-    static func run(_ name: String) -> Run {
+    /// The rules a case is published with: its own `project/` folder (with `rules/` and
+    /// `countries/`) if it has one, else the shipped rules.
+    static func project(_ name: String) -> String {
+        exists(name, "project") ? url(name, "project").path : Golden.packageRoot.path
+    }
+
+    /// Publishes a case's data with its rules, as the CLI would; as a preview when asked.
+    static func run(_ name: String, preview: Bool = false) -> Run {
         let day = asOf(name) ?? Day(year: 2000, month: 1, day: 1)!
-        var publisher = Publisher(project: Golden.packageRoot.path, asOf: day)
+        var publisher = Publisher(project: project(name), asOf: day)
+        publisher.preview = preview
         publisher.displayBase = folder.path
         let result = publisher.publish(data: folder.appendingPathComponent(name).path)
         guard let publication = result.publication else { return Run(name: name, result: result, publicCSV: []) }
@@ -119,6 +126,12 @@ import Testing
         Golden.check(internalJSON, against: Self.url(name, "expected-internal.json"))
         for (file, text) in run.publicCSV where Self.exists(name, "expected-\(file)") {
             Golden.check(text, against: Self.url(name, "expected-\(file)"))
+        }
+        // A case with a file `preview` is published as a preview too.
+        if Self.exists(name, "preview") {
+            let preview = Self.run(name, preview: true)
+            Golden.check(preview.publicJSON ?? "", against: Self.url(name, "expected-preview-public.json"))
+            Golden.check(preview.internalJSON ?? "", against: Self.url(name, "expected-preview-internal.json"))
         }
         // Both files are JSON, and every input assessment is accounted for once.
         #expect((try? JSONSerialization.jsonObject(with: Data(publicJSON.utf8))) != nil, "public JSON does not parse")
@@ -284,5 +297,86 @@ import Testing
             let second = Self.run(name)
             #expect(first.publicJSON == second.publicJSON && first.internalJSON == second.internalJSON)
         }
+    }
+}
+
+/// Drafts never reach the public set (grammar.md §5): the case `drafts-every-way` has a draft
+/// of every kind, each absent from every public file and page, present in the preview and
+/// listed in the internal report.
+@Suite struct DraftGoldenTests {
+    static let name = "drafts-every-way"
+
+    /// What each draft would put in a public output: ids and texts only it introduces.
+    static let draftTexts: [(kind: String, id: String, texts: [String])] = [
+        ("issue", "B-NO-DECISION", ["B-NO-DECISION", "Baseline issue no decision publishes"]),
+        ("issue", "XA-PROPOSED", ["XA-PROPOSED", "Own issue on a proposed decision"]),
+        ("issue", "XA-REJECTED", ["XA-REJECTED", "Own issue on a rejected decision"]),
+        ("issue", "XA-SUPERSEDED", ["XA-SUPERSEDED", "Own issue on a superseded decision"]),
+        ("change issue", "B-CHANGED", ["Baseline issue as a draft would reword it"]),
+        ("title", "B-TITLED fr", ["Question de base au titre français en projet"]),
+        ("launch", "YB", ["YB-1", "Unlaunched Apparel", "Other Land"]),
+    ]
+
+    /// Every text of a publication a reader could see: the public JSON, the CSV files, the portal.
+    static func outputs(_ publication: Publication) -> [(name: String, text: String)] {
+        [("public.json", PublicationExport.publicJSON(publication).serialized())]
+            + PublicationExport.publicCSV(publication).map { ($0.name, $0.text) }
+            + PortalSite.pages(publication).map { ($0.name, $0.text) }
+    }
+
+    @Test func draftsAreAbsentFromEveryPublicFileAndPagePresentInThePreviewAndReported() throws {
+        let shown = try #require(PublishGoldenTests.run(Self.name).result.publication)
+        let preview = try #require(PublishGoldenTests.run(Self.name, preview: true).result.publication)
+        #expect(!shown.isPreview && preview.isPreview)
+        let publicOutputs = Self.outputs(shown)
+        let previewText = Self.outputs(preview).map(\.text).joined(separator: "\n")
+        for draft in Self.draftTexts {
+            for text in draft.texts {
+                for output in publicOutputs {
+                    #expect(!output.text.contains(text) && !output.name.contains(text), "\(draft.kind) \(draft.id): `\(text)` in public \(output.name)")
+                }
+                #expect(previewText.contains(text), "\(draft.kind) \(draft.id): `\(text)` missing from the preview")
+            }
+            #expect(shown.report.drafts.contains { $0.kind == draft.kind && $0.id == draft.id }, "\(draft.kind) \(draft.id) not in the internal report")
+        }
+        // A draft withdrawal leaves the issue public; a draft parameter leaves the adopted value.
+        let factories = try #require(shown.countries.first { $0.code == "XA" }).factories
+        #expect(factories.first { $0.id == "XA-1" }?.findings.map(\.issue).contains("B-WITHDRAWN") == true)
+        #expect(factories.first { $0.id == "XA-2" }?.findings.map(\.issue) == ["B-AGE"], "14 years is under the adopted 15")
+        let previewFactories = try #require(preview.countries.first { $0.code == "XA" }).factories
+        #expect(previewFactories.first { $0.id == "XA-1" }?.findings.map(\.issue).contains("B-WITHDRAWN") == false)
+        #expect(previewFactories.first { $0.id == "XA-2" }?.findings.isEmpty == true, "14 years is not under the draft 14")
+        #expect(shown.report.drafts.contains { $0.kind == "withdraw issue" && $0.id == "B-WITHDRAWN" && $0.awaits == "XA-PROP-2024-01" })
+        #expect(shown.report.drafts.contains { $0.kind == "change parameter" && $0.id == "minimum-age" })
+        // The country not launched: every assessment accounted for, withheld for that reason.
+        let unlaunched = shown.report.assessments.filter { $0.country == "YB" }
+        #expect(unlaunched.count == 2 && unlaunched.allSatisfy { $0.reason == .countryNotLaunched })
+        // The French page of the draft-titled issue shows the English title, marked.
+        let page = try #require(PortalSite.pages(shown).first { $0.name == PortalSite.issuePage("XA", "fr", "B-TITLED") }?.text)
+        #expect(page.contains("Baseline issue with a draft French title</span> <span class=\"tag tag-fallback\">"))
+        // Every preview page and file says what it is; no public one does.
+        for output in Self.outputs(preview) where output.name.hasSuffix(".html") || output.name.hasSuffix(".json") {
+            #expect(output.text.contains(PublicationExport.previewNotice), "preview \(output.name) is not marked")
+        }
+        #expect(PublicationExport.publicCSV(preview).allSatisfy { $0.name.hasPrefix("preview-") })
+        for output in publicOutputs { #expect(!output.text.contains(PublicationExport.previewNotice), "public \(output.name) says preview") }
+    }
+
+    /// `disclose validate` counts the items that rest on adopted decisions and the drafts.
+    @Test func validateCountsAdoptedItemsAndDrafts() throws {
+        let project = PublishGoldenTests.url(Self.name, "project")
+        let results = Checker.check(entries: ["XA", "YB"].map { project.appendingPathComponent("countries/\($0).disclose").path })
+        let launched = try #require(results[0].ruleBook)
+        let count = try #require(Validator.validate(launched, on: Day(iso: "2024-06-30")!).provenance)
+        // The launch and six issues; four draft issues, and a draft change, withdrawal, title and value.
+        // (An item dated before its adopted decision is refused by `check`, E508: it cannot be a draft.)
+        #expect((count.adopted, count.adoptedLater, count.drafts) == (7, 0, 8))
+        #expect(count.summary == "public view on 2024-06-30: launched by XA-PAC-2020-01 on 2020-01-01; 7 public items rest on adopted decisions, 8 are drafts")
+        let before = try #require(Validator.validate(launched, on: Day(iso: "2019-12-31")!).provenance)
+        #expect((before.adopted, before.adoptedLater) == (0, 7) && !before.launch.isLaunched(on: before.day))
+        let other = try #require(results[1].ruleBook)
+        let unlaunched = try #require(Validator.validate(other, on: Day(iso: "2024-06-30")!).provenance)
+        #expect(unlaunched.adopted == 0 && unlaunched.summary.contains("not launched: awaits YB-PROP-2024-01 (proposed)"))
+        #expect(Validator.validate(launched).provenance == nil, "without a day, no counts")
     }
 }

@@ -17,13 +17,15 @@ import Testing
     /// About two random factories per country, plus the scenario factories.
     static let scale = 0.01
 
-    /// The shipped rule books of the countries that publish, checked once, by country code.
+    /// The shipped rule books of the launched countries that publish, checked once, by country code.
     static let books: [RuleBook] = {
         let folder = Golden.packageRoot.appendingPathComponent("countries").path
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".disclose") && !$0.contains("-") }.sorted()
         return Checker.check(entries: names.map { (folder as NSString).appendingPathComponent($0) }).compactMap(\.ruleBook)
             .filter { $0.country.map { !$0.publishesNothing } ?? false }
+            // Countries launched before the earliest as-of day: the properties are about the policy.
+            .filter { $0.standing.launch.isLaunched(on: Day(year: 2022, month: 7, day: 1)!) }
     }()
 
     /// Three countries for a seed, in turn.
@@ -204,7 +206,8 @@ import Testing
     @Test func seedsCoverEveryCountry() {
         let covered = Set(Self.seeds.flatMap { Self.books($0).compactMap(\.country?.code) })
         #expect(covered == Set(Self.books.compactMap(\.country?.code)))
-        #expect(covered.count >= 10)
+        // The six launched programmes: Haiti, Indonesia, Jordan, Cambodia, Nicaragua, Vietnam.
+        #expect(covered.count >= 6)
     }
 
     @Test func shuffleKeepsEveryRecordWhole() {
