@@ -59,7 +59,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     let path = (scratch as NSString).appendingPathComponent(name)
     writeFile(path, bytes)
-    guard let disk = TableReader(path: path, displayPath: name, schema: schema) else {
+    guard case .success(let disk) = TableReader.opening(path: path, displayPath: name, schema: schema) else {
         fuzzRequire(false, "cannot open \(path)")
         return 0
     }
