@@ -54,6 +54,8 @@ public final class TableReader {
     /// Records larger than this are refused rather than read into memory.
     static let maximumRecordSize = 16 << 20
     static let chunkSize = 1 << 20
+    /// A diagnostic quotes at most this many bytes of its line.
+    static let excerptLength = 500
 
     let path: String
     let schema: TableSchema
@@ -604,12 +606,16 @@ public final class TableReader {
         bytesExaminedForReports += target - cursor.scanned
         cursor.scanned = target
         if cursor.lineEnd < 0 {
-            cursor.lineEnd = chunk[cursor.lineStart...].firstIndex(of: 0x0A) ?? chunk.count
+            // Only as far as the excerpt goes: in a file whose lines end with CR alone, the next
+            // LF may be at the end of the file, and every row's report went there (found by
+            // fuzz target read_tables: quadratic again).
+            let limit = min(chunk.count, cursor.lineStart + TableReader.excerptLength)
+            cursor.lineEnd = chunk[cursor.lineStart..<limit].firstIndex(of: 0x0A) ?? limit
             bytesExaminedForReports += cursor.lineEnd - cursor.lineStart
         }
         lineCursor = cursor
         let lineStart = cursor.lineStart
-        var lineBytes = Array(chunk[lineStart..<min(cursor.lineEnd, lineStart + 500)])
+        var lineBytes = Array(chunk[lineStart..<cursor.lineEnd])
         bytesExaminedForReports += lineBytes.count
         if lineBytes.last == 0x0D { lineBytes.removeLast() }
         let file = SourceFile(path: path, bytes: lineBytes, firstLine: cursor.lineNumber)
