@@ -175,6 +175,22 @@ seed_tables() {
         done
         index=$((index + 1))
     done
+    # Wide headers (bit 3 of the first byte; the high bits say how often the first line is
+    # repeated): the schema's columns spelt every way a sheet may spell them, unknown ones,
+    # doubled ones, quoted names with a carriage return or a quote in them, a row after the header
+    # (a line break would end the line that is repeated).
+    index=0
+    for columns in "factory_id,name,type,country,left_on" \
+        "assessment_id,factory_id,assessed_on,method,cycle,status,refusal_reason,finalised_on,cycle_ends_on" \
+        "assessment_id,question_id,answer" \
+        "response_id,factory_id,assessment_id,issue_id,responded_on,text,attachments"; do
+        local first="${columns%%,*}"
+        printf "\\x$(printf %02x $((index + 8 + 16)))%s,Extra Column\nA-1\n" "$columns" >"$out/wide-known-$index.csv"
+        printf "\\x$(printf %02x $((index + 8 + 240)))unknown,\"odd\rname\",\"say \"\"hi\"\"\", %s ,%s\nA-1,b\n" \
+            "$(echo "$first" | tr a-z A-Z | tr _ ' ')" "$first" >"$out/wide-odd-$index.csv"
+        printf "\\x$(printf %02x $((index + 8 + 128)))\xef\xbb\xbf%s\r\n" "$(echo "$columns" | tr _ -)" >"$out/wide-bom-$index.csv"
+        index=$((index + 1))
+    done
 }
 seed_publish() {
     local out="$WORK/seeds/publish_pipeline$WORKER"

@@ -28,8 +28,12 @@ struct Arguments {
         return true
     }
 
-    /// Takes `--name VALUE` or `--name=VALUE` if present.
+    /// Takes `--name VALUE` or `--name=VALUE` if present; given twice, it is a usage error
+    /// (which of the two was meant cannot be told).
     mutating func option(_ name: String, usage: String) throws -> String? {
+        if remaining.filter({ $0 == name || $0.hasPrefix(name + "=") }).count > 1 {
+            throw UsageError("`\(name)` is given twice; give it once", usage: usage)
+        }
         if let index = remaining.firstIndex(where: { $0.hasPrefix(name + "=") }) {
             return String(remaining.remove(at: index).dropFirst(name.count + 1))
         }

@@ -115,9 +115,14 @@ struct AnswerScanner: Sendable {
     /// before; the last row may run past its end) into `store`; false at the first row that
     /// needs a careful reading.
     private func scan(_ range: Range<Int>, isFirst: Bool, fileSize: Int, into store: inout AnswerStore) -> Bool {
-        let descriptor = open(path, O_RDONLY)
+        // The careful reader checked that the table is an ordinary file; should something else
+        // be put at its name since, this gives up (without waiting, for a named pipe) rather than
+        // read it, and the careful reader reads the file it checked, which it holds open.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
         // The file offset of buffer[0], and how many bytes of the buffer hold file data.
         var offset = isFirst ? range.lowerBound : range.lowerBound - 1
         // No bigger than the rest of the file plus one byte: a small file costs a small buffer,
@@ -293,7 +298,7 @@ struct AnswerScanner: Sendable {
 
             switch store.record(UnsafeBufferPointer(rebasing: bytes[answerStart..<answerEnd]), question: question, sheet: state.sheet, plan: state.plan!) {
             case .stored, .notNeeded: break
-            case .duplicate, .unreadable, .unusable: return .needsCarefulReading
+            case .duplicate, .unreadable, .unusable, .unusableNotNeeded: return .needsCarefulReading
             }
             row = next
         }

@@ -16,6 +16,9 @@ struct DataFolder {
     /// text): its error is reported, and nothing that refers to its rows is reported again.
     var factoriesUnreadable = false
     var assessmentsUnreadable = false
+    /// The day each factory that left the programme left, and where its `left_on` field is:
+    /// that it is not before the factory's first visit is known only once the assessments are read.
+    private var exits: [String: (day: Day, field: SourceRange)] = [:]
 
     /// True when rows naming this factory or assessment were already accounted for by an error.
     func isRejected(factory: String) -> Bool { factoriesUnreadable || rejectedFactories.contains(factory) }
@@ -27,9 +30,11 @@ struct DataFolder {
     }
 
     /// The file of a table: `NAME.csv` or `NAME.jsonl`; reports a missing or doubled table.
+    ///
+    /// Anything at the name counts, a link to nothing included: `open` then says why it
+    /// cannot be read, rather than the table passing for absent.
     mutating func path(of table: String, required: Bool) -> String? {
-        let manager = FileManager.default
-        let candidates = ["csv", "jsonl"].map { (folder as NSString).appendingPathComponent("\(table).\($0)") }.filter { manager.fileExists(atPath: $0) }
+        let candidates = ["csv", "jsonl"].map { (folder as NSString).appendingPathComponent("\(table).\($0)") }.filter(TableFile.entryExists)
         if candidates.count > 1 {
             diagnostics.append(Diagnostic(.missingTable, "`\(table)` is given twice, as CSV and as JSON Lines", at: nil,
                                           help: "keep one of \(candidates.map { "`\(display($0))`" }.joined(separator: " and "))"))
@@ -45,12 +50,24 @@ struct DataFolder {
     func display(_ path: String) -> String {
         let base = displayBase.hasSuffix("/") ? displayBase : displayBase + "/"
         let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        let standard = (full as NSString).standardizingPath
+        // The folder standardised, the name kept: standardising the whole path would follow a
+        // table that is a link, and name its target instead of the table.
+        let name = (full as NSString).lastPathComponent
+        let standard = (((full as NSString).deletingLastPathComponent as NSString).standardizingPath as NSString).appendingPathComponent(name)
         return standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : path
     }
 
-    func open(_ path: String, _ schema: TableSchema) -> TableReader? {
-        TableReader(path: path, displayPath: display(path), schema: schema)
+    /// A reader of the table at `path`; nil, with the error, when it cannot be read (a folder, a
+    /// named pipe, a link to nothing, no permission...). Then the table is not treated as absent:
+    /// the run stops on the error.
+    mutating func open(_ path: String, _ schema: TableSchema) -> TableReader? {
+        switch TableReader.opening(path: path, displayPath: display(path), schema: schema) {
+        case .success(let reader):
+            return reader
+        case .failure(let problem):
+            diagnostics.append(problem.diagnostic(path: display(path)))
+            return nil
+        }
     }
 
     // MARK: Fields
@@ -110,7 +127,11 @@ struct DataFolder {
     // MARK: Tables
 
     mutating func readFactories() -> [FactoryRecord] {
-        guard let path = path(of: "factories", required: true), let reader = open(path, DataTables.factories) else { return [] }
+        guard let path = path(of: "factories", required: true) else { return [] }
+        guard let reader = open(path, DataTables.factories) else {
+            factoriesUnreadable = true
+            return []
+        }
         var records: [FactoryRecord] = []
         var seen: [String: Int] = [:]
         var rejected: Set<String> = []
@@ -133,6 +154,7 @@ struct DataFolder {
             }
             records.append(FactoryRecord(id: id, name: name, type: row.text(2).trimmedSpaces.lowercased(),
                                          country: country, leftOn: left, line: row.line))
+            if let left { exits[id] = (left, reader.sourceRange(row: row, column: 4)) }
             accepted = true
         }
         rejectedFactories = rejected
@@ -142,7 +164,11 @@ struct DataFolder {
     }
 
     mutating func readAssessments(factories: Set<String>) -> [AssessmentRecord] {
-        guard let path = path(of: "assessments", required: true), let reader = open(path, DataTables.assessments) else { return [] }
+        guard let path = path(of: "assessments", required: true) else { return [] }
+        guard let reader = open(path, DataTables.assessments) else {
+            assessmentsUnreadable = true
+            return []
+        }
         var records: [AssessmentRecord] = []
         var seen: [String: Int] = [:]
         var rejected: Set<String> = []
@@ -189,6 +215,11 @@ struct DataFolder {
                                    help: "check the two dates")
                 return
             }
+            if let cycleEnd, cycleEnd < date {
+                reader.reportField(.invalidValue, "cycle ends on \(cycleEnd), before the assessment on \(date)", row: row, column: 8,
+                                   help: "`cycle_ends_on` is the last day of the service cycle the assessment belongs to; check the two dates")
+                return
+            }
             records.append(AssessmentRecord(id: id, factory: factory, date: date, method: method, cycle: cycle, status: recordStatus,
                                             finalisedOn: finalised, cycleEndsOn: cycleEnd, line: row.line))
             accepted = true
@@ -196,21 +227,35 @@ struct DataFolder {
         rejectedAssessments = rejected
         assessmentsUnreadable = !reader.isReadable || reader.refusedRowsAsNotText
         diagnostics += reader.diagnostics
+        checkExits(records)
         return records
+    }
+
+    /// A factory cannot leave the programme before its first visit (assessment or refused
+    /// visit): its `left_on` is then a slip (a wrong year, most often), and taking it at its
+    /// word could withhold or keep the factory on a wrong day. Factories with no visit read are
+    /// not judged: a visit left out for an error is reported already.
+    private mutating func checkExits(_ records: [AssessmentRecord]) {
+        guard !exits.isEmpty else { return }
+        var firstVisit: [String: Day] = [:]
+        for record in records where exits[record.factory] != nil {
+            firstVisit[record.factory] = min(firstVisit[record.factory] ?? record.date, record.date)
+        }
+        for (factory, exit) in exits.sorted(by: { $0.value.field.file.firstLine < $1.value.field.file.firstLine }) {
+            guard let first = firstVisit[factory], exit.day < first else { continue }
+            diagnostics.append(Diagnostic(.invalidValue, "factory `\(factory)` left the programme on \(exit.day), before its first visit on \(first)",
+                                          at: exit.field,
+                                          help: "check `left_on` and the factory's assessments; leave `left_on` empty while the factory is in the programme"))
+        }
     }
 
     mutating func readResponses(factories: Set<String>, assessments: [String: String]) -> [ResponseRecord] {
         guard let path = path(of: "responses", required: false), let reader = open(path, DataTables.responses) else { return [] }
         let folder = self
         var records: [ResponseRecord] = []
-        var seen: Set<String> = []
+        var seen: [String: Int] = [:]
         reader.forEachRow { row in
-            let id = row.text(0).trimmedSpaces
-            guard !id.isEmpty, seen.insert(id).inserted else {
-                reader.reportField(id.isEmpty ? .invalidValue : .duplicateRecord, id.isEmpty ? "`response_id` is empty" : "response `\(id)` is listed twice",
-                                   row: row, column: 0, help: "every response needs its own id")
-                return
-            }
+            guard let id = DataFolder.uniqueId(row, reader, "response", seen: &seen) else { return }
             let factory = row.text(1).trimmedSpaces
             let assessment = row.text(2).trimmedSpaces
             if folder.isRejected(factory: factory) || folder.isRejected(assessment: assessment) { return }

@@ -54,11 +54,13 @@ public final class TableReader {
     /// Records larger than this are refused rather than read into memory.
     static let maximumRecordSize = 16 << 20
     static let chunkSize = 1 << 20
+    /// A diagnostic quotes at most this many bytes of its line.
+    static let excerptLength = 500
 
     let path: String
     let schema: TableSchema
     let isJSONLines: Bool
-    private let handle: FileHandle?
+    private let file: TableFile?
     private var chunk: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -78,14 +80,20 @@ public final class TableReader {
     /// The byte offset in the file where the current chunk starts.
     private var chunkOffset = 0
 
-    /// Opens `path` for reading; `displayPath` is how messages name it.
-    public init?(path: String, displayPath: String, schema: TableSchema) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        self.handle = handle
-        self.path = displayPath
+    /// Opens `path` for reading (`displayPath` is how messages name it), or says why it
+    /// cannot be read: it is not an ordinary file (a folder, a named pipe, a link to nothing...),
+    /// or opening it failed (`TableFile.Problem.diagnostic` words it).
+    static func opening(path: String, displayPath: String, schema: TableSchema) -> Result<TableReader, TableFile.Problem> {
+        TableFile.opening(path).map { TableReader(file: $0, displayPath: displayPath, schema: schema, isJSONLines: path.hasSuffix(".jsonl")) }
+    }
+
+    private init(file: TableFile, displayPath: String, schema: TableSchema, isJSONLines: Bool) {
+        self.file = file
+        path = displayPath
         self.schema = schema
-        isJSONLines = path.hasSuffix(".jsonl")
+        self.isJSONLines = isJSONLines
         fill()
+        guard isReadable else { return }
         if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         if isJSONLines {
             columnMap = Array(0..<schema.columns.count)
@@ -96,7 +104,7 @@ public final class TableReader {
 
     /// Reads from bytes in memory, for tests and fuzzing.
     public init(bytes: [UInt8], displayPath: String, schema: TableSchema, isJSONLines: Bool) {
-        handle = nil
+        file = nil
         path = displayPath
         self.schema = schema
         self.isJSONLines = isJSONLines
@@ -110,8 +118,6 @@ public final class TableReader {
         }
     }
 
-    deinit { try? handle?.close() }
-
     /// False when the header was unusable; no rows are read then.
     public private(set) var isReadable = true
 
@@ -122,33 +128,41 @@ public final class TableReader {
     /// file with a usable header).
     var hasSchemaColumnOrder: Bool { !isJSONLines && isReadable && columnMap == Array(schema.columns.indices) }
 
-    /// Calls `body` for every row, in file order.
+    /// Calls `body` for every row, in file order. A read that fails part of the way stops
+    /// it (reported, and `isReadable` false): the row being read then is not handed on.
     public func forEachRow(_ body: (TableRow) -> Void) {
         guard isReadable else { return }
-        while let next = isJSONLines ? nextJSONRow() : nextCSVRow() {
+        while let next = isJSONLines ? nextJSONRow() : nextCSVRow(), isReadable {
             if next { body(row) }
         }
     }
 
     // MARK: Chunks
 
-    /// Reads more bytes, keeping those from `keepFrom` on; false at the end of the file.
+    /// Reads more bytes, keeping those from `keepFrom` on; false at the end of the file. A
+    /// read that fails is reported and ends the reading, with `isReadable` false: what was
+    /// read is never taken for the whole table.
     @discardableResult
     private func fill(keepFrom keep: Int? = nil) -> Bool {
-        guard !atEnd, let handle else { return false }
+        guard !atEnd, let file else { return false }
         let start = keep ?? position
         if start > 0 {
             chunk.removeSubrange(0..<start)
             chunkOffset += start
             position -= start
         }
-        let data = handle.readData(ofLength: TableReader.chunkSize)
-        if data.isEmpty {
+        switch file.readMore(appendingTo: &chunk, count: TableReader.chunkSize) {
+        case .success(let count) where count > 0:
+            return true
+        case .success:
             atEnd = true
             return false
+        case .failure(let problem):
+            atEnd = true
+            isReadable = false
+            record(problem.diagnostic(path: path, whileReading: true))
+            return false
         }
-        chunk.append(contentsOf: data)
-        return true
     }
 
     // MARK: CSV
@@ -530,9 +544,7 @@ public final class TableReader {
 
     /// Reports a problem with a field of the row just read.
     func reportField(_ code: DiagnosticCode, _ message: String, row: TableRow, column: Int, label: String? = nil, help: String?) {
-        let offset = currentRawStart + (column < row.rawOffsets.count ? row.rawOffsets[column] : 0)
-        report(code, message, recordLine: row.line, rawStart: currentRawStart, offset: offset, label: label, help: help,
-               length: max(1, row.ranges[column].count))
+        record(Diagnostic(code, message, at: sourceRange(row: row, column: column), label: label, help: help))
     }
 
     /// Reports a problem about the row as a whole.
@@ -541,29 +553,74 @@ public final class TableReader {
     }
 
     /// Reports a problem at `offset` in the record that starts at `rawStart` on `recordLine`.
+    private func report(_ code: DiagnosticCode, _ message: String, recordLine: Int, rawStart: Int?, offset: Int? = nil,
+                        label: String? = nil, help: String?, length: Int = 1) {
+        record(Diagnostic(code, message, at: sourceRange(recordLine: recordLine, rawStart: rawStart, offset: offset, length: length),
+                          label: label, help: help))
+    }
+
+    /// The place of a field of the row just read, for a diagnostic made later (when another
+    /// table shows that the field is wrong).
+    func sourceRange(row: TableRow, column: Int) -> SourceRange {
+        let offset = currentRawStart + (column < row.rawOffsets.count ? row.rawOffsets[column] : 0)
+        return sourceRange(recordLine: row.line, rawStart: currentRawStart, offset: offset, length: max(1, row.ranges[column].count))
+    }
+
+    /// Where the last report found its line in the record it was about. Reports about one record
+    /// in order (the header's unknown columns, left to right) go on from there, so that the
+    /// record is scanned once in all rather than once per report: a header of 100,000 unknown
+    /// columns used to take 49 s.
+    private struct LineCursor {
+        /// The record (its start in the chunk), and the chunk as it was.
+        var rawStart, chunkOffset, chunkCount: Int
+        /// How far the record is scanned, and the line found there.
+        var scanned, lineStart, lineNumber: Int
+        /// Where that line ends; -1 until looked for.
+        var lineEnd: Int
+    }
+    private var lineCursor: LineCursor?
+    /// The bytes the reports looked at to find their lines and excerpts: the work that must stay
+    /// in proportion to the input (`HeaderWorkTests`).
+    private(set) var bytesExaminedForReports = 0
+
+    /// The place of `offset` in the record that starts at `rawStart` on `recordLine`.
     ///
     /// The offending line is kept alone, with its true line number, so that the message can
     /// quote it without the reader keeping the file.
-    private func report(_ code: DiagnosticCode, _ message: String, recordLine: Int, rawStart: Int?, offset: Int? = nil,
-                        label: String? = nil, help: String?, length: Int = 1) {
+    private func sourceRange(recordLine: Int, rawStart: Int?, offset: Int?, length: Int) -> SourceRange {
         guard let rawStart, rawStart < chunk.count else {
-            let file = SourceFile(path: path, bytes: [], firstLine: recordLine)
-            record(Diagnostic(code, message, at: SourceRange(file, Span(0, 0)), label: label, help: help))
-            return
+            return SourceRange(SourceFile(path: path, bytes: [], firstLine: recordLine), Span(0, 0))
         }
         let target = min(max(offset ?? rawStart, rawStart), chunk.count)
-        var lineStart = rawStart
-        var lineNumber = recordLine
-        for index in rawStart..<target where chunk[index] == 0x0A {
-            lineStart = index + 1
-            lineNumber += 1
+        var cursor = LineCursor(rawStart: rawStart, chunkOffset: chunkOffset, chunkCount: chunk.count,
+                                scanned: rawStart, lineStart: rawStart, lineNumber: recordLine, lineEnd: -1)
+        if let last = lineCursor, last.rawStart == rawStart, last.chunkOffset == chunkOffset, last.chunkCount == chunk.count,
+           last.scanned <= target {
+            cursor = last
         }
-        let lineEnd = chunk[lineStart...].firstIndex(of: 0x0A) ?? chunk.count
-        var lineBytes = Array(chunk[lineStart..<min(lineEnd, lineStart + 500)])
+        for index in cursor.scanned..<target where chunk[index] == 0x0A {
+            cursor.lineStart = index + 1
+            cursor.lineNumber += 1
+            cursor.lineEnd = -1
+        }
+        bytesExaminedForReports += target - cursor.scanned
+        cursor.scanned = target
+        if cursor.lineEnd < 0 {
+            // Only as far as the excerpt goes: in a file whose lines end with CR alone, the next
+            // LF may be at the end of the file, and every row's report went there (found by
+            // fuzz target read_tables: quadratic again).
+            let limit = min(chunk.count, cursor.lineStart + TableReader.excerptLength)
+            cursor.lineEnd = chunk[cursor.lineStart..<limit].firstIndex(of: 0x0A) ?? limit
+            bytesExaminedForReports += cursor.lineEnd - cursor.lineStart
+        }
+        lineCursor = cursor
+        let lineStart = cursor.lineStart
+        var lineBytes = Array(chunk[lineStart..<cursor.lineEnd])
+        bytesExaminedForReports += lineBytes.count
         if lineBytes.last == 0x0D { lineBytes.removeLast() }
-        let file = SourceFile(path: path, bytes: lineBytes, firstLine: lineNumber)
+        let file = SourceFile(path: path, bytes: lineBytes, firstLine: cursor.lineNumber)
         let column = min(target - lineStart, lineBytes.count)
-        record(Diagnostic(code, message, at: SourceRange(file, Span(column, min(lineBytes.count, column + length))), label: label, help: help))
+        return SourceRange(file, Span(column, min(lineBytes.count, column + length)))
     }
 
     private func record(_ diagnostic: Diagnostic) {

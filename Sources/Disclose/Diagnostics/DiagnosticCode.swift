@@ -64,6 +64,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case malformedJSON = "E709"
     case missingTable = "E710"
     case unusableAnswer = "W711"
+    case tableNotAFile = "E712"
+    case unreadableTable = "E713"
 
     case decisionNotInForce = "E801"
     case decisionProposed = "W802"
@@ -141,6 +143,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .malformedJSON: "malformed JSON line"
         case .missingTable: "data table missing"
         case .unusableAnswer: "answer does not fit its question"
+        case .tableNotAFile: "table is not an ordinary file"
+        case .unreadableTable: "table cannot be read"
         case .decisionNotInForce: "decision rejected or superseded"
         case .decisionProposed: "decision only proposed"
         case .decisionOfAnotherCountry: "decision of another country"
@@ -605,6 +609,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             (2024-02-30), a number that is not a plain decimal (`1e999`, `NaN`), or a word that is
             not one of the allowed values (a method other than on-site, virtual or hybrid; a status
             other than completed or refused). The message names what is allowed.
+
+            Dates must also agree with each other: a report is not finalised, and a service cycle
+            does not end, before the assessment day (`finalised_on`, `cycle_ends_on`); a factory
+            does not leave the programme (`left_on`) before its first visit, assessed or refused.
+            Such a date is most often a wrong year; the message points at it.
             """
         case .unknownRecord:
             return """
@@ -693,10 +702,29 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .unusableAnswer:
             return """
             An answer does not fit its question's answer kind (`maybe` for a yes-no question, a word
-            for a number), or is "not applicable" where the question does not allow it. The answer
-            is not used. If the question is one of the country's critical questions, the assessment
-            is never shown as compliant: it is withheld as "incomplete data" and listed in the
-            internal report.
+            or a signed number such as `-5` for a number), or is "not applicable" where the question
+            does not allow it. The answer is not used. If the question is one of the country's
+            critical questions, the assessment is never shown as compliant: it is withheld as
+            "incomplete data" and listed in the internal report. Every answer to a question in force
+            on the assessment day is checked, including questions that no public issue asks that
+            day: those change no finding, but the warning still says the answer was not usable.
+            """
+        case .tableNotAFile:
+            return """
+            Something is at a table's name in the data folder (`answers.csv`, for example), but it
+            is not an ordinary file: a folder, a named pipe, a socket, a device, or a link to a file
+            that does not exist. disclose never reads from such a thing (a named pipe could make it
+            wait for ever) and never treats the table as absent: the run stops and nothing is
+            published. Put the exported table itself at that name.
+            """
+        case .unreadableTable:
+            return """
+            A table's file exists but cannot be read: the account that runs disclose may not read it
+            (its permissions), or reading it failed part of the way (a disk or network error). The
+            table is never treated as absent or as ending early: the run stops and nothing is
+            published, so that no factory, assessment, answer or response is silently left out.
+            Give the account permission to read the file (`chmod a+r answers.csv`), or copy the
+            table again, and rerun.
             """
         }
     }

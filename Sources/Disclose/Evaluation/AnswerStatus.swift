@@ -21,9 +21,7 @@ extension Answer {
         while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
         while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
         let text = UnsafeBufferPointer(rebasing: raw[start..<end])
-        if Answer.equalsIgnoringCase(text, "not-applicable") || Answer.equalsIgnoringCase(text, "n/a") || Answer.equalsIgnoringCase(text, "na") {
-            return .notApplicable
-        }
+        if Answer.isNotApplicable(text) { return .notApplicable }
         switch kind {
         case .yesNo:
             if Answer.equalsIgnoringCase(text, "yes") { return .yes }
@@ -39,6 +37,16 @@ extension Answer {
             let word = String(decoding: text, as: UTF8.self)
             return options.first { $0.lowercased() == word.lowercased() }.map(Answer.choice)
         }
+    }
+
+    /// Whether the (trimmed) bytes are a word for not applicable: `not-applicable`, `n/a` or `na`, in any case.
+    static func isNotApplicable(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        Answer.equalsIgnoringCase(text, "not-applicable") || Answer.equalsIgnoringCase(text, "n/a") || Answer.equalsIgnoringCase(text, "na")
+    }
+
+    /// Whether a raw answer is a word for not applicable, spaces around it aside.
+    static func isNotApplicable(_ raw: String) -> Bool {
+        Array(raw.utf8).withUnsafeBufferPointer { Answer.read($0, as: .yesNo) == .notApplicable }
     }
 
     static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {

@@ -44,6 +44,9 @@ struct AnswerStore: Sendable {
         case unreadable
         /// Read, but judged unusable (not-applicable where it is not allowed); stored so.
         case unusable
+        /// No rule of the plan asks the question, and the answer does not fit it (or is
+        /// not-applicable where that is not allowed): reported (W711), and changes nothing.
+        case unusableNotNeeded
     }
 
     let layout: Layout
@@ -65,7 +68,7 @@ struct AnswerStore: Sendable {
         let bit = UInt64(1) << UInt64(question & 63)
         if answered[word] & bit != 0 { return .duplicate }
         answered[word] |= bit
-        guard let slot = plan.slot(ofQuestion: question) else { return .notNeeded }
+        guard let slot = plan.slot(ofQuestion: question) else { return plan.fitsUnasked(answer, question: question) ? .notNeeded : .unusableNotNeeded }
         let position = layout.statusStart[sheet] + slot
         guard let read = Answer.read(answer, as: plan.answerKinds[slot]) else {
             statuses[position] = .unusable

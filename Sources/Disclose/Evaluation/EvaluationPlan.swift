@@ -29,6 +29,18 @@ public final class EvaluationPlan: Sendable {
     /// Critical slots whose question says when its answer is required (`required when`): the
     /// slot, the condition planned, and the slots the condition reads.
     let requirements: [(slot: Int, condition: PlannedCondition, reads: [Int])]
+    /// By catalogue question index: each question in force on the day that no rule of the plan
+    /// asks (nil for the others). Its answers change nothing, but one that does not fit is
+    /// still reported (W711), as docs/formats.md promises of every answer.
+    let unaskedQuestions: [UnaskedQuestion?]
+
+    /// What telling whether an answer fits a question needs.
+    struct UnaskedQuestion: Sendable {
+        let kind: AnswerKind
+        let allowsNotApplicable: Bool
+        /// For a choice: each option in lower case, as bytes.
+        let lowercasedChoices: [[UInt8]]
+    }
 
     enum ResolvedViolation: Sendable {
         case yes, no
@@ -140,6 +152,11 @@ public final class EvaluationPlan: Sendable {
         answerKinds = questions.map(\.answer)
         allowsNotApplicable = questions.map(\.allowsNotApplicable)
         slotOfQuestion = slotOf
+        unaskedQuestions = book.questions.indices.map { index in
+            guard slotOf[index] < 0, let question = book.questions[index].value(on: day) else { return nil }
+            let choices: [[UInt8]] = if case .choice(let options) = question.answer { options.map { Array($0.lowercased().utf8) } } else { [] }
+            return UnaskedQuestion(kind: question.answer, allowsNotApplicable: question.allowsNotApplicable, lowercasedChoices: choices)
+        }
         criticalSlots = critical.sorted()
         rawSlots = raw
         rawIndexOfSlot = rawIndex
@@ -177,6 +194,30 @@ public final class EvaluationPlan: Sendable {
         case (.unresolved, _): return (.unusable, raw)
         }
         return (violated ? .nonCompliant : .compliant, raw)
+    }
+
+    /// Whether a raw answer to catalogue question `question`, which no rule of the plan asks,
+    /// fits it as `Answer.read` would read it (true for a question not in force on the day).
+    /// On the hot path of reading answers: an ASCII choice is compared as bytes, without the
+    /// strings `Answer.read` makes.
+    func fitsUnasked(_ raw: UnsafeBufferPointer<UInt8>, question index: Int) -> Bool {
+        guard index < unaskedQuestions.count, let question = unaskedQuestions[index] else { return true }
+        if case .choice = question.kind, raw.allSatisfy({ $0 < 0x80 }) {
+            var start = 0
+            var end = raw.count
+            while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
+            while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+            let text = UnsafeBufferPointer(rebasing: raw[start..<end])
+            if Answer.isNotApplicable(text) { return question.allowsNotApplicable }
+            return question.lowercasedChoices.contains { choice in
+                choice.count == text.count && zip(choice, text).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 + 32 : $1) }
+            }
+        }
+        switch Answer.read(raw, as: question.kind) {
+        case nil: return false
+        case .notApplicable?: return question.allowsNotApplicable
+        case .yes?, .no?, .number?, .date?, .choice?: return true
+        }
     }
 
     static func compare(_ value: Double, _ comparison: Comparison, _ threshold: Double) -> Bool {

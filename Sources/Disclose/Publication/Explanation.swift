@@ -191,7 +191,11 @@ public enum PublicationSummary {
         }
         if let out {
             let folder = out.hasSuffix("/") ? out : out + "/"
-            lines.append("written to \(folder) as of \(publication.asOf): \(folder)\(PublicationFolder.publicFolder)/ is the folder to deploy; "
+            // A preview holds drafts: it goes to the PAC for review, never to the web server.
+            let publicPart = publication.isPreview
+                ? "\(folder)\(PublicationFolder.publicFolder)/ is a preview for the PAC: never deploy it; "
+                : "\(folder)\(PublicationFolder.publicFolder)/ is the folder to deploy; "
+            lines.append("written to \(folder) as of \(publication.asOf): " + publicPart
                 + "\(folder)\(PublicationFolder.internalReport) is the internal report: never deploy it")
         }
         return lines.joined(separator: "\n")

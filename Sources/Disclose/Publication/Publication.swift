@@ -1,3 +1,4 @@
+import Foundation
 /// Everything a publication run decided: what the public may see, and the account of the rest.
 public struct Publication: Sendable {
     /// The day the publication is for.
@@ -149,8 +150,12 @@ public struct DraftAccount: Sendable {
                     }.count
                 }
                 let line = item.origin.file.location(of: item.origin.span.start).line
+                // Named inside the rules root, as the digest names files: the report is the same
+                // bytes whatever folder the rules were read from.
+                let path = book.files.firstIndex(where: { $0.path == item.origin.file.path }).map { book.rootRelativePaths[$0] }
+                    ?? URL(fileURLWithPath: item.origin.file.path).lastPathComponent
                 result.append(DraftAccount(country: code, kind: item.kind, id: item.id, awaits: item.standing.draftReason?.awaits,
-                                           reason: item.standing.draftReason?.description ?? "", location: "\(item.origin.file.path):\(line)",
+                                           reason: item.standing.draftReason?.description ?? "", location: "\(path):\(line)",
                                            factoriesAffected: affected))
             }
         }

@@ -153,6 +153,10 @@ public struct Publisher {
             if record.status == .completed, let country {
                 let plan = country.plan(on: record.date)
                 sheet.plan = plan
+                // Every answer missing until the answers are read: the sheet stays whole (one
+                // status per slot) even if the answers table cannot be read.
+                sheet.statuses = [AnswerStatus](repeating: .missing, count: plan.questions.count)
+                sheet.raw = [Double](repeating: .nan, count: plan.rawSlots.count)
                 if explaining.contains(record.factory) { sheet.kept = [Answer?](repeating: nil, count: plan.questions.count) }
             }
             return sheet
@@ -223,7 +227,7 @@ public struct Publisher {
             store = scanned
         } else {
             store = AnswerStore(layout: layout)
-            readAnswersCarefully(reader, data, assessmentTable, &sheets, &store, problems: &problems)
+            readAnswersCarefully(reader, &data, path, assessmentTable, &sheets, &store, problems: &problems)
         }
         for index in sheets.indices where sheets[index].plan != nil {
             sheets[index].statuses = store.statuses(of: index)
@@ -233,13 +237,15 @@ public struct Publisher {
     }
 
     /// Reads the answers row by row, reporting every problem.
-    private func readAnswersCarefully(_ reader: TableReader, _ data: DataFolder, _ assessmentTable: ByteTable, _ sheets: inout [Sheet],
-                                      _ store: inout AnswerStore, problems: inout DiagnosticSink) {
+    private func readAnswersCarefully(_ reader: TableReader, _ data: inout DataFolder, _ path: String, _ assessmentTable: ByteTable,
+                                      _ sheets: inout [Sheet], _ store: inout AnswerStore, problems: inout DiagnosticSink) {
         var previousId: [UInt8] = []
         var previousIndex: Int?
         // Each unknown id is reported at its first row; the count of its rows joins that message.
         var unknownQuestions: [String: UnknownId] = [:]
         var unknownAssessments: [String: UnknownId] = [:]
+        // Second answers, with the message that reports each: the line of the first is found after.
+        var duplicates: [(key: AnswerKey, message: Int)] = []
         /// Counts a row naming `id`; true when it is the first, which is the one to report.
         func isFirstRow(naming id: String, _ unknown: inout [String: UnknownId]) -> Bool {
             if unknown[id] != nil {
@@ -290,6 +296,7 @@ public struct Publisher {
             case .notNeeded, .stored:
                 break
             case .duplicate:
+                duplicates.append((AnswerKey(sheet: index, question: question), reader.diagnostics.count))
                 reader.reportField(.duplicateRecord, "a second answer to `\(country.questionIds[question])` for assessment `\(sheets[index].record.id)`",
                                    row: row, column: 1, help: "keep one answer per question and assessment")
             case .unreadable:
@@ -301,6 +308,13 @@ public struct Publisher {
             case .unusable:
                 reader.reportField(.unusableAnswer, "`\(country.questionIds[question])` does not allow not-applicable", row: row, column: 2,
                                    help: "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
+            case .unusableNotNeeded:
+                let text = row.text(2)
+                let message = Answer.isNotApplicable(text)
+                    ? "`\(country.questionIds[question])` does not allow not-applicable"
+                    : "answer `\(text)` does not fit `\(country.questionIds[question])` (\(plan.unaskedQuestions[question]!.kind))"
+                reader.reportField(.unusableAnswer, message, row: row, column: 2,
+                                   help: "the answer is not used; no public issue asks this question on the assessment's day, so the findings do not change")
             }
             // For an explanation, the answers as read (the store keeps only what rules need).
             if outcome == .stored || outcome == .unusable, sheets[index].kept != nil, let slot = plan.slot(ofQuestion: question) {
@@ -312,7 +326,37 @@ public struct Publisher {
         for (id, unknown) in [unknownQuestions, unknownAssessments].joined() where unknown.rows > 1 {
             diagnostics[unknown.message].notes.append("\(unknown.rows) rows of `\(reader.path)` name `\(id)`; this is the first")
         }
+        // A second answer names the first's line too, as a second factory or assessment does.
+        let firstLines = firstLines(of: Set(duplicates.map(\.key)), &data, path, assessmentTable, sheets)
+        for (key, message) in duplicates {
+            guard let line = firstLines[key] else { continue }
+            diagnostics[message].help = "the first answer is on line \(line); keep one answer per question and assessment"
+        }
         problems.report(contentsOf: diagnostics)
+    }
+
+    /// One question of one assessment (by index into the sheets and into the catalogue).
+    private struct AnswerKey: Hashable {
+        let sheet: Int
+        let question: Int
+    }
+
+    /// The line of the first answer to each of `keys`, read again from the answers table: only
+    /// when some question was answered twice, so a clean table is read once; remembering every
+    /// answer's line on the first reading would cost memory for millions of rows.
+    private func firstLines(of keys: Set<AnswerKey>, _ data: inout DataFolder, _ path: String, _ assessmentTable: ByteTable,
+                            _ sheets: [Sheet]) -> [AnswerKey: Int] {
+        guard !keys.isEmpty, let reader = data.open(path, DataTables.answers) else { return [:] }
+        var lines: [AnswerKey: Int] = [:]
+        reader.forEachRow { row in
+            guard lines.count < keys.count,
+                  let index = row.withBytes(0, { assessmentTable.value(for: $0) }),
+                  let question = sheets[index].country.flatMap({ country in row.withBytes(1) { country.questionTable.value(for: $0) } })
+            else { return }
+            let key = AnswerKey(sheet: index, question: question)
+            if keys.contains(key), lines[key] == nil { lines[key] = row.line }
+        }
+        return lines
     }
 
     /// An id the answers name that no assessment or question has: where its message is in the

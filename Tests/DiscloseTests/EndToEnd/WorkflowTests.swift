@@ -73,6 +73,9 @@ import Testing
         let preview = try CLI.run(["publish", "--data", "data", "--out", "out/preview", "--as-of", "2025-06-30", "--preview"], in: folder)
         #expect(preview.status == 0, "\(preview.stderr)")
         #expect(preview.stderr.hasPrefix("Draft: not for publication"))
+        // The summary never calls a preview the folder to deploy.
+        #expect(preview.stderr.contains("out/preview/public/ is a preview for the PAC: never deploy it"), "\(preview.stderr)")
+        #expect(!preview.stderr.contains("folder to deploy"))
         let previewJSON = try String(contentsOf: out.appendingPathComponent("preview/public/public.json"), encoding: .utf8)
         #expect(previewJSON.contains("\"preview\": true") && previewJSON.contains("\"code\": \"BD\""))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("preview/public/preview-factories.csv").path))

@@ -45,7 +45,7 @@ extension Hardening {
             defer { try? FileManager.default.removeItem(at: folder) }
             let path = folder.appendingPathComponent("\(schema.name).csv").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            let disk = try #require(TableReader(path: path, displayPath: "\(schema.name).csv", schema: schema))
+            let disk = try TableReader.opening(path: path, displayPath: "\(schema.name).csv", schema: schema).get()
             return (read(TableReader(bytes: bytes, displayPath: "\(schema.name).csv", schema: schema, isJSONLines: false)), read(disk))
         }
 

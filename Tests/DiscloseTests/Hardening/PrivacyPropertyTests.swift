@@ -218,8 +218,10 @@ extension Hardening {
                 // Visits from up to seven years before the as-of day; some after it.
                 var day = set.asOf.adding(days: -(300 + random.below(7 * 365)))
                 let visits = 1 + random.below(5)
+                var firstVisit: Day?
                 for number in 1...visits {
                     day = day.adding(days: 20 + random.below(400))
+                    firstVisit = firstVisit ?? day
                     let refused = random.chance(0.2) ? random.pick(RefusalReason.allCases) : nil
                     let finalised = refused == nil && !random.chance(0.15) ? day.adding(days: random.below(120)) : nil
                     let visit = Visit(id: "\(factory)-A\(number)", factory: factory, country: country, date: day, refused: refused,
@@ -261,7 +263,8 @@ extension Hardening {
                                                       attachments: random.chance(0.3) ? ["ATT\(marker).pdf"] : []))
                     }
                 }
-                let left = random.chance(0.15) ? day.adding(days: -100 + random.below(400)) : nil
+                // Never before the first visit: a factory leaves after it was visited (E706 otherwise).
+                let left = random.chance(0.15) ? max(firstVisit!, day.adding(days: -100 + random.below(400))) : nil
                 set.factories.append((factory, "Factory \(factoryIndex) of \(seed) & <Sons>", country, left))
             }
             return set

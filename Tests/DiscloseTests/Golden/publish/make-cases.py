@@ -252,6 +252,15 @@ case("incomplete-unusable-answer", "2024-06-01", texts(Data(
      # Spreadsheet spellings are read without regard to case or surrounding spaces.
      assessed("KH-110-A2", "KH-110", "2024-02-13", 2, "2024-03-18", set={"FOR-COE-01": "No", "OSH-PRO-01": " YES ", "COM-MIN-03": "0"})])))
 
+# Unusable answers to questions no rule needs on the day (behind no public issue or
+# zero-tolerance category): W711 each, in the internal report; the findings do not change.
+case("unusable-answer-to-non-critical-question", "2024-06-01", texts(Data(
+    [factory("KH-143", "Chhouk Apparel")],
+    [assessed("KH-143-A1", "KH-143", "2023-02-20", 1, "2023-03-24"),
+     assessed("KH-143-A2", "KH-143", "2024-02-19", 2, "2024-03-25",
+              set={"OSH-CHE-01": "maybe", "WTI-OVT-02": "1e3", "WTI-OVT-03": "-5", "CON-EMP-01": "sometimes",
+                   "OSH-EMR-01": "n/a", "OSH-CHE-02": " Yes ", "WTI-OVT-04": "12.5", "COM-MET-02": "Mobile Money"})])))
+
 case("incomplete-not-applicable-not-allowed", "2024-06-01", texts(Data(
     [factory("KH-111", "Svay Rieng Apparel"), factory("KH-112", "Kampot Knitwear")],
     [assessed("KH-111-A1", "KH-111", "2023-02-20", 1, "2023-03-24"),
@@ -534,6 +543,19 @@ case("bad-refusal-reason-misspelt", "2024-06-01", green(**{"assessments.csv": AS
 case("bad-answer-to-refused-visit", "2024-06-01", green(**{
     "assessments.csv": ASSESSMENTS + "KH-104-V1,KH-104,2024-04-08,,3,refused,none,,\n",
     "answers.csv": ANSWERS + "KH-104-V1,OSH-PRO-01,yes\n"}), fails=True)
+
+# A cycle that ends before its assessment; a factory that left before its first visit (beside
+# one that left after it, which is fine).
+case("bad-cycle-end-before-assessment", "2024-06-01", green(**{"assessments.csv": ASSESSMENTS.replace(
+    "KH-104-A2,KH-104,2024-01-15,on-site,2,completed,,2024-02-28,", "KH-104-A2,KH-104,2024-01-15,on-site,2,completed,,2024-02-28,2023-12-31")}),
+     fails=True)
+
+case("bad-left-before-first-assessment", "2024-06-01", texts(Data(
+    [factory("KH-144", "Takeo Weaving", left_on="2022-12-31"), factory("KH-145", "Kampot Sewing", left_on="2024-04-30")],
+    [assessed("KH-144-A1", "KH-144", "2023-01-10", 1, "2023-02-20"),
+     refused("KH-144-V1", "KH-144", "2023-06-05", 2),
+     assessed("KH-145-A1", "KH-145", "2023-01-11", 1, "2023-02-21"),
+     assessed("KH-145-A2", "KH-145", "2024-01-16", 2, "2024-02-27")])), fails=True)
 
 case("bad-table-missing-and-doubled", "2024-06-01", {
     "factories.csv": FACTORIES, "factories.jsonl": texts(GREEN, "jsonl")["factories.jsonl"], "assessments.csv": ASSESSMENTS}, fails=True)
