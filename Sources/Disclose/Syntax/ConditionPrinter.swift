@@ -63,7 +63,7 @@ public enum ConditionPrinter {
     }
 
     /// Text in double quotes, with `"` and `\` escaped.
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for character in text {
             if character == "\"" || character == "\\" { result.append("\\") }

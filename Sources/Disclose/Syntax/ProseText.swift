@@ -9,7 +9,7 @@ import Foundation
 /// public files and in every comparison. Prose is stored in NFC; the rest is reported (W110)
 /// and `disclose fmt` removes it. Choices, patterns and paths are left exactly as written:
 /// they are matched against data, regular expressions or file names.
-enum ProseText {
+package enum ProseText {
     /// Non-breaking spaces, written as plain spaces.
     static let nonBreakingSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{202F}"]
     static let softHyphen: Unicode.Scalar = "\u{00AD}"
@@ -21,7 +21,7 @@ enum ProseText {
     }
 
     /// The text as `disclose fmt` writes it: plain spaces, no soft hyphens, in NFC, trimmed.
-    static func normalised(_ text: String) -> String {
+    package static func normalised(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where scalar != softHyphen {
             scalars.append(nonBreakingSpaces.contains(scalar) ? " " : scalar)
