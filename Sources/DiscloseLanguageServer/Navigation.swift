@@ -13,13 +13,8 @@ extension LanguageServer {
         let offset = try offset(params, in: lines)
         guard let token = token(at: offset, in: syntax.file) else { return .null }
         if case .string = token.kind {
-            guard let include = syntax.declarations.first(where: { $0.kind == .include && $0.name?.span == token.span }), let name = include.name else {
-                return .null
-            }
-            let target = workspace.includeTarget(name.text, from: (path as NSString).deletingLastPathComponent)
-            guard workspace.bytes(of: target) != nil else { return .null }
-            return .array([.object([("uri", .string(workspace.uri(of: target))),
-                                    ("range", .object([("start", Position(line: 0, character: 0).json), ("end", Position(line: 0, character: 0).json)]))])])
+            guard let target = includedFile(at: token, in: syntax, of: path), workspace.bytes(of: target) != nil else { return .null }
+            return .array([startOfFile(target)])
         }
         guard case .word = token.kind else { return .null }
         let (own, root) = index(for: path)
@@ -27,12 +22,33 @@ extension LanguageServer {
         return .array(sites.compactMap { site in site.declaration.name.map { location(site.path, site.file, $0.span) } })
     }
 
-    /// `textDocument/references`: every place in the rules root that names the id.
+    /// The canonical path of the file an `include` names, when `token` is its path.
+    private func includedFile(at token: Token, in syntax: SyntaxFile, of path: String) -> String? {
+        guard let include = syntax.declarations.first(where: { $0.kind == .include && $0.name?.span == token.span }), let name = include.name else {
+            return nil
+        }
+        return workspace.includeTarget(name.text, from: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// The location of a file itself: its first character.
+    private func startOfFile(_ path: String) -> JSONValue {
+        let start = Position(line: 0, character: 0).json
+        return .object([("uri", .string(workspace.uri(of: path))), ("range", .object([("start", start), ("end", start)]))])
+    }
+
+    /// `textDocument/references`: every place in the rules root that names the id; on the path
+    /// of an `include`, every `include` of the same file (however its path is written from
+    /// each including file's folder).
     func references(_ params: JSONValue) throws -> JSONValue {
         let (path, syntax, lines) = try document(params)
         let offset = try offset(params, in: lines)
-        guard let token = token(at: offset, in: syntax.file), case .word = token.kind else { return .null }
         let includeDeclaration = params["context"]?["includeDeclaration"]?.boolValue ?? true
+        guard let token = token(at: offset, in: syntax.file) else { return .null }
+        if case .string = token.kind {
+            guard let target = includedFile(at: token, in: syntax, of: path) else { return .null }
+            return .array(includeReferences(of: target, root: workspace.root(for: path), includeDeclaration: includeDeclaration))
+        }
+        guard case .word = token.kind else { return .null }
         var declared: Set<String> = []
         if !includeDeclaration {
             let root = SymbolIndex(workspace: workspace, paths: workspace.ruleFiles(in: workspace.root(for: path)))
@@ -47,6 +63,22 @@ extension LanguageServer {
             }
         }
         return .array(locations)
+    }
+
+    /// Every `include` in the rules root that names `target`; the file itself first when the
+    /// editor asks for the declaration too (a file is declared by being there).
+    private func includeReferences(of target: String, root: String, includeDeclaration: Bool) -> [JSONValue] {
+        var locations: [JSONValue] = []
+        if includeDeclaration, workspace.bytes(of: target) != nil { locations.append(startOfFile(target)) }
+        for file in workspace.ruleFiles(in: root) {
+            guard let other = workspace.syntax(of: file) else { continue }
+            let folder = (file as NSString).deletingLastPathComponent
+            for declaration in other.declarations where declaration.kind == .include {
+                guard let name = declaration.name, workspace.includeTarget(name.text, from: folder) == target else { continue }
+                locations.append(location(file, other.file, name.span))
+            }
+        }
+        return locations
     }
 
     /// `textDocument/documentSymbol`: the outline, one symbol per declaration.

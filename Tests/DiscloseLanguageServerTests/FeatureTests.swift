@@ -34,6 +34,16 @@ import Testing
         #expect(text.contains("Child labour found at the factory and not remediated"))
     }
 
+    @Test func hoversAnIssueWithTheDayItIsInForceFrom() {
+        let session = Session()
+        session.open(Self.vn)
+        let text = session.request("textDocument/hover", session.at(Self.vn, "issue FIXED-TERM-CONTRACTS", offset: 7)).hoverText
+        let from = Session.first(#"^issue FIXED-TERM-CONTRACTS\n(?:  .*\n)*?  from (\S+)"#, in: Self.vn)
+        #expect(text.contains("- in force from \(from)"))
+        #expect(text.contains("decided by `VN-PAC-2015-01` (status adopted)"))
+        #expect(text.contains("vi: Không tuân thủ giới hạn"))
+    }
+
     @Test func hoversAnInheritedIssueWithItsWithdrawal() {
         let session = Session()
         session.open(Self.vn)
@@ -62,6 +72,8 @@ import Testing
         #expect(text.contains("`status adopted`"))
         let on = Session.first(#"^decision VN-PAC-2015-01\n(?:  .*\n)*?  (on \S+)"#, in: "countries/VN-decisions.disclose")
         #expect(text.contains("`\(on)`"))
+        let source = Session.first(#"^decision VN-PAC-2015-01\n(?:  .*\n)*?  source "([^"]*)""#, in: "countries/VN-decisions.disclose")
+        #expect(text.contains("- source: \(source)"))
     }
 
     @Test(arguments: [("raised when (CHL", "raised"), ("  category child", "category"), ("include \"../rules", "include")])
@@ -88,6 +100,8 @@ import Testing
             ("below minimum-working-age", 8, "rules/catalogue.disclose", "parameter minimum-working-age"),
             ("decided by \(khDecision)", 13, "countries/KH-decisions.disclose", "decision \(khDecision)"),
             ("include \"../rules/catalogue.disclose\"", 12, "rules/catalogue.disclose", ""),
+            ("include \"KH-decisions.disclose\"", 12, "countries/KH-decisions.disclose", ""),
+            ("expect KH-01", 8, Self.kh, "issue KH-01"),
         ]
         for item in cases {
             let result = session.request("textDocument/definition", session.at(Self.kh, item.needle, offset: item.offset))
@@ -97,6 +111,56 @@ import Testing
                 : Session.position(of: item.declaration, in: Session.text(item.file), offset: item.declaration.split(separator: " ")[0].count + 1)
             #expect(Position(location["range"]?["start"]) == expected, "\(item.needle)")
         }
+    }
+
+    /// Clusters and compliance points, named where a point or a question is declared.
+    @Test(arguments: [("point CHL-LAB in CHL", "cluster CHL\n"), ("question CHL-LAB-01 in CHL-LAB", "point CHL-LAB in")])
+    func goesToTheDefinitionOfAClusterOrPoint(needle: String, declaration: String) throws {
+        let catalogue = "rules/catalogue.disclose"
+        let session = Session()
+        session.open(catalogue)
+        let parent = String(needle.split(separator: " ").last!)
+        let offset = needle.utf16.count - parent.utf16.count + 1
+        let location = try #require(session.request("textDocument/definition", session.at(catalogue, needle, offset: offset)).arrayValue?.first)
+        #expect(location["uri"]?.stringValue == Session.uri(catalogue))
+        let expected = Session.position(of: declaration, in: Session.text(catalogue), offset: declaration.split(separator: " ")[0].count + 1)
+        #expect(Position(location["range"]?["start"]) == expected)
+    }
+
+    /// On the path of an `include`: every file of the rules root that includes the same file,
+    /// however the path is written from its folder (`../rules/catalogue.disclose` in a country,
+    /// `catalogue.disclose` in rules/), and the file itself when the declaration is asked for.
+    @Test(arguments: [("countries/VN.disclose", "rules/baseline.disclose"), ("countries/KH.disclose", "rules/catalogue.disclose"),
+                      ("countries/KH.disclose", "countries/KH-decisions.disclose")])
+    func findsEveryIncludeOfAFile(from file: String, included: String) throws {
+        let session = Session()
+        session.open(file)
+        let written = Session.first(#"^include "([^"]*\#(URL(fileURLWithPath: included).lastPathComponent))""#, in: file)
+        // What the shipped files include, worked out here from their text.
+        var expected: Set<String> = []
+        for folder in ["rules", "countries"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: Session.packageRoot.appendingPathComponent(folder).path) where name.hasSuffix(".disclose") {
+                let relative = folder + "/" + name
+                for line in Session.text(relative).split(separator: "\n") where line.hasPrefix("include \"") {
+                    let path = line.dropFirst("include \"".count).prefix { $0 != "\"" }
+                    let target = URL(fileURLWithPath: folder + "/" + path, relativeTo: Session.packageRoot).standardizedFileURL
+                    if target == Session.packageRoot.appendingPathComponent(included).standardizedFileURL {
+                        expected.insert("\(Session.uri(relative)) \(Session.position(of: line + "\n", in: Session.text(relative), offset: 8))")
+                    }
+                }
+            }
+        }
+        #expect(expected.count >= 1)
+        let position = session.at(file, "include \"\(written)\"", offset: 10, extra: [("context", .object([("includeDeclaration", .bool(false))]))])
+        let found = (session.request("textDocument/references", position).arrayValue ?? []).map {
+            "\($0["uri"]?.stringValue ?? "") \(Position($0["range"]?["start"]).map { "\($0)" } ?? "")"
+        }
+        #expect(Set(found) == expected)
+        #expect(found.count == expected.count)
+        let withFile = session.request("textDocument/references", session.at(file, "include \"\(written)\"", offset: 10,
+                                                                             extra: [("context", .object([("includeDeclaration", .bool(true))]))]))
+        #expect(withFile.arrayValue?.first?["uri"]?.stringValue == Session.uri(included))
+        #expect(withFile.arrayValue?.count == expected.count + 1)
     }
 
     @Test func findsReferencesAcrossTheRulesRoot() throws {

@@ -45,7 +45,7 @@ import Testing
 
     @Test func answersRequestsWithMissingParameters() {
         let session = Session()
-        for method in ["textDocument/hover", "textDocument/definition", "textDocument/completion", "textDocument/formatting",
+        for method in ["textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion", "textDocument/formatting",
                        "textDocument/documentSymbol", "textDocument/codeAction", "textDocument/inlayHint", "textDocument/codeLens"] {
             let reply = session.send(method, .object([]))
             #expect(reply["error"]?["code"]?.intValue == -32602, "\(method)")
