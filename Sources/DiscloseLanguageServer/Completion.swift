@@ -43,6 +43,12 @@ extension LanguageServer {
         } else if words.last == "category" || words == ["omit", "category"] {
             for category in IssueCategory.allCases where category.rawValue.hasPrefix(typed) { add(category.rawValue, kind: 20, detail: "issue category") }
         } else {
+            let slot = ConditionSlot(before: wordStart, in: syntax.file)
+            for keyword in slot?.keywords ?? [] where keyword.hasPrefix(typed) {
+                add(keyword, kind: 14, detail: Keyword.named(String(keyword.prefix { $0 != " " }))?.meaning)
+            }
+            // After a question id, `is`, `are` or `at`, only keywords are valid.
+            guard slot?.takesIds ?? true else { return .object([("isIncomplete", .bool(incomplete)), ("items", .array(items))]) }
             let (own, root) = index(for: path)
             let sites = own.all.isEmpty ? root.all : own.all
             let languages = languages(for: path)
@@ -77,6 +83,103 @@ extension LanguageServer {
     private func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
+}
+
+/// Where the cursor stands in a condition (`raised when …`, `required when …`), worked out from
+/// the tokens before it, for the keywords valid there:
+///
+///     condition = negation { "and" negation } | negation { "or" negation } ;
+///     negation  = "not" negation | primary ;
+///     primary   = "(" condition ")" | quantifier "of" word-list ( "is" | "are" ) status | word "is" test ;
+///     test      = status | "yes" | "no" | text | comparison operand ;
+enum ConditionSlot {
+    /// Where a negation starts: a question id, `not`, `any of`, `all of`.
+    case operand
+    /// After `any` or `all`: `of`.
+    case quantifier
+    /// After `of` or a comma in a quantifier's list: a question id.
+    case listItem
+    /// After a question id in a quantifier's list: `is`, `are` (or a comma).
+    case afterList
+    /// After a question id: `is`.
+    case afterQuestion
+    /// After `is`: a status, `yes`, `no`, a comparison.
+    case test
+    /// After `are`: a status.
+    case status
+    /// After `at`: `least`, `most`.
+    case bound
+    /// After a comparison: a value or a parameter's id.
+    case comparand
+    /// After a whole test: `and`, `or`.
+    case joined
+
+    /// The slot at `offset`, or nil when the cursor is not in a condition.
+    init?(before offset: Int, in file: SourceFile) {
+        let tokens = Lexer.tokens(of: file).tokens.prefix { $0.span.end <= offset }.filter {
+            switch $0.kind {
+            case .comment, .docComment, .end: false
+            case .keyword, .word, .string, .number, .date, .comma, .leftParenthesis, .rightParenthesis, .invalid: true
+            }
+        }
+        // Back to the `when` of `raised when` or `required when`, not past the start of a clause.
+        var index = tokens.count - 1
+        while index >= 0 {
+            let token = tokens[index]
+            if case .keyword(.when) = token.kind, index > 0,
+                tokens[index - 1].kind == .keyword(.raised) || tokens[index - 1].kind == .keyword(.required)
+            {
+                break
+            }
+            if case .keyword(let keyword) = token.kind, keyword.startsDeclaration || (keyword.startsClause && token.lineBreaksBefore > 0) { return nil }
+            index -= 1
+        }
+        guard index >= 0 else { return nil }
+        let condition = tokens[(index + 1)...]
+        guard let last = condition.last else { self = .operand; return }
+        let previous = condition.dropLast().last
+        switch last.kind {
+        case .keyword(.and), .keyword(.or), .keyword(.not), .leftParenthesis: self = .operand
+        case .keyword(.any), .keyword(.all): self = .quantifier
+        case .keyword(.of), .comma: self = .listItem
+        case .keyword(.is): self = .test
+        case .keyword(.are): self = .status
+        case .keyword(.at): self = .bound
+        case .keyword(.above), .keyword(.below), .keyword(.least), .keyword(.most), .keyword(.before), .keyword(.after): self = .comparand
+        case .word:
+            switch previous?.kind {
+            case .keyword(.of)?, .comma?: self = .afterList
+            case .keyword(.above)?, .keyword(.below)?, .keyword(.least)?, .keyword(.most)?, .keyword(.before)?, .keyword(.after)?, .keyword(.is)?, .number?:
+                // A parameter, or a number's unit (`at least 60 hours`).
+                self = .joined
+            default: self = .afterQuestion
+            }
+        case .keyword, .string, .number, .date, .rightParenthesis, .invalid, .comment, .docComment, .end: self = .joined
+        }
+    }
+
+    /// The keywords valid here, as they are written.
+    var keywords: [String] {
+        switch self {
+        case .operand: ["not", "any of", "all of"]
+        case .quantifier: ["of"]
+        case .listItem, .comparand: []
+        case .afterList: ["is", "are"]
+        case .afterQuestion: ["is"]
+        case .test: ["non-compliant", "compliant", "not-applicable", "yes", "no", "above", "below", "at least", "at most", "before", "after"]
+        case .status: ["non-compliant", "compliant", "not-applicable"]
+        case .bound: ["least", "most"]
+        case .joined: ["and", "or"]
+        }
+    }
+
+    /// True where an id may stand: a question, or a parameter after a comparison.
+    var takesIds: Bool {
+        switch self {
+        case .operand, .listItem, .comparand: true
+        case .quantifier, .afterList, .afterQuestion, .test, .status, .bound, .joined: false
+        }
     }
 }
 

@@ -223,6 +223,37 @@ import Testing
         for label in unexpected { #expect(!labels.contains(label), "\(typed): \(labels)") }
     }
 
+    /// In a condition, the keywords valid after what is written: `is` after a question id, the
+    /// tests after `is`, `and`/`or` after a whole test, and no ids where an id cannot stand.
+    @Test(arguments: [
+        ("raised when ", ["not", "any of", "all of", "CHL-LAB-01"], ["is", "and"]),
+        ("raised when CHL-LAB-01 ", ["is"], ["CHL-LAB-01", "and", "are"]),
+        ("raised when CHL-LAB-01 is ", ["non-compliant", "yes", "no", "at least", "below"], ["and", "CHL-LAB-01"]),
+        ("raised when CHL-LAB-01 is n", ["non-compliant", "no", "not-applicable"], ["yes", "CHL-LAB-01"]),
+        ("raised when CHL-LAB-01 is yes ", ["and", "or"], ["is", "CHL-LAB-01"]),
+        ("raised when CHL-LAB-02 is below minimum-working-age ", ["and", "or"], ["is"]),
+        ("raised when WTI-OVT-04 is at ", ["least", "most"], ["and"]),
+        ("raised when WTI-OVT-04 is at least 60 hours ", ["and", "or"], ["is"]),
+        ("raised when CHL-LAB-02 is below ", [], ["and", "is"]),
+        ("raised when any ", ["of"], ["CHL-LAB-01"]),
+        ("raised when any of CHL-LAB-01, ", ["CHL-LAB-02"], ["is", "and"]),
+        ("raised when any of CHL-LAB-01, CHL-LAB-02 ", ["is", "are"], ["and", "CHL-LAB-01"]),
+        ("raised when all of CHL-LAB-01, CHL-LAB-02 are ", ["non-compliant", "compliant"], ["yes", "above"]),
+        ("raised when (CHL-LAB-01 is yes) ", ["and", "or"], ["is"]),
+        ("raised when CHL-LAB-01 is yes and not ", ["any of", "CHL-LAB-01"], ["and", "is"]),
+    ])
+    func completesTheKeywordsOfACondition(written: String, expected: [String], unexpected: [String]) {
+        let session = Session()
+        let text = Session.text(Self.kh) + "\nissue KH-99\n  " + written
+        session.open(Self.kh, text: text)
+        let lines = LineIndex(bytes: Array(text.utf8))
+        let params = JSONValue.object([("textDocument", .object([("uri", .string(Session.uri(Self.kh)))])),
+                                       ("position", lines.position(of: text.utf8.count).json)])
+        let labels = (session.request("textDocument/completion", params)["items"]?.arrayValue ?? []).compactMap { $0["label"]?.stringValue }
+        for label in expected { #expect(labels.contains(label), "\(written): \(labels)") }
+        for label in unexpected { #expect(!labels.contains(label), "\(written): \(labels)") }
+    }
+
     @Test func formatsAsDiscloseFmtDoes() throws {
         let session = Session()
         let messy = Session.text(Self.vn).replacingOccurrences(of: "  title en \"Vietnam\"", with: "     title   en   \"Vietnam\"")

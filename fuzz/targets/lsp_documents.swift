@@ -87,6 +87,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let requests: [(String, JSONValue)] = [
         ("textDocument/hover", .object([("textDocument", document), ("position", position)])),
         ("textDocument/definition", .object([("textDocument", document), ("position", position)])),
+        ("textDocument/references", .object([("textDocument", document), ("position", position),
+                                              ("context", .object([("includeDeclaration", .bool(true))]))])),
         ("textDocument/completion", .object([("textDocument", document), ("position", position)])),
         ("textDocument/documentSymbol", .object([("textDocument", document)])),
         ("textDocument/foldingRange", .object([("textDocument", document)])),
