@@ -103,6 +103,29 @@ import Testing
         #expect(after == [], "\(name): \(after)")
     }
 
+    /// "did you mean `X`?": a misspelt question id, clause keyword, answer, country status,
+    /// decision id and category, each replaced by the suggestion.
+    @Test(arguments: [
+        ("raised when CON-EMP-03 is no", "raised when CON-EMP-3 is no", "E301"),
+        ("  title vi \"Việt Nam\"", "  titel vi \"Việt Nam\"", "E202"),
+        ("raised when CON-EMP-03 is no\n", "raised when CON-EMP-03 is noo\n", "E203"),
+        ("  status decided\n", "  status decidd\n", "E303"),
+        ("  decided by VN-PAC-2015-01\n\ninclude", "  decided by VN-PAC-2015-1\n\ninclude", "E301"),
+        ("  category country-specific", "  category country-specifc", "E303"),
+    ])
+    func replacesWithTheSuggestion(shipped line: String, misspelt: String, code: String) throws {
+        let shipped = Session.text(Self.vn)
+        #expect(shipped.contains(line))
+        let broken = shipped.replacingOccurrences(of: line, with: misspelt)
+        let session = Session()
+        session.open(Self.vn, text: broken)
+        let diagnostics = session.flush()[Session.uri(Self.vn)] ?? []
+        try #require(diagnostics.contains { $0["code"]?.stringValue == code }, "\(misspelt): \(diagnostics)")
+        let (fixed, after) = try Self.fix(broken, code: code)
+        #expect(fixed == shipped, "\(misspelt)")
+        #expect(after == [], "\(misspelt): \(after)")
+    }
+
     /// Curly quotes (E103) become straight ones, and the file is clean again.
     @Test(arguments: ["\u{201C}Vietnam\u{201D}", "\u{201E}Vietnam\u{201C}", "\u{00AB}Vietnam\u{00BB}"])
     func straightensCurlyQuotes(curly: String) throws {
