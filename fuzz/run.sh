@@ -60,7 +60,9 @@ for target in "${TARGET_LIST[@]}"; do
 done
 
 mkdir -p "$WORK"/{bin,build,seeds,corpus,artifacts,logs}
-SWIFT_FLAGS=(-sanitize=fuzzer,address -O -g -swift-version 6 -parse-as-library)
+# -package-name: the modules are one package, as SwiftPM builds them, so that `package`
+# declarations of the library are visible to the language server and the targets.
+SWIFT_FLAGS=(-sanitize=fuzzer,address -O -g -swift-version 6 -parse-as-library -package-name disclose)
 
 # --- Build -------------------------------------------------------------------------------
 # The library is compiled from a snapshot of Sources/Disclose (others may edit the tree while
