@@ -87,6 +87,9 @@ extension LanguageServer {
             }
         case .country, .cluster, .point, .zeroTolerance, .moderation, .constraint:
             lines += titleLines(site)
+        case .heading:
+            lines += titleLines(site)
+            for clause in declaration.clauses { if case .issues = clause.body { lines.append("- `\(site.text(of: clause))`") } }
         case .include, .titles, .example, .omitCategory, .omitConstraint, .change, .withdraw:
             break
         }

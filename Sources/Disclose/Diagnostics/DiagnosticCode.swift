@@ -32,6 +32,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case emptyText = "E309"
     case notApplicableSilencesIssue = "E310"
     case requiredWhenReadsItself = "E311"
+    case unknownIssueUnderHeading = "E330"
+    case issueUnderTwoHeadings = "E331"
+    case headingTitleMissing = "E332"
+    case issueUnderNoHeading = "W340"
 
     case typeMismatch = "E401"
     case unitMismatch = "E402"
@@ -115,6 +119,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .emptyText: "empty text"
         case .notApplicableSilencesIssue: "not-applicable keeps an issue from ever being raised"
         case .requiredWhenReadsItself: "`required when` reads its own question"
+        case .unknownIssueUnderHeading: "unknown issue under a heading"
+        case .issueUnderTwoHeadings: "issue under two headings"
+        case .headingTitleMissing: "heading without a title in a country language"
+        case .issueUnderNoHeading: "public issue under no heading"
         case .typeMismatch: "wrong kind of value"
         case .unitMismatch: "units do not match"
         case .missingTitle: "title missing in a declared language"
@@ -401,6 +409,43 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             about the answer it requires.
 
                 required when CHL-LAB-01 is yes
+            """
+        case .unknownIssueUnderHeading:
+            return """
+            A country's `heading` lists an issue that is not one of the country's public issues:
+            a misspelt id, or an issue of another country. A heading only groups the country's
+            own public issues for display on the portal.
+
+                heading KH-CONTRACTS
+                  title en "Contracts"
+                  title km "កិច្ចសន្យា"
+                  issues KH-21
+                  decided by KH-PAC-2014-01
+            """
+        case .issueUnderTwoHeadings:
+            return """
+            An issue is listed under two headings (or twice under one). The portal shows each
+            public issue once, under one heading; choose the heading it belongs to and remove it
+            from the other `issues` line. The issue's `category` is not affected by headings.
+            """
+        case .headingTitleMissing:
+            return """
+            A heading has no title in one of the languages the country publishes in. The portal
+            shows the heading above the issues in every language of the country, so each needs a
+            title; a translation still to be agreed can rest on a proposed decision until then.
+
+                heading KH-WAGES
+                  title en "Wages"
+                  title km "ប្រាក់ឈ្នួល"
+                  issues KH-19, KH-20
+                  decided by KH-PAC-2014-01
+            """
+        case .issueUnderNoHeading:
+            return """
+            The country groups its public issues under its own headings, but one public issue is
+            under none of them. The portal still shows it, after the headings under its category,
+            which is seldom what was meant: add it to the `issues` line of the heading it belongs
+            to.
             """
         case .typeMismatch:
             return """

@@ -514,13 +514,30 @@ struct PortalCountryPages {
         "\(labels.categories[category.rawValue] ?? category.rawValue)"
     }
 
-    /// The figures per issue, grouped by category, each with a bar.
+    /// The groups issues are shown in: the country's own headings in their order, each with
+    /// its issues in the heading's order; then, by category, every issue under no heading (all
+    /// of them, for a country without headings).
+    func issueGroups<Item>(_ items: [Item], issue: (Item) -> String, category: (Item) -> IssueCategory) -> [(title: PortalMarkup, items: [Item])] {
+        var groups: [(title: PortalMarkup, items: [Item])] = []
+        var placed: Set<String> = []
+        for heading in country.headings {
+            let under = heading.issues.flatMap { id in items.filter { issue($0) == id } }
+            placed.formUnion(heading.issues)
+            guard !under.isEmpty else { continue }
+            groups.append((frame.issueTitle(heading.titles, language: language, fallback: heading.id), under))
+        }
+        for kind in IssueCategory.allCases {
+            let rest = items.filter { category($0) == kind && !placed.contains(issue($0)) }
+            if !rest.isEmpty { groups.append((categoryName(kind), rest)) }
+        }
+        return groups
+    }
+
+    /// The figures per issue, grouped under the country's headings or by category, each with a bar.
     func figuresChart() -> PortalMarkup {
         guard !country.figures.isEmpty else { return .empty }
         var groups = PortalMarkup.empty
-        for category in IssueCategory.allCases {
-            let figures = country.figures.enumerated().filter { $0.element.category == category }
-            guard !figures.isEmpty else { continue }
+        for (groupTitle, figures) in issueGroups(Array(country.figures.enumerated()), issue: \.element.issue, category: \.element.category) {
             let rows = PortalMarkup.join(figures.map { index, figure in
                 """
                 <tr>
@@ -533,7 +550,7 @@ struct PortalCountryPages {
             })
             groups += """
                 <tbody>
-                <tr class="group"><th scope="rowgroup" colspan="3">\(categoryName(category))</th></tr>
+                <tr class="group"><th scope="rowgroup" colspan="3">\(groupTitle)</th></tr>
                 \(rows)</tbody>
 
                 """
@@ -629,9 +646,7 @@ struct PortalCountryPages {
                 """
         } else {
             var groups = PortalMarkup.empty
-            for category in IssueCategory.allCases {
-                let inCategory = factory.findings.filter { $0.category == category }
-                guard !inCategory.isEmpty else { continue }
+            for (groupTitle, inCategory) in issueGroups(factory.findings, issue: \.issue, category: \.category) {
                 let items = PortalMarkup.join(inCategory.map { finding in
                     let link: PortalMarkup = figureIndex[finding.issue] != nil
                         ? "<a href=\"\(PortalSite.issuePage(country.code, language, finding.issue))\">\(frame.issueTitle(finding.titles, language: language, fallback: finding.issue))</a>"
@@ -647,7 +662,7 @@ struct PortalCountryPages {
                 })
                 groups += """
                     <section class="category">
-                    <h3>\(categoryName(category))</h3>
+                    <h3>\(groupTitle)</h3>
                     <ul class="findings">
                     \(items)</ul>
                     </section>

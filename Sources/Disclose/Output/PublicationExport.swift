@@ -41,6 +41,9 @@ public enum PublicationExport {
         if preview { fields.append(("launch", .string(country.launch.description))) }
         fields += [
             ("greenHighlight", .bool(country.greenHighlight)),
+            ("headings", .array(country.headings.map { heading in
+                .object([("id", .string(heading.id)), ("titles", titles(heading.titles)), ("issues", .array(heading.issues.map(JSONValue.string)))])
+            })),
             ("factories", .lazyArray(country.factories, factory)),
             ("figures", .array(country.figures.map { figure in
                 var fields: [(String, JSONValue)] = [

@@ -217,9 +217,11 @@ struct PolicyRun {
                             nonCompliantFactories: assessed.filter { $0.findings.contains { $0.issue == id } }.count, assessedFactories: assessed.count,
                             drafts: preview ? book.standing.drafts.filter { $0.concerns(issue: id) }.map(\.note) : [])
             }
-            publications.append(CountryPublication(code: code, titles: country.titles, languages: country.languages, status: country.status,
-                                                   greenHighlight: book.publicationPolicy(on: asOf).greenHighlight, factories: listed, figures: figures,
-                                                   launch: book.standing.launch))
+            var publication = CountryPublication(code: code, titles: country.titles, languages: country.languages, status: country.status,
+                                                 greenHighlight: book.publicationPolicy(on: asOf).greenHighlight, factories: listed, figures: figures,
+                                                 launch: book.standing.launch)
+            publication.headings = PublicHeading.shown(book.headings, publicIssues: issues.map(\.0), on: asOf)
+            publications.append(publication)
         }
         accounts.sort { ($0.country, $0.factory, $0.date, $0.assessment) < ($1.country, $1.factory, $1.date, $1.assessment) }
         escalations.sort { ($0.country, $0.assessedOn, $0.factory, $0.assessment, $0.category) < ($1.country, $1.assessedOn, $1.factory, $1.assessment, $1.category) }

@@ -30,6 +30,28 @@ public struct CountryPublication: Sendable {
     public var figures: [IssueFigure]
     /// The country's launch (in a public set, always launched by the as-of day).
     public var launch: Launch
+    /// The country's own headings over its public issues, in order; empty when it has none
+    /// (the portal then groups the issues by category).
+    package var headings: [PublicHeading] = []
+}
+
+/// A heading of the country's, with the public issues shown under it.
+package struct PublicHeading: Sendable {
+    package var id: String
+    package var titles: [String: String]
+    /// Public issue ids, in the order the heading lists them.
+    package var issues: [String]
+
+    /// The headings shown on `day`: those in force by then, each with only the issues public
+    /// that day; a heading left with no issue is not shown.
+    static func shown(_ headings: [Heading], publicIssues: [String], on day: Day) -> [PublicHeading] {
+        let isPublic = Set(publicIssues)
+        return headings.compactMap { heading in
+            if let from = heading.from, day < from { return nil }
+            let issues = heading.issues.filter(isPublic.contains)
+            return issues.isEmpty ? nil : PublicHeading(id: heading.id, titles: heading.titles, issues: issues)
+        }
+    }
 }
 
 /// A factory as the portal shows it.

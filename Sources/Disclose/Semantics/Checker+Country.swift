@@ -451,7 +451,8 @@ extension Checker {
         for choice in choices {
             let canBeDated: Bool = switch choice.kind {
             case .question, .parameter, .issue, .policy, .zeroTolerance, .change, .withdraw: true
-            case .include, .country, .cluster, .point, .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint: false
+            case .include, .country, .cluster, .point, .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint,
+                 .heading: false
             }
             guard canBeDated, let id = choice.decision, let decision = decisions[id], decision.status == .adopted,
                 let day = Checker.effectiveDay(of: decision)

@@ -139,6 +139,16 @@ extension Checker {
             clusters: full.clusters, points: full.points, issues: issueOrder.compactMap { issues[$0] }, parameters: parameterTimelines,
             policy: policyTimelines, zeroTolerance: full.zeroTolerance, decisions: decisions, moderation: full.moderation,
             constraints: constraints, choices: choices, examples: [], files: full.files, rootRelativePaths: full.rootRelativePaths)
+        // Headings are shown from their decision's day; a draft heading is left out, and the
+        // portal then groups its issues by category.
+        book.headings = full.headings.compactMap { heading in
+            let standing = standingOf(citing: heading.decision, start: nil, country: code)
+            items.append(StandingItem(kind: "heading", id: heading.id, standing: standing, origin: heading.origin))
+            guard case .adopted(_, let day) = standing else { return nil }
+            var kept = heading
+            kept.from = day
+            return kept
+        }
         let result = PublicStanding(launch: launch, items: items)
         book.standing = result
         return (book, result)

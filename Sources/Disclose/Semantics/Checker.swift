@@ -87,6 +87,8 @@ public struct Checker {
     var moderation: [ModerationRule] = []
     var omittedCategories: [IssueCategory: SourceRange] = [:]
     var constraints: [Constraint] = []
+    /// A country's `heading` declarations, in file order (built once the issues are known).
+    var headingDefinitions: [Definition] = []
     /// Issue and language of titles entries whose misspelt id was reported.
     var misspeltTitles: Set<String> = []
     var choices: [CountryChoice] = []
@@ -143,6 +145,7 @@ public struct Checker {
         checkCountryCoverage(orderedIssues)
         checkDecisionDates()
         let examples = buildExamples(issues: issues)
+        let headings = buildHeadings(issues: issues)
         let sourceFiles = files.map(\.syntax.file)
         guard !sink.hasErrors else { return CheckResult(ruleBook: nil, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), files: sourceFiles) }
         var book = RuleBook(
@@ -151,6 +154,7 @@ public struct Checker {
             policy: policyTimelines, zeroTolerance: zeroToleranceOrder.compactMap { zeroTolerance[$0] },
             decisions: decisions, moderation: moderation, constraints: constraints, choices: choices, examples: examples, files: sourceFiles,
             rootRelativePaths: files.map(\.rootRelativePath))
+        book.headings = headings
         // Answers that silence an issue are found on the built rules, changes applied.
         sink.report(contentsOf: SilencingCheck(book: book, syntax: conditionSyntax).diagnostics())
         let diagnostics = Diagnostic.sortedForOutput(sink.diagnostics)
@@ -183,7 +187,7 @@ public struct Checker {
                 // A declaration in the wrong file is reported for that alone: its clauses and
                 // its decision would only add noise.
                 let isCountryChoice: Bool = switch declaration.kind {
-                case .titles, .change, .withdraw, .omitCategory, .omitConstraint: true
+                case .titles, .change, .withdraw, .omitCategory, .omitConstraint, .heading: true
                 default: false
                 }
                 if isCountryChoice, !isCountryFile || !loaded.isEntry {
@@ -254,6 +258,8 @@ public struct Checker {
                     }
                 case .omitConstraint:
                     break
+                case .heading:
+                    headingDefinitions.append(definition)
                 case .titles, .change, .withdraw:
                     if case .withdraw(let item) = declaration.kind, item != .issue {
                         report(.misplacedDeclaration, "only public issues can be withdrawn", SourceRange(file, declaration.keywordSpan),
@@ -615,7 +621,8 @@ public struct Checker {
         case .answer(.choice(let options)): texts = options
         case .nonCompliant(.choices(let options)): texts = options
         case .answer, .nonCompliant, .notApplicableAllowed, .category, .raised, .questions, .deadline, .value, .decidedBy, .from, .until,
-             .languages, .status, .publishesNothing, .given, .expect, .on, .covers, .publishes, .withdraws, .rewords, .requires, .required:
+             .languages, .status, .publishesNothing, .given, .expect, .on, .covers, .publishes, .withdraws, .rewords, .requires, .required,
+             .issues:
             return
         }
         for text in texts where TextChecks.isBlank(text.text) {
@@ -695,7 +702,8 @@ extension Declaration {
     /// True for declarations that, in a country file, are choices a PAC must have decided.
     var requiresDecisionInCountry: Bool {
         switch kind {
-        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory, .omitConstraint: true
+        case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory, .omitConstraint,
+             .heading: true
         case .include, .country, .cluster, .point, .example, .decision, .constraint: false
         }
     }

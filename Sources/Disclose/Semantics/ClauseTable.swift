@@ -13,7 +13,7 @@ struct ClauseRules {
     /// The rules of every kind of declaration, built once: checking looks them up per declaration.
     private static let table: [DeclarationKind: ClauseRules] = {
         var kinds: [DeclarationKind] = [.include, .country, .cluster, .point, .question, .parameter, .issue, .policy, .zeroTolerance,
-                                        .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint]
+                                        .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint, .heading]
         for item in ItemKind.allCases { kinds += [.change(item), .withdraw(item)] }
         return Dictionary(uniqueKeysWithValues: kinds.map { ($0, build($0)) })
     }()
@@ -69,6 +69,8 @@ struct ClauseRules {
             return rules
         case .omitCategory, .omitConstraint:
             return ClauseRules(allowed: provenance, required: [.reason, .decidedBy])
+        case .heading:
+            return ClauseRules(allowed: provenance.union([.title, .issues]), required: [.title, .issues])
         }
     }
 
@@ -90,6 +92,7 @@ struct ClauseRules {
         case .given: "given CHL-LAB-01 yes"
         case .expect: "expect UNDERAGE-WORKERS"
         case .questions: "questions CHL-LAB-01, CHL-LAB-02"
+        case .issues: "issues KH-01, KH-02"
         default: kind.keyword
         }
     }

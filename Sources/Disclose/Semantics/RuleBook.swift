@@ -38,6 +38,8 @@ public struct RuleBook: Sendable {
     public let rootRelativePaths: [String]
     /// The country's launch, and the standing of every item that could reach a public output.
     public internal(set) var standing: PublicStanding = .none
+    /// The country's own headings over its public issues, in file order: for display only.
+    package internal(set) var headings: [Heading] = []
 
     /// The question with id `id` as in force on `day`.
     public func question(_ id: String, on day: Day) -> Question? {
@@ -86,6 +88,21 @@ public struct Country: Sendable {
     public var reason: String?
     /// Where the `country` declaration is.
     public var origin: SourceRange
+}
+
+/// A heading under which a country shows some of its public issues (BFC's "Contracts"):
+/// display only, the issues keep their categories.
+package struct Heading: Sendable {
+    package var id: String
+    /// The heading in each of the country's languages.
+    package var titles: [String: String]
+    /// The public issues under it, in the order written.
+    package var issues: [String]
+    /// The decision it rests on.
+    package var decision: String?
+    /// In the public view: the day from which it is shown (its decision's day).
+    package var from: Day?
+    package var origin: SourceRange
 }
 
 /// Whether a country's list rests on a PAC decision yet.

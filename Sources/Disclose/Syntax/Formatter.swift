@@ -113,6 +113,7 @@ public enum Formatter {
         case .publishes(let names): return "publishes \(list(names))"
         case .withdraws(let names): return "withdraws \(list(names))"
         case .rewords(let names): return "rewords \(list(names))"
+        case .issues(let names): return "issues \(list(names))"
         case .requires(.check(let name)): return "requires \(name.text)"
         case .requires(.policy(let name, let comparison, let amount, _)):
             return "requires policy \(name.text) \(comparison.rawValue) \(ConditionPrinter.number(amount))"

@@ -297,7 +297,7 @@ public struct Parser {
 
     /// header = "include" text
     ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" | "moderation"
-    ///          | "constraint" ) word
+    ///          | "constraint" | "heading" ) word
     ///        | ( "point" | "question" ) word "in" word
     ///        | ( "change" | "withdraw" ) item-kind word
     ///        | "omit" ( "category" | "constraint" ) word
@@ -343,6 +343,7 @@ public struct Parser {
             case .titles: .titles
             case .moderation: .moderation
             case .constraint: .constraint
+            case .heading: .heading
             default: .decision
             }
             name = try consumeName(keyword == .titles ? "a language code" : "an id")
@@ -384,7 +385,7 @@ public struct Parser {
     ///        | "on" decision-date | "source" text | "covers" word-list | "words" word text { "," text }
     ///        | "name-cues" word text { "," text }
     ///        | "pattern" text | "withdraws" word-list | "rewords" word-list | "requires" requirement
-    ///        | "required" "when" condition | word text ;
+    ///        | "required" "when" condition | "issues" word-list | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
         let start = current.span.start
         let keywordSpan = current.span
@@ -484,6 +485,7 @@ public struct Parser {
             let language = try consumeName("a language code such as `en`")
             body = .nameCues(language: language, try parseTextList("a word that comes before a name, in quotes, such as \"Mr\"").map { prose($0) })
         case .pattern: body = .pattern(try consumeText("a pattern in quotes"))
+        case .issues: body = .issues(try parseWordList("the id of a public issue"))
         default:
             preconditionFailure("\(keyword) starts no clause")
         }

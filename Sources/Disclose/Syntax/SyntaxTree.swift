@@ -59,6 +59,8 @@ public enum ItemKind: String, Hashable, Sendable, CaseIterable {
 public enum DeclarationKind: Hashable, Sendable {
     case include, country, cluster, point, question, parameter, issue, policy, zeroTolerance
     case titles, example, decision, moderation, constraint
+    /// `heading ID`: a country's own heading over some of its public issues, for display only.
+    case heading
     /// `omit category CATEGORY`: a mandatory category a country deliberately does not publish.
     case omitCategory
     /// `omit constraint ID`: a programme-wide constraint a country's PAC has decided not to meet.
@@ -83,6 +85,7 @@ public enum DeclarationKind: Hashable, Sendable {
         case .decision: "decision"
         case .moderation: "moderation"
         case .constraint: "constraint"
+        case .heading: "heading"
         case .omitCategory: "omit category"
         case .omitConstraint: "omit constraint"
         case .change(let item): "change \(item.rawValue)"
@@ -170,6 +173,8 @@ public enum ClauseBody: Hashable, Sendable {
     case requires(RequirementSyntax)
     /// In a question: when an answer other than not-applicable is needed.
     case required(Condition)
+    /// In a heading: the public issues shown under it, in order.
+    case issues([Name])
 
     /// The clause's keyword as written, for messages (`title`, `raised when`, …).
     public var keyword: String { kind.keyword }
@@ -209,6 +214,7 @@ public enum ClauseBody: Hashable, Sendable {
         case .rewords: .rewords
         case .requires: .requires
         case .required: .required
+        case .issues: .issues
         }
     }
 }
@@ -218,7 +224,7 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
     case title, text, legal, answer, nonCompliant, notApplicableAllowed, category, raised,
         questions, deadline, value, reason, decidedBy, from, until, languages, status,
         publishesNothing, given, expect, on, source, covers, entry, words, pattern, publishes,
-        withdraws, rewords, requires, required, nameCues
+        withdraws, rewords, requires, required, nameCues, issues
 
     /// The keyword as written (`title`, `raised when`, …).
     var keyword: String {
@@ -255,6 +261,7 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
         case .rewords: "rewords"
         case .requires: "requires"
         case .required: "required when"
+        case .issues: "issues"
         }
     }
 }

@@ -7,6 +7,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case include, country, cluster, point, question, parameter, issue, policy
     case zeroTolerance = "zero-tolerance"
     case change, withdraw, omit, titles, example, decision, moderation, constraint
+    case heading
     // Clauses: each starts a clause inside a declaration.
     case title, text, legal, answer
     case nonCompliant = "non-compliant"
@@ -15,6 +16,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case languages, status, publishes, given, expect, on, source, covers, words, pattern
     case nameCues = "name-cues"
     case withdraws, rewords, requires, required
+    case issues
     // Words used inside clauses.
     case `in`, when, by, nothing, allowed, yes, no
     case yesNo = "yes-no"
@@ -25,7 +27,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     public var startsDeclaration: Bool {
         switch self {
         case .include, .country, .cluster, .point, .question, .parameter, .issue, .policy,
-            .zeroTolerance, .change, .withdraw, .omit, .titles, .example, .decision, .moderation, .constraint:
+            .zeroTolerance, .change, .withdraw, .omit, .titles, .example, .decision, .moderation, .constraint, .heading:
             return true
         default:
             return false
@@ -37,7 +39,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         switch self {
         case .title, .text, .legal, .answer, .nonCompliant, .notApplicable, .category, .raised,
             .questions, .deadline, .value, .reason, .decided, .from, .until, .languages, .status,
-            .publishes, .given, .expect, .on, .source, .covers, .words, .nameCues, .pattern, .withdraws, .rewords, .requires, .required:
+            .publishes, .given, .expect, .on, .source, .covers, .words, .nameCues, .pattern, .withdraws, .rewords, .requires, .required, .issues:
             return true
         default:
             return false

@@ -48,6 +48,10 @@ public struct BaselineDiff: Sendable {
             case .parameter, .question, .policy, .zeroTolerance, .moderation:
                 kind = "added"
                 what = "country \(choice.kind.spelling)" + (what.isEmpty ? "" : ": " + what)
+            case .heading:
+                kind = "heading"
+                what = "groups public issues under its own heading (display only)"
+
             case .country, .include, .cluster, .point, .example, .decision, .constraint:
                 continue
             }

@@ -263,6 +263,7 @@ public struct Validator {
         if let code = book.country?.code { ids.insert(code) }
         ids.formUnion(book.constraints.map(\.id))
         for rule in book.moderation { ids.insert(rule.id) }
+        ids.formUnion(book.headings.map(\.id))
         return ids.sorted()
     }
 }
