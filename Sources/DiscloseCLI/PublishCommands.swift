@@ -118,21 +118,25 @@ private struct TestSeam {
 
 func runExplain(_ arguments: inout Arguments) throws -> Int32 {
     let usage = """
-    Usage: disclose explain FACTORY [ISSUE] --data DIR [--as-of DATE] [--format text|json] [--rules DIR]
+    Usage: disclose explain FACTORY [ISSUE] --data DIR [--as-of DATE] [--format text|json] [--preview] [--rules DIR]
 
     Why a factory shows, or does not show, on the portal as of DATE: which assessment is
     current and why, and for each public issue (or the one named) whether it is raised, by
-    which rule (file:line), which answers made it so, and the decision behind it.
+    which rule (file:line), which answers made it so, and the decision behind it; and for each
+    tier of its country, how its compliance rate was computed and whether it is named.
+    --preview explains the preview (drafts included), as `publish --preview` publishes it.
     """
     if arguments.flag("--help") { print(usage); return 0 }
     let format = try arguments.format(["text", "json"], default: "text", usage: usage)
     let day = try arguments.asOf(usage: usage)
     let project = try projectFolder(&arguments, usage: usage)
     guard let data = try arguments.option("--data", usage: usage) else { throw UsageError("name the data folder with `--data DIR`", usage: usage) }
+    let preview = arguments.flag("--preview")
     let names = try arguments.positional(usage: usage)
     guard (1...2).contains(names.count) else { throw UsageError("name a factory id, and optionally an issue id", usage: usage) }
     var publisher = Publisher(project: project, asOf: day)
     publisher.explaining = [names[0]]
+    publisher.preview = preview
     let result = publisher.publish(data: data)
     guard let publication = result.publication else {
         emit(result)

@@ -192,7 +192,7 @@ extension DeclarationKind {
         case .issue, .zeroTolerance: 23  // Event
         case .decision: 20  // EnumMember
         case .cluster, .point, .country: 9  // Module
-        case .moderation, .constraint, .heading: 8  // Interface
+        case .moderation, .constraint, .heading, .tier: 8  // Interface
         case .include, .titles, .example, .omitCategory, .omitConstraint, .change, .withdraw: 1  // Text
         }
     }

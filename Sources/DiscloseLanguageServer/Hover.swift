@@ -87,6 +87,14 @@ extension LanguageServer {
             }
         case .country, .cluster, .point, .zeroTolerance, .moderation, .constraint:
             lines += titleLines(site)
+        case .tier:
+            lines += titleLines(site)
+            for clause in declaration.clauses {
+                switch clause.body {
+                case .concerns, .assessments, .threshold: lines.append("- `\(site.text(of: clause))`")
+                default: break
+                }
+            }
         case .heading:
             lines += titleLines(site)
             for clause in declaration.clauses { if case .issues = clause.body { lines.append("- `\(site.text(of: clause))`") } }

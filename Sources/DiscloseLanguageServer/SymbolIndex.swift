@@ -33,7 +33,7 @@ struct SymbolIndex {
                 guard let name = declaration.name else { continue }
                 let site = DeclarationSite(path: path, syntax: syntax, declaration: declaration)
                 switch declaration.kind {
-                case .country, .cluster, .point, .question, .parameter, .issue, .policy, .zeroTolerance, .decision, .moderation, .constraint, .heading:
+                case .country, .cluster, .point, .question, .parameter, .issue, .policy, .zeroTolerance, .decision, .moderation, .constraint, .heading, .tier:
                     defining[name.text, default: []].append(site)
                     all.append(site)
                 case .change, .withdraw:

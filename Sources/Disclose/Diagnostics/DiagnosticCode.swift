@@ -36,6 +36,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case issueUnderTwoHeadings = "E331"
     case headingTitleMissing = "E332"
     case issueUnderNoHeading = "W340"
+    case stepCountsFromNothing = "E333"
+    case unionRequirementCountedAgainstFactory = "W341"
 
     case typeMismatch = "E401"
     case unitMismatch = "E402"
@@ -121,8 +123,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .requiredWhenReadsItself: "`required when` reads its own question"
         case .unknownIssueUnderHeading: "unknown issue under a heading"
         case .issueUnderTwoHeadings: "issue under two headings"
-        case .headingTitleMissing: "heading without a title in a country language"
+        case .headingTitleMissing: "heading or tier without a title in a country language"
         case .issueUnderNoHeading: "public issue under no heading"
+        case .stepCountsFromNothing: "first escalation step counts from a later one"
+        case .unionRequirementCountedAgainstFactory: "union tier requirement read by a public issue"
         case .typeMismatch: "wrong kind of value"
         case .unitMismatch: "units do not match"
         case .missingTitle: "title missing in a declared language"
@@ -430,9 +434,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """
         case .headingTitleMissing:
             return """
-            A heading has no title in one of the languages the country publishes in. The portal
-            shows the heading above the issues in every language of the country, so each needs a
-            title; a translation still to be agreed can rest on a proposed decision until then.
+            A heading or a tier has no title in one of the languages the country publishes in. The
+            portal shows it in every language of the country, so each needs a title; a
+            translation still to be agreed can rest on a proposed decision until then.
 
                 heading KH-WAGES
                   title en "Wages"
@@ -446,6 +450,37 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             under none of them. The portal still shows it, after the headings under its category,
             which is seldom what was meant: add it to the `issues` line of the heading it belongs
             to.
+            """
+        case .stepCountsFromNothing:
+            return """
+            The first step of a zero-tolerance escalation counts its time from `notification` or
+            `previous-step`, but nothing comes before it. The first step is the notification
+            itself (Better Work informing the Ministry): it counts from the assessment, or is due
+            `immediately`. Later steps may count from the notification or from the step before.
+
+                zero-tolerance ZT-CHILD-LABOUR
+                  title en "Child labour"
+                  questions CHL-LAB-01, CHL-LAB-02
+                  step notify-ministry by better-work immediately
+                  step start-investigation by ministry within 48 hours of notification
+                  step follow-up by better-work within 72 hours of notification
+                  step agree-action-plan by better-work, ministry
+            """
+        case .unionRequirementCountedAgainstFactory:
+            return """
+            A tier that `concerns union` measures what the union at a factory did (Better
+            Factories Cambodia publishes unions' compliance with the legal requirements for
+            strikes), and is published as a list of its own, never counted against the factory.
+            A public issue of the country reads one of its requirements, so the union's finding
+            would also be shown as the factory's non-compliance. Keep the question out of the
+            factory's issues, or say `concerns factory` if the tier is about the factory.
+
+                tier KH-UNION-COMPLIANCE
+                  title en "Union compliance"
+                  concerns union
+                  assessments at least 2
+                  questions FOA-STR-04
+                  threshold below 100 percent
             """
         case .typeMismatch:
             return """

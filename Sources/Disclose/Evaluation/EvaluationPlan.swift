@@ -80,6 +80,8 @@ public final class EvaluationPlan: Sendable {
             for index in issue.condition.questions { let s = slot(index); if s >= 0 { critical.insert(s) } }
         }
         for category in zeroTolerance { for index in category.questions { _ = slot(index) } }
+        // A tier's requirements are judged like any answer, but never make an assessment incomplete.
+        for tier in book.tiers { for index in tier.questions { _ = slot(index) } }
         // A required answer's condition reads other questions, which need slots of their own.
         let required = critical.sorted().compactMap { s -> (Int, RuleCondition)? in questions[s].requiredWhen.map { (s, $0) } }
         for (_, condition) in required { for index in condition.questions { _ = slot(index) } }

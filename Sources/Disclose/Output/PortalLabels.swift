@@ -21,6 +21,12 @@ struct PortalLabels: Sendable {
     /// Beside an issue title shown in English because no title in the page's language is
     /// adopted yet; English where a translation is not written here.
     var englishTitleNote: String = "English title: no title in this language is decided yet"
+    /// Tiers (BFC's low-compliance and union-compliance lists); English where a translation
+    /// is not written here.
+    var tierMeasured: String = "{count} factories measured: mean compliance {mean}, standard deviation {deviation}; factories below {cutoff} are named."
+    var tierNone: String = "No factory is named."
+    var tierCompliance: String = "Compliance"
+    var tierNamedNotice: String = "This factory is named in this list: compliance {rate}."
     var factoriesListed: String
     var noNonCompliance: String
     var withNonCompliance: String
@@ -801,6 +807,10 @@ struct PortalLabels: Sendable {
         firstNotPublished: "រោងចក្រត្រូវបានដាក់ក្នុងបញ្ជីចាប់ពីការវាយតម្លៃលើកទីពីររបស់ខ្លួន៖ ការវាយតម្លៃលើកទីមួយមិនត្រូវបានផ្សព្វផ្សាយឡើយ។",
         asOf: "ព័ត៌មានគិតត្រឹម {date}",
         draftNotice: "បញ្ជីព្រាង៖ បញ្ហាសាធារណៈរបស់ប្រទេសនេះមិនទាន់ត្រូវបានសម្រេចដោយគណៈកម្មាធិការប្រឹក្សាគម្រោងនៅឡើយទេ ហើយអាចផ្លាស់ប្តូរ។",
+        tierMeasured: "រោងចក្រ {count} ត្រូវបានវាស់វែង៖ អត្រាអនុលោមភាពមធ្យម {mean} គម្លាតស្តង់ដារ {deviation}; រោងចក្រដែលទាបជាង {cutoff} ត្រូវបានដាក់ឈ្មោះ។",
+        tierNone: "គ្មានរោងចក្រណាមួយត្រូវបានដាក់ឈ្មោះទេ។",
+        tierCompliance: "អនុលោមភាព",
+        tierNamedNotice: "រោងចក្រនេះមានឈ្មោះក្នុងបញ្ជីនេះ៖ អនុលោមភាព {rate}។",
         factoriesListed: "រោងចក្រក្នុងបញ្ជី",
         noNonCompliance: "គ្មានការមិនអនុលោម",
         withNonCompliance: "មានការមិនអនុលោម",

@@ -352,7 +352,7 @@ struct PortalCountryPages {
             more: """
                 <p class="lead">\(labels.intro)</p>
                 <p class="lead">\(labels.firstNotPublished)</p>
-                <p class="meta">\(PortalMarkup.template(labels.asOf, ["date": frame.day(publication.asOf)]))</p>
+                <p class="meta">\(PortalMarkup.template(labels.asOf, ["date": frame.day(country.schedule.asOf)]))</p>
                 \(draft)
                 """)
         let greenClass: PortalMarkup = country.greenHighlight ? " ok" : .empty
@@ -386,7 +386,7 @@ struct PortalCountryPages {
             <p>\(PortalMarkup.template(labels.figuresIntro, ["assessed": "\(assessedCount)"]))</p>
             \(figuresChart())
             </section>
-            <section class="panel about" aria-labelledby="about-h">
+            \(tierPanels())<section class="panel about" aria-labelledby="about-h">
             <h2 id="about-h">\(labels.aboutHeading)</h2>
             <ul>
             <li>\(labels.firstNotPublished)</li>
@@ -698,7 +698,7 @@ struct PortalCountryPages {
         let body: PortalMarkup = """
             <div class="wrap">
             \(refused)
-            <section class="panel" aria-labelledby="details-h">
+            \(tierNotices(factory))<section class="panel" aria-labelledby="details-h">
             <h2 id="details-h">\(labels.detailsHeading)</h2>
             <dl class="details">\(detailList)</dl>
             </section>

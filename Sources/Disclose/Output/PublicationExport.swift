@@ -27,6 +27,9 @@ public enum PublicationExport {
         return .object(fields)
     }
 
+    /// A percentage to two decimals, as the public file gives means and deviations.
+    private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
     private static func titles(_ titles: [String: String]) -> JSONValue {
         .object(titles.keys.sorted().map { ($0, .string(titles[$0]!)) })
     }
@@ -41,6 +44,29 @@ public enum PublicationExport {
         if preview { fields.append(("launch", .string(country.launch.description))) }
         fields += [
             ("greenHighlight", .bool(country.greenHighlight)),
+            ("publication", .object([
+                ("calendar", .string(country.schedule.calendar.rawValue)),
+                ("asOf", .string(country.schedule.asOf.description)),
+                ("reportingPeriod", .string(country.schedule.reportingPeriod.rawValue)),
+                ("periodStart", .optional(country.schedule.periodStart?.description)),
+            ])),
+            ("tiers", .array(country.tiers.map { tier in
+                .object([
+                    ("id", .string(tier.id)),
+                    ("titles", titles(tier.titles)),
+                    ("concerns", .string(tier.subject.rawValue)),
+                    ("assessmentsAtLeast", .int(tier.minimumAssessments)),
+                    ("requirements", .array(tier.requirements.map(JSONValue.string))),
+                    ("threshold", .string(tier.threshold)),
+                    ("measuredFactories", .int(tier.measuredFactories)),
+                    ("mean", tier.mean.map { .number(rounded($0)) } ?? .null),
+                    ("standardDeviation", tier.standardDeviation.map { .number(rounded($0)) } ?? .null),
+                    ("cutoff", tier.cutoff.map { .number(rounded($0)) } ?? .null),
+                    ("factories", .array(tier.named.map { named in
+                        .object([("id", .string(named.id)), ("name", .string(named.name)), ("compliance", .number(named.rate))])
+                    })),
+                ])
+            })),
             ("headings", .array(country.headings.map { heading in
                 .object([("id", .string(heading.id)), ("titles", titles(heading.titles)), ("issues", .array(heading.issues.map(JSONValue.string)))])
             })),
@@ -140,6 +166,15 @@ public enum PublicationExport {
                     ("questions", .array(escalation.questions.map(JSONValue.string))),
                     ("deadlineHours", escalation.deadlineHours.map(JSONValue.int) ?? .null),
                     ("dueBy", .optional(escalation.dueBy?.description)),
+                    ("steps", .array(escalation.steps.map { step in
+                        .object([
+                            ("step", .string(step.step)),
+                            ("by", .array(step.actors.map(JSONValue.string))),
+                            ("limit", .string(step.limit)),
+                            ("dueHours", step.dueHours.map(JSONValue.int) ?? .null),
+                            ("dueBy", .optional(step.dueBy?.description)),
+                        ])
+                    })),
                 ])
             }),
             ("responses", .lazyArray(report.responses) { account in
@@ -154,6 +189,18 @@ public enum PublicationExport {
             }),
             ("dataProblems", DiagnosticExport.json(report.dataProblems)),
             ("drafts", .array(drafts)),
+            ("tiers", .array(report.tiers.map { measure in
+                .object([
+                    ("tier", .string(measure.tier)),
+                    ("country", .string(measure.country)),
+                    ("factory", .string(measure.factory)),
+                    ("assessments", .int(measure.assessments)),
+                    ("assessment", .optional(measure.assessment)),
+                    ("rateHundredthsOfPercent", measure.rate.map(JSONValue.int) ?? .null),
+                    ("named", .bool(measure.named)),
+                    ("because", .string(measure.because)),
+                ])
+            })),
         ])
     }
 

@@ -49,6 +49,14 @@ public enum RuleBookExport {
                 ("titles", titles(category.titles)),
                 ("questions", .array(category.questions.map { .string(questionIds[$0]) })),
                 ("deadlineHours", category.deadlineHours.map(JSONValue.int) ?? .null),
+                ("steps", .array(category.steps.map { step in
+                    .object([
+                        ("step", .string(step.id)),
+                        ("by", .array(step.actors.map { .string($0.rawValue) })),
+                        ("limit", .string(step.phrase)),
+                        ("dueHours", step.dueHours.map(JSONValue.int) ?? .null),
+                    ])
+                })),
             ])
         })))
         members.append(("questions", .array(book.questions.compactMap { $0.value(on: day) }.map { question in

@@ -31,7 +31,10 @@ public enum RuleBookText {
             for category in zeroTolerance {
                 // No deadline: the protocol asks for immediate reporting and sets no number of hours.
                 let deadline = category.deadlineHours.map { ", report within \($0) hours" } ?? ", report immediately"
-                lines.append("  \(category.id)  \(category.titles["en"] ?? "")  (\(category.questions.count) questions\(deadline))")
+                lines.append("  \(category.id)  \(category.titles["en"] ?? "")  (\(category.questions.count) questions\(category.steps.isEmpty ? deadline : ""))")
+                for (number, step) in category.steps.enumerated() {
+                    lines.append("      \(number + 1). \(step.id) by \(step.actors.map(\.rawValue).joined(separator: ", ")): \(step.phrase)")
+                }
             }
         }
         return lines.joined(separator: "\n")

@@ -26,6 +26,10 @@ public struct Explanation: Sendable {
     public var explained: AssessmentRecord?
     public var verdicts: [IssueVerdict]
     public var asOf: Day
+    /// The factory against each tier of its country: measured or not, its rate, named or not.
+    package var tiers: [TierMeasure] = []
+    /// The tiers as computed for the country, for their mean, deviation and cut-off.
+    package var tierFigures: [PublicTier] = []
 
     /// Builds the explanation; nil if the factory is not in the data.
     public init?(factory id: String, issue: String?, publication: Publication, evaluations: [AssessmentEvaluation], project: String) {
@@ -36,6 +40,8 @@ public struct Explanation: Sendable {
         self.accounts = accounts
         asOf = publication.asOf
         listed = publication.countries.first { $0.code == factory.country }?.factories.first { $0.id == id }
+        tiers = publication.report.tiers.filter { $0.factory == id }
+        tierFigures = publication.countries.first { $0.code == factory.country }?.tiers ?? []
         let shownId = accounts.first { $0.disposition == .shown }?.assessment
         let chosen = own.first { $0.assessment.id == shownId }
             ?? own.filter { $0.assessment.date <= publication.asOf }.max { ($0.assessment.date, $0.assessment.id) < ($1.assessment.date, $1.assessment.id) }
@@ -125,6 +131,7 @@ public struct Explanation: Sendable {
             let detail = account.detail.isEmpty ? "" : ": \(account.detail)"
             lines.append("  \(account.date)  \(account.assessment)  \(account.disposition.rawValue)\(reason)\(detail)")
         }
+        lines += tierLines()
         guard let explained else { return lines.joined(separator: "\n") }
         lines += ["", "public issues for the assessment of \(explained.date) (\(explained.id)), under the rules in force that day:"]
         for verdict in verdicts {
@@ -136,6 +143,36 @@ public struct Explanation: Sendable {
             if let decision = verdict.decision { lines.append("      decided by \(decision)" + (verdict.reason.map { ": \($0)" } ?? "")) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How the factory fares in each tier: the computation, step by step.
+    private func tierLines() -> [String] {
+        var lines: [String] = []
+        for measure in tiers {
+            guard let figures = tierFigures.first(where: { $0.id == measure.tier }) else { continue }
+            lines += ["", "tier \(measure.tier) (\(figures.titles["en"] ?? measure.tier); concerns the \(figures.subject.rawValue)):"]
+            lines.append("  \(measure.assessments) finalised assessment\(measure.assessments == 1 ? "" : "s") by the publication day; the tier counts factories with \(figures.minimumAssessments) or more")
+            if let assessment = measure.assessment {
+                let applicable = measure.compliant + measure.nonCompliant.count
+                lines.append("  requirements in \(assessment): \(figures.requirements.count); compliant \(measure.compliant), non-compliant \(measure.nonCompliant.count), not applicable \(measure.notApplicable), unanswered \(measure.missing.count)")
+                if !measure.nonCompliant.isEmpty { lines.append("  non-compliant: " + measure.nonCompliant.joined(separator: ", ")) }
+                if let rate = measure.rate {
+                    lines.append("  rate: \(measure.compliant) of \(applicable) applicable = \(TierRun.percentText(rate)) (rounded half up to hundredths of a percent)")
+                }
+            }
+            if let mean = figures.mean, let deviation = figures.standardDeviation, let cutoff = figures.cutoff {
+                let line = "  over \(figures.measuredFactories) measured factories: mean \(Explanation.percent(mean)), population standard deviation \(Explanation.percent(deviation)); named when \(figures.threshold)"
+                // A rate threshold says its cut-off already; a distance from the mean does not.
+                lines.append(figures.threshold.hasPrefix("below") ? line : line + " (below \(Explanation.percent(cutoff)))")
+            }
+            lines.append("  \(measure.because)")
+        }
+        return lines
+    }
+
+    private static func percent(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return (hundredths < 0 ? "-" : "") + TierRun.percentText(abs(hundredths))
     }
 
     /// The explanation as data.
@@ -155,6 +192,15 @@ public struct Explanation: Sendable {
                 ])
             })),
             ("explainedAssessment", .optional(explained?.id)),
+            ("tiers", .array(tiers.map { measure in
+                .object([
+                    ("tier", .string(measure.tier)), ("assessments", .int(measure.assessments)), ("assessment", .optional(measure.assessment)),
+                    ("compliant", .int(measure.compliant)), ("nonCompliant", .array(measure.nonCompliant.map(JSONValue.string))),
+                    ("notApplicable", .int(measure.notApplicable)), ("unanswered", .array(measure.missing.map(JSONValue.string))),
+                    ("rateHundredthsOfPercent", measure.rate.map(JSONValue.int) ?? .null), ("named", .bool(measure.named)),
+                    ("because", .string(measure.because)),
+                ])
+            })),
             ("issues", .array(verdicts.map { verdict in
                 .object([
                     ("issue", .string(verdict.issue)), ("title", .string(verdict.title)), ("raised", .bool(verdict.raised)),
@@ -177,7 +223,9 @@ public enum PublicationSummary {
             let green = country.factories.filter { $0.status == .compliant }.count
             let refused = country.factories.filter { $0.status == .refused }.count
             let listed = country.factories.count
-            lines.append("\(country.code): \(listed) \(listed == 1 ? "factory" : "factories") listed (\(green) compliant, \(listed - green - refused) non-compliant, \(refused) refusing)")
+            // A country on a calendar is published as of its last publication day: say which.
+            let schedule = country.schedule.calendar == .continuous ? "" : "; published \(country.schedule.description)"
+            lines.append("\(country.code): \(listed) \(listed == 1 ? "factory" : "factories") listed (\(green) compliant, \(listed - green - refused) non-compliant, \(refused) refusing)\(schedule)")
         }
         let withheld = Dictionary(grouping: report.assessments.filter { $0.disposition == .withheld }, by: { $0.reason?.rawValue ?? "" })
         let parts = withheld.keys.sorted().map { "\(withheld[$0]!.count) \($0)" }

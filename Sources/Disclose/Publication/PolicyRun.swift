@@ -17,7 +17,10 @@
 /// - every non-compliance on a zero-tolerance question, in any assessment up to the as-of
 ///   day, first ones included, is escalated; escalations are internal only;
 /// - a country publishes nothing before its launch: each of its assessments is withheld as
-///   `country-not-launched` (a preview publishes it all the same, marked).
+///   `country-not-launched` (a preview publishes it all the same, marked);
+/// - a country that publishes on a calendar (quarterly, monthly) publishes as of its last
+///   publication day on or before the as-of day: everything above is decided on that day
+///   instead, except escalations, which never wait for a publication day.
 struct PolicyRun {
     let asOf: Day
     let factories: [FactoryRecord]
@@ -50,12 +53,15 @@ struct PolicyRun {
         var listedByCountry: [String: [PublicFactory]] = [:]
         let responsesByFactory = Dictionary(grouping: responses, by: \.factory)
         let sheetsByFactory = Dictionary(grouping: sheets.indices, by: { sheets[$0].factory })
+        let publicationDays = countries.mapValues { $0.book.publicationPolicy(on: asOf).calendar.publicationDay(onOrBefore: asOf) }
 
         // What each country publishes as of the day: the same for all its factories.
         var inForce: [String: (policy: PublicationPolicy, publicNow: Set<String>)] = [:]
         for (factoryIndex, factory) in factories.enumerated() {
             guard let country = countries[factory.country] else { continue }
             let book = country.book
+            // The country's publication day; escalations below still use the as-of day itself.
+            let asOf = publicationDays[factory.country] ?? self.asOf
             if inForce[factory.country] == nil {
                 inForce[factory.country] = (book.publicationPolicy(on: asOf), Set(book.publicIssues(on: asOf).map(\.id)))
             }
@@ -63,7 +69,7 @@ struct PolicyRun {
             let own = (sheetsByFactory[factoryIndex] ?? []).map { sheets[$0] }.sorted { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
             let raisedBySheet = own.map(PolicyRun.raised)
 
-            for (position, sheet) in own.enumerated() where sheet.record.date <= asOf {
+            for (position, sheet) in own.enumerated() where sheet.record.date <= self.asOf {
                 escalations += escalationsOf(sheet, factory: factory, raised: raisedBySheet[position])
             }
 
@@ -206,9 +212,11 @@ struct PolicyRun {
         }
 
         var publications: [CountryPublication] = []
+        var tierMeasures: [TierMeasure] = []
         for code in countries.keys.sorted() {
             let book = countries[code]!.book
             guard let country = book.country, publishes(book) else { continue }
+            let asOf = publicationDays[code] ?? self.asOf
             let listed = (listedByCountry[code] ?? []).sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let issues = book.publicIssues(on: asOf).map { ($0.id, $0.titles, $0.category) }
             let assessed = listed.filter { $0.assessment != nil }
@@ -221,14 +229,28 @@ struct PolicyRun {
                                                  greenHighlight: book.publicationPolicy(on: asOf).greenHighlight, factories: listed, figures: figures,
                                                  launch: book.standing.launch)
             publication.headings = PublicHeading.shown(book.headings, publicIssues: issues.map(\.0), on: asOf)
+            publication.schedule = PublicationSchedule(policy: book.publicationPolicy(on: self.asOf), requested: self.asOf)
+            let tiers = book.tiers.filter { tier in tier.from.map { $0 <= asOf } ?? true }
+            if !tiers.isEmpty {
+                let listedIds = Set(listed.map(\.id))
+                let inputs = factories.indices.filter { factories[$0].country == code }.map { index in
+                    TierRun.Input(factory: factories[index], sheets: (sheetsByFactory[index] ?? []).map { sheets[$0] },
+                                  listed: listedIds.contains(factories[index].id))
+                }
+                for tier in tiers {
+                    let (published, measures) = TierRun.compute(tier, book: book, on: asOf, factories: inputs)
+                    publication.tiers.append(published)
+                    tierMeasures += measures
+                }
+            }
             publications.append(publication)
         }
         accounts.sort { ($0.country, $0.factory, $0.date, $0.assessment) < ($1.country, $1.factory, $1.date, $1.assessment) }
         escalations.sort { ($0.country, $0.assessedOn, $0.factory, $0.assessment, $0.category) < ($1.country, $1.assessedOn, $1.factory, $1.assessment, $1.category) }
         responseAccounts.sort { ($0.factory, $0.response) < ($1.factory, $1.response) }
-        return Publication(asOf: asOf, rulesDigest: rulesDigest, isPreview: preview, countries: publications,
-                           report: InternalReport(assessments: accounts, escalations: escalations, responses: responseAccounts,
-                                                  dataProblems: dataProblems))
+        var report = InternalReport(assessments: accounts, escalations: escalations, responses: responseAccounts, dataProblems: dataProblems)
+        report.tiers = tierMeasures
+        return Publication(asOf: asOf, rulesDigest: rulesDigest, isPreview: preview, countries: publications, report: report)
     }
 
     private func escalationsOf(_ sheet: Publisher.Sheet, factory: FactoryRecord, raised: [Int]) -> [Escalation] {
@@ -237,10 +259,15 @@ struct PolicyRun {
             let hits = category.questions.compactMap { plan.slot(ofQuestion: $0) }.filter { sheet.statuses[$0] == .nonCompliant }
             guard !hits.isEmpty else { return nil }
             let hours = category.deadlineHours
-            return Escalation(country: factory.country, factory: factory.id, factoryName: factory.name, assessment: sheet.record.id,
-                              assessedOn: sheet.record.date, category: category.id, categoryTitle: category.titles["en"] ?? category.id,
-                              questions: hits.map { plan.questions[$0].id }, deadlineHours: hours,
-                              dueBy: hours.map { sheet.record.date.adding(days: ($0 + 23) / 24) })
+            var escalation = Escalation(country: factory.country, factory: factory.id, factoryName: factory.name, assessment: sheet.record.id,
+                                        assessedOn: sheet.record.date, category: category.id, categoryTitle: category.titles["en"] ?? category.id,
+                                        questions: hits.map { plan.questions[$0].id }, deadlineHours: hours,
+                                        dueBy: hours.map { sheet.record.date.adding(days: ($0 + 23) / 24) })
+            escalation.steps = category.steps.map { step in
+                EscalationStepDue(step: step.id, actors: step.actors.map(\.rawValue), limit: step.phrase, dueHours: step.dueHours,
+                                  dueBy: step.dueBy(assessedOn: sheet.record.date))
+            }
+            return escalation
         }
     }
 }

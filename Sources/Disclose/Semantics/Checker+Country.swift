@@ -122,7 +122,14 @@ extension Checker {
                     var category = category
                     category.titles.merge(changed.titles) { $1 }
                     if !changed.questions.isEmpty { category.questions = changed.questions }
-                    if let hours = changed.deadlineHours { category.deadlineHours = hours }
+                    // Steps replace the old steps and any `deadline`; a `deadline` replaces the steps.
+                    if !changed.steps.isEmpty {
+                        category.steps = changed.steps
+                        category.deadlineHours = changed.deadlineHours
+                    } else if let hours = changed.deadlineHours {
+                        category.deadlineHours = hours
+                        category.steps = []
+                    }
                     category.changes.append(record)
                     return category
                 } ?? false
@@ -452,7 +459,7 @@ extension Checker {
             let canBeDated: Bool = switch choice.kind {
             case .question, .parameter, .issue, .policy, .zeroTolerance, .change, .withdraw: true
             case .include, .country, .cluster, .point, .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint,
-                 .heading: false
+                 .heading, .tier: false
             }
             guard canBeDated, let id = choice.decision, let decision = decisions[id], decision.status == .adopted,
                 let day = Checker.effectiveDay(of: decision)

@@ -266,6 +266,10 @@ extension Checker {
             }
         case (.greenHighlight, .yes): return .flag(true)
         case (.greenHighlight, .no): return .flag(false)
+        case (.publicationCalendar, .words(let words)):
+            if words.count == 1, let calendar = PublicationCalendar(rawValue: words[0]) { return .calendar(calendar) }
+        case (.reportingPeriod, .words(let words)):
+            if words.count == 1, let period = ReportingPeriod(rawValue: words[0]) { return .period(period) }
         default: break
         }
         report(.typeMismatch, "policy `\(setting.rawValue)` needs \(setting.expected)", range, label: "not a valid value",
@@ -407,6 +411,8 @@ extension Checker {
             case .questions(let names):
                 let indices = names.map { resolveQuestion($0, file: file) }
                 if indices.contains(where: { $0 == nil }) { ok = false } else { category.questions = indices.map { $0! } }
+            case .step:
+                break
             case .deadline(let amount, let unit):
                 if amount == amount.rounded(), amount >= 0, Units.same(unit.text, "hours") {
                     category.deadlineHours = Int(amount)
@@ -419,6 +425,92 @@ extension Checker {
                 }
             default: break
             }
+        }
+        if !resolveSteps(declaration, file: file, into: &category) { ok = false }
+        return ok
+    }
+
+    /// Reads the `step` clauses of a zero-tolerance declaration in order, with each step's due
+    /// time counted from the start of the assessment day; false if one was wrong.
+    ///
+    /// `deadline N hours` is the older way to write one step (the notification, within N hours
+    /// of the assessment); a declaration may not say both.
+    mutating func resolveSteps(_ declaration: Declaration, file: SourceFile, into category: inout ZeroToleranceCategory) -> Bool {
+        let written = declaration.clauses.compactMap { clause -> (Clause, StepSyntax)? in
+            if case .step(let step) = clause.body { (clause, step) } else { nil }
+        }
+        guard !written.isEmpty else { return true }
+        if let deadline = clause(.deadline, of: declaration) {
+            report(.conflictingClauses, "`deadline` and `step` in one zero-tolerance category", SourceRange(file, deadline.keywordSpan),
+                   label: "`deadline` is the time of a first step", secondary: [DiagnosticLabel(SourceRange(file, written[0].0.keywordSpan), "steps here")],
+                   help: "write the deadline as the first step instead, as in `step notify-ministry by better-work within 24 hours of assessment`")
+            return false
+        }
+        var ok = true
+        var steps: [EscalationStep] = []
+        for (_, syntax) in written {
+            if steps.contains(where: { $0.id == syntax.name.text }) {
+                report(.duplicateDefinition, "step `\(syntax.name.text)` is written twice", SourceRange(file, syntax.name.span), label: "again here",
+                       help: "give each step of the category its own name")
+                ok = false
+                continue
+            }
+            var actors: [EscalationStep.Actor] = []
+            for name in syntax.actors {
+                guard let actor = EscalationStep.Actor(rawValue: name.text) else {
+                    report(.unknownValue, "unknown actor `\(name.text)`", SourceRange(file, name.span), label: "not someone who acts in a protocol",
+                           help: suggestionHelp(name.text, among: EscalationStep.Actor.allCases.map(\.rawValue), listing: "who acts is one of"))
+                    ok = false
+                    continue
+                }
+                actors.append(actor)
+            }
+            var step = EscalationStep(id: syntax.name.text, actors: actors, limit: nil, dueHours: nil)
+            switch syntax.limit {
+            case nil:
+                break
+            case .immediately:
+                step.limit = .immediately
+                // Immediately after the step before (the assessment, for the first).
+                step.dueHours = steps.isEmpty ? 0 : steps[steps.count - 1].dueHours
+            case .within(let amount, let unit, let anchorName, let span):
+                let perUnit = Units.same(unit.text, "hours") ? 1 : Units.same(unit.text, "days") ? 24 : nil
+                guard let perUnit, amount == amount.rounded(), amount >= 0, amount <= 100_000 else {
+                    report(.typeMismatch, "a step's time limit is a whole number of hours or days", SourceRange(file, span),
+                           label: "not a valid time limit", help: "for example `within 48 hours of notification` or `within 3 days of previous-step`")
+                    ok = false
+                    // Kept in place, so that the steps after it are not taken for the first.
+                    steps.append(step)
+                    continue
+                }
+                guard let anchor = EscalationStep.Anchor(rawValue: anchorName.text) else {
+                    report(.unknownValue, "unknown starting point `\(anchorName.text)`", SourceRange(file, anchorName.span), label: "not something a time counts from",
+                           help: suggestionHelp(anchorName.text, among: EscalationStep.Anchor.allCases.map(\.rawValue), listing: "a time counts from"))
+                    ok = false
+                    steps.append(step)
+                    continue
+                }
+                if steps.isEmpty, anchor != .assessment {
+                    report(.stepCountsFromNothing, "the first step counts from `\(anchor.rawValue)`, which comes after it", SourceRange(file, anchorName.span),
+                           label: "no step before this one", help: "the first step is the notification: count it from the assessment, as in `within 24 hours of assessment`, or write `immediately`")
+                    ok = false
+                    steps.append(step)
+                    continue
+                }
+                let hours = Int(amount) * perUnit
+                step.limit = .within(hours: hours, of: anchor)
+                let base: Int? = switch anchor {
+                case .assessment: 0
+                case .notification: steps[0].dueHours
+                case .previousStep: steps[steps.count - 1].dueHours
+                }
+                step.dueHours = base.map { $0 + hours }
+            }
+            steps.append(step)
+        }
+        if ok {
+            category.steps = steps
+            category.deadlineHours = steps[0].dueHours
         }
         return ok
     }
@@ -441,6 +533,8 @@ extension PolicySetting {
         case .excusedRefusalReasons: "force-majeure, other-audits-same-day"
         case .exitRetention: "until-cycle-end"
         case .cycleLength: "12 months"
+        case .publicationCalendar: "quarterly"
+        case .reportingPeriod: "calendar-year"
         case .greenHighlight: "yes"
         }
     }

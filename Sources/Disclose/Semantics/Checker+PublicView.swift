@@ -149,6 +149,14 @@ extension Checker {
             kept.from = day
             return kept
         }
+        book.tiers = full.tiers.compactMap { tier in
+            let standing = standingOf(citing: tier.decision, start: nil, country: code)
+            items.append(StandingItem(kind: "tier", id: tier.id, standing: standing, origin: tier.origin))
+            guard case .adopted(_, let day) = standing else { return nil }
+            var kept = tier
+            kept.from = day
+            return kept
+        }
         let result = PublicStanding(launch: launch, items: items)
         book.standing = result
         return (book, result)

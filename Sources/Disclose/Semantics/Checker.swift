@@ -89,6 +89,8 @@ public struct Checker {
     var constraints: [Constraint] = []
     /// A country's `heading` declarations, in file order (built once the issues are known).
     var headingDefinitions: [Definition] = []
+    /// A country's `tier` declarations, in file order.
+    var tierDefinitions: [Definition] = []
     /// Issue and language of titles entries whose misspelt id was reported.
     var misspeltTitles: Set<String> = []
     var choices: [CountryChoice] = []
@@ -146,6 +148,7 @@ public struct Checker {
         checkDecisionDates()
         let examples = buildExamples(issues: issues)
         let headings = buildHeadings(issues: issues)
+        let tiers = buildTiers(issues: orderedIssues, questions: questionTimelines)
         let sourceFiles = files.map(\.syntax.file)
         guard !sink.hasErrors else { return CheckResult(ruleBook: nil, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), files: sourceFiles) }
         var book = RuleBook(
@@ -155,6 +158,7 @@ public struct Checker {
             decisions: decisions, moderation: moderation, constraints: constraints, choices: choices, examples: examples, files: sourceFiles,
             rootRelativePaths: files.map(\.rootRelativePath))
         book.headings = headings
+        book.tiers = tiers
         // Answers that silence an issue are found on the built rules, changes applied.
         sink.report(contentsOf: SilencingCheck(book: book, syntax: conditionSyntax).diagnostics())
         let diagnostics = Diagnostic.sortedForOutput(sink.diagnostics)
@@ -187,7 +191,7 @@ public struct Checker {
                 // A declaration in the wrong file is reported for that alone: its clauses and
                 // its decision would only add noise.
                 let isCountryChoice: Bool = switch declaration.kind {
-                case .titles, .change, .withdraw, .omitCategory, .omitConstraint, .heading: true
+                case .titles, .change, .withdraw, .omitCategory, .omitConstraint, .heading, .tier: true
                 default: false
                 }
                 if isCountryChoice, !isCountryFile || !loaded.isEntry {
@@ -260,6 +264,8 @@ public struct Checker {
                     break
                 case .heading:
                     headingDefinitions.append(definition)
+                case .tier:
+                    tierDefinitions.append(definition)
                 case .titles, .change, .withdraw:
                     if case .withdraw(let item) = declaration.kind, item != .issue {
                         report(.misplacedDeclaration, "only public issues can be withdrawn", SourceRange(file, declaration.keywordSpan),
@@ -622,7 +628,7 @@ public struct Checker {
         case .nonCompliant(.choices(let options)): texts = options
         case .answer, .nonCompliant, .notApplicableAllowed, .category, .raised, .questions, .deadline, .value, .decidedBy, .from, .until,
              .languages, .status, .publishesNothing, .given, .expect, .on, .covers, .publishes, .withdraws, .rewords, .requires, .required,
-             .issues:
+             .issues, .step, .concerns, .assessments, .threshold:
             return
         }
         for text in texts where TextChecks.isBlank(text.text) {
@@ -703,7 +709,7 @@ extension Declaration {
     var requiresDecisionInCountry: Bool {
         switch kind {
         case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory, .omitConstraint,
-             .heading: true
+             .heading, .tier: true
         case .include, .country, .cluster, .point, .example, .decision, .constraint: false
         }
     }

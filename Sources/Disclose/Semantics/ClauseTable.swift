@@ -13,7 +13,7 @@ struct ClauseRules {
     /// The rules of every kind of declaration, built once: checking looks them up per declaration.
     private static let table: [DeclarationKind: ClauseRules] = {
         var kinds: [DeclarationKind] = [.include, .country, .cluster, .point, .question, .parameter, .issue, .policy, .zeroTolerance,
-                                        .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint, .heading]
+                                        .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint, .heading, .tier]
         for item in ItemKind.allCases { kinds += [.change(item), .withdraw(item)] }
         return Dictionary(uniqueKeysWithValues: kinds.map { ($0, build($0)) })
     }()
@@ -42,7 +42,9 @@ struct ClauseRules {
         case .policy:
             return ClauseRules(allowed: dated.union(provenance).union([.value]), required: [.value])
         case .zeroTolerance:
-            return ClauseRules(allowed: dated.union(provenance).union([.title, .questions, .deadline]), required: [.title, .questions])
+            var rules = ClauseRules(allowed: dated.union(provenance).union([.title, .questions, .deadline, .step]), required: [.title, .questions])
+            rules.repeatable.insert(.step)
+            return rules
         case .titles:
             return ClauseRules(allowed: [.decidedBy, .entry], required: [])
         case .example:
@@ -58,9 +60,11 @@ struct ClauseRules {
             case .question: [.text, .legal, .nonCompliant, .notApplicableAllowed, .required]
             case .parameter, .policy: [.value]
             case .issue: [.title, .category, .raised, .legal]
-            case .zeroTolerance: [.title, .questions, .deadline]
+            case .zeroTolerance: [.title, .questions, .deadline, .step]
             }
-            return ClauseRules(allowed: changeable.union(dated).union(provenance), required: [.reason, .decidedBy])
+            var rules = ClauseRules(allowed: changeable.union(dated).union(provenance), required: [.reason, .decidedBy])
+            rules.repeatable.insert(.step)
+            return rules
         case .withdraw:
             return ClauseRules(allowed: dated.union(provenance), required: [.reason, .decidedBy])
         case .constraint:
@@ -71,6 +75,9 @@ struct ClauseRules {
             return ClauseRules(allowed: provenance, required: [.reason, .decidedBy])
         case .heading:
             return ClauseRules(allowed: provenance.union([.title, .issues]), required: [.title, .issues])
+        case .tier:
+            return ClauseRules(allowed: provenance.union([.title, .questions, .concerns, .assessments, .threshold]),
+                               required: [.title, .questions, .assessments, .threshold])
         }
     }
 
@@ -93,6 +100,10 @@ struct ClauseRules {
         case .expect: "expect UNDERAGE-WORKERS"
         case .questions: "questions CHL-LAB-01, CHL-LAB-02"
         case .issues: "issues KH-01, KH-02"
+        case .step: "step notify-ministry by better-work immediately"
+        case .assessments: "assessments at least 3"
+        case .threshold: "threshold 2 deviations below mean"
+        case .concerns: "concerns union"
         default: kind.keyword
         }
     }

@@ -40,6 +40,8 @@ public struct RuleBook: Sendable {
     public internal(set) var standing: PublicStanding = .none
     /// The country's own headings over its public issues, in file order: for display only.
     package internal(set) var headings: [Heading] = []
+    /// The country's tiers: public lists computed over its factories, in file order.
+    package internal(set) var tiers: [Tier] = []
 
     /// The question with id `id` as in force on `day`.
     public func question(_ id: String, on day: Day) -> Question? {
@@ -101,6 +103,48 @@ package struct Heading: Sendable {
     /// The decision it rests on.
     package var decision: String?
     /// In the public view: the day from which it is shown (its decision's day).
+    package var from: Day?
+    package var origin: SourceRange
+}
+
+/// A named public list computed over a country's factories, not one assessment at a time:
+/// Better Factories Cambodia's low-compliance factories, and its union compliance.
+package struct Tier: Sendable {
+    /// Whose compliance the tier measures.
+    package enum Subject: String, Sendable, CaseIterable {
+        /// The factory's own: its findings.
+        case factory
+        /// The union's at the factory: never counted against the factory's own findings.
+        case union
+    }
+
+    /// When a measured factory is named.
+    package enum Threshold: Sendable, Hashable {
+        /// Its rate is more than this many population standard deviations below the mean rate.
+        case deviationsBelowMean(Int)
+        /// Its rate is below this percentage.
+        case rateBelow(percent: Int)
+
+        /// In words: "more than 2 standard deviations below the mean", "below 100%".
+        package var phrase: String {
+            switch self {
+            case .deviationsBelowMean(let count): "more than \(count) standard deviation\(count == 1 ? "" : "s") below the mean"
+            case .rateBelow(let percent): "below \(percent)%"
+            }
+        }
+    }
+
+    package var id: String
+    package var titles: [String: String]
+    package var subject: Subject
+    /// Finalised assessments a factory needs by the publication day to be measured.
+    package var minimumAssessments: Int
+    /// The requirements: catalogue question indices, in the order written.
+    package var questions: [Int]
+    package var threshold: Threshold
+    /// The decision it rests on.
+    package var decision: String?
+    /// In the public view: the day from which it is published (its decision's day).
     package var from: Day?
     package var origin: SourceRange
 }
@@ -283,6 +327,8 @@ public enum PolicySetting: String, Sendable, CaseIterable {
     case exitRetention = "exit-retention"
     case cycleLength = "cycle-length"
     case greenHighlight = "green-highlight"
+    case publicationCalendar = "publication-calendar"
+    case reportingPeriod = "reporting-period"
 
     /// What a value must look like, for messages.
     public var expected: String {
@@ -292,6 +338,8 @@ public enum PolicySetting: String, Sendable, CaseIterable {
         case .exitRetention: "`until-cycle-end` or `none`"
         case .cycleLength: "a length such as `12 months`"
         case .greenHighlight: "`yes` or `no`"
+        case .publicationCalendar: "`continuous`, `quarterly` or `monthly`"
+        case .reportingPeriod: "`calendar-year` or `factory-cycle`"
         }
     }
 }
@@ -310,6 +358,43 @@ public enum PolicyValue: Sendable, Hashable {
     case retention(ExitRetention)
     case months(Int)
     case flag(Bool)
+    case calendar(PublicationCalendar)
+    case period(ReportingPeriod)
+}
+
+/// When a country publishes: whenever the data is published (the portal), or on fixed days.
+public enum PublicationCalendar: String, Sendable, CaseIterable {
+    /// On the day asked for.
+    case continuous
+    /// On the last day of March, June, September and December.
+    case quarterly
+    /// On the last day of each month.
+    case monthly
+
+    /// The last publication day on or before `day`: the day itself when publishing
+    /// continuously, otherwise the last quarter's or month's end that is not after it.
+    public func publicationDay(onOrBefore day: Day) -> Day {
+        let (year, month, _) = day.parts
+        switch self {
+        case .continuous:
+            return day
+        case .monthly:
+            let end = Day(year: year, month: month, day: Day.daysIn(month: month, year: year))!
+            return end == day ? day : Day(year: year, month: month, day: 1)!.adding(days: -1)
+        case .quarterly:
+            let quarterEndMonth = (month + 2) / 3 * 3
+            let end = Day(year: year, month: quarterEndMonth, day: Day.daysIn(month: quarterEndMonth, year: year))!
+            return end == day ? day : Day(year: year, month: quarterEndMonth - 2, day: 1)!.adding(days: -1)
+        }
+    }
+}
+
+/// The period a country's publication reports on.
+public enum ReportingPeriod: String, Sendable, CaseIterable {
+    /// 1 January to 31 December, as Better Factories Cambodia's Public Reporting Database reports.
+    case calendarYear = "calendar-year"
+    /// Each factory's own service cycle (the portal's default).
+    case factoryCycle = "factory-cycle"
 }
 
 /// How long a factory that left the programme stays listed.
@@ -326,6 +411,10 @@ public struct PublicationPolicy: Sendable, Hashable {
     public var exitRetention: ExitRetention
     public var cycleLengthMonths: Int
     public var greenHighlight: Bool
+    /// When the country publishes (portal: continuously).
+    public var calendar: PublicationCalendar = .continuous
+    /// What its publication reports over (portal: each factory's cycle).
+    public var reportingPeriod: ReportingPeriod = .factoryCycle
 
     /// The portal's published policy, used for a setting no rule file declares.
     public static let portalDefault = PublicationPolicy(
@@ -340,6 +429,8 @@ public struct PublicationPolicy: Sendable, Hashable {
         case (.exitRetention, .retention(let retention)): exitRetention = retention
         case (.cycleLength, .months(let months)): cycleLengthMonths = months
         case (.greenHighlight, .flag(let flag)): greenHighlight = flag
+        case (.publicationCalendar, .calendar(let calendar)): self.calendar = calendar
+        case (.reportingPeriod, .period(let period)): reportingPeriod = period
         default: break
         }
     }
@@ -356,6 +447,59 @@ public struct ZeroToleranceCategory: Sendable {
     public var deadlineHours: Int?
     public var origin: SourceRange
     public var changes: [Provenance]
+    /// The protocol's steps, in order (empty for a category written with `deadline` or
+    /// neither): who acts, and how soon.
+    package var steps: [EscalationStep] = []
+}
+
+/// One step of a zero-tolerance escalation: who acts, and by when.
+package struct EscalationStep: Sendable, Hashable {
+    /// What the time of a step counts from.
+    package enum Anchor: String, Sendable, CaseIterable {
+        /// The day of the assessment that found the case.
+        case assessment
+        /// The category's first step: Better Work notifying the Ministry.
+        case notification
+        /// The step just before.
+        case previousStep = "previous-step"
+    }
+
+    /// How soon the step is due.
+    package enum Limit: Sendable, Hashable {
+        /// When what it counts from happens (the assessment day, for a first step).
+        case immediately
+        /// A number of hours after what it counts from.
+        case within(hours: Int, of: Anchor)
+    }
+
+    /// Who may act in a step.
+    package enum Actor: String, Sendable, CaseIterable {
+        case betterWork = "better-work"
+        case ministry
+        case factory
+    }
+
+    package var id: String
+    package var actors: [Actor]
+    /// Nil when the protocol gives the step no time.
+    package var limit: Limit?
+    /// Hours from the start of the assessment day by which the step is due; nil when the step,
+    /// or one it counts from, has no time limit.
+    package var dueHours: Int?
+
+    /// The limit in words: "immediately", "within 48 hours of notification", "no time limit set".
+    package var phrase: String {
+        switch limit {
+        case .immediately?: "immediately"
+        case .within(let hours, let anchor)?: "within \(hours) hours of \(anchor.rawValue)"
+        case nil: "no time limit set"
+        }
+    }
+
+    /// The last day the step is due, for a case found on `day`: hours rounded up to whole days.
+    package func dueBy(assessedOn day: Day) -> Day? {
+        dueHours.map { day.adding(days: ($0 + 23) / 24) }
+    }
 }
 
 /// A rule that holds factory responses for human moderation: words per language, and patterns.

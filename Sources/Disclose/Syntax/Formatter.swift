@@ -114,6 +114,19 @@ public enum Formatter {
         case .withdraws(let names): return "withdraws \(list(names))"
         case .rewords(let names): return "rewords \(list(names))"
         case .issues(let names): return "issues \(list(names))"
+        case .concerns(let name): return "concerns \(name.text)"
+        case .assessments(let count, _): return "assessments at least \(ConditionPrinter.number(count))"
+        case .threshold(.deviations(let amount, let unit, let reference, _)):
+            return "threshold \(ConditionPrinter.number(amount)) \(unit.text) below \(reference.text)"
+        case .threshold(.rate(let amount, let unit, _)): return "threshold below \(ConditionPrinter.number(amount)) \(unit.text)"
+        case .step(let step):
+            var line = "step \(step.name.text) by \(list(step.actors))"
+            switch step.limit {
+            case .immediately?: line += " immediately"
+            case .within(let amount, let unit, let anchor, _)?: line += " within \(ConditionPrinter.number(amount)) \(unit.text) of \(anchor.text)"
+            case nil: break
+            }
+            return line
         case .requires(.check(let name)): return "requires \(name.text)"
         case .requires(.policy(let name, let comparison, let amount, _)):
             return "requires policy \(name.text) \(comparison.rawValue) \(ConditionPrinter.number(amount))"

@@ -297,7 +297,7 @@ public struct Parser {
 
     /// header = "include" text
     ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" | "moderation"
-    ///          | "constraint" | "heading" ) word
+    ///          | "constraint" | "heading" | "tier" ) word
     ///        | ( "point" | "question" ) word "in" word
     ///        | ( "change" | "withdraw" ) item-kind word
     ///        | "omit" ( "category" | "constraint" ) word
@@ -344,6 +344,7 @@ public struct Parser {
             case .moderation: .moderation
             case .constraint: .constraint
             case .heading: .heading
+            case .tier: .tier
             default: .decision
             }
             name = try consumeName(keyword == .titles ? "a language code" : "an id")
@@ -385,7 +386,8 @@ public struct Parser {
     ///        | "on" decision-date | "source" text | "covers" word-list | "words" word text { "," text }
     ///        | "name-cues" word text { "," text }
     ///        | "pattern" text | "withdraws" word-list | "rewords" word-list | "requires" requirement
-    ///        | "required" "when" condition | "issues" word-list | word text ;
+    ///        | "required" "when" condition | "issues" word-list | "step" step | "concerns" word
+    ///        | "assessments" "at" "least" number | "threshold" threshold | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
         let start = current.span.start
         let keywordSpan = current.span
@@ -486,6 +488,15 @@ public struct Parser {
             body = .nameCues(language: language, try parseTextList("a word that comes before a name, in quotes, such as \"Mr\"").map { prose($0) })
         case .pattern: body = .pattern(try consumeText("a pattern in quotes"))
         case .issues: body = .issues(try parseWordList("the id of a public issue"))
+        case .step: body = .step(try parseStep())
+        case .concerns: body = .concerns(try consumeName("whose compliance: `factory` or `union`"))
+        case .assessments:
+            _ = try consume(.at, "`at least` and a number, as in `assessments at least 3`")
+            _ = try consume(.least, "`least`, as in `assessments at least 3`")
+            guard current.kind == .number else { throw expectedError("a number, as in `assessments at least 3`") }
+            body = .assessments(current.number, span: current.span)
+            advance()
+        case .threshold: body = .threshold(try parseThreshold())
         default:
             preconditionFailure("\(keyword) starts no clause")
         }
@@ -513,6 +524,56 @@ public struct Parser {
             names.append(try consumeName(expected))
         }
         return names
+    }
+
+    /// step = word "by" word-list [ step-limit ] ;
+    ///
+    /// A step without a limit is one the protocol gives no time for (an action plan agreed).
+    private mutating func parseStep() throws -> StepSyntax {
+        let name = try consumeName("the step's name, such as `notify-ministry`")
+        _ = try consume(.by, "`by` and who acts, as in `by better-work`")
+        let actors = try parseWordList("who acts: `better-work`, `ministry` or `factory`")
+        return StepSyntax(name: name, actors: actors, limit: try parseStepLimit())
+    }
+
+    /// step-limit = "immediately" | "within" number word "of" word ;
+    private mutating func parseStepLimit() throws -> StepLimitSyntax? {
+        let start = current.span.start
+        if isKeyword(.immediately) {
+            advance()
+            return .immediately(Span(start, previousEnd))
+        }
+        guard isKeyword(.within) else { return nil }
+        advance()
+        guard current.kind == .number else { throw expectedError("a number, as in `within 48 hours of notification`") }
+        let amount = current.number
+        advance()
+        let unit = try consumeName("a unit: `hours` or `days`")
+        _ = try consume(.of, "`of` and what the time counts from, as in `of notification`")
+        let anchor = try consumeName("what the time counts from: `assessment`, `notification` or `previous-step`")
+        return .within(quantity: amount, unit: unit, anchor: anchor, span: Span(start, previousEnd))
+    }
+
+    /// threshold = number word "below" word | "below" number word ;
+    ///
+    /// `2 deviations below mean` (a distribution) or `below 100 percent` (a rate).
+    private mutating func parseThreshold() throws -> ThresholdSyntax {
+        let start = current.span.start
+        if isKeyword(.below) {
+            advance()
+            guard current.kind == .number else { throw expectedError("a number, as in `below 100 percent`") }
+            let amount = current.number
+            advance()
+            let unit = try consumeName("`percent`")
+            return .rate(amount, unit: unit, span: Span(start, previousEnd))
+        }
+        guard current.kind == .number else { throw expectedError("`2 deviations below mean` or `below 100 percent`") }
+        let amount = current.number
+        advance()
+        let unit = try consumeName("`deviations`, as in `2 deviations below mean`")
+        _ = try consume(.below, "`below mean`")
+        let reference = try consumeName("`mean`")
+        return .deviations(amount, unit: unit, reference: reference, span: Span(start, previousEnd))
     }
 
     /// requirement = "policy" word comparison number | word ;

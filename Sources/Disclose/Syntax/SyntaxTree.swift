@@ -61,6 +61,8 @@ public enum DeclarationKind: Hashable, Sendable {
     case titles, example, decision, moderation, constraint
     /// `heading ID`: a country's own heading over some of its public issues, for display only.
     case heading
+    /// `tier ID`: a named public list computed over a country's factories (BFC's low compliance).
+    case tier
     /// `omit category CATEGORY`: a mandatory category a country deliberately does not publish.
     case omitCategory
     /// `omit constraint ID`: a programme-wide constraint a country's PAC has decided not to meet.
@@ -86,6 +88,7 @@ public enum DeclarationKind: Hashable, Sendable {
         case .moderation: "moderation"
         case .constraint: "constraint"
         case .heading: "heading"
+        case .tier: "tier"
         case .omitCategory: "omit category"
         case .omitConstraint: "omit constraint"
         case .change(let item): "change \(item.rawValue)"
@@ -175,6 +178,14 @@ public enum ClauseBody: Hashable, Sendable {
     case required(Condition)
     /// In a heading: the public issues shown under it, in order.
     case issues([Name])
+    /// In a zero-tolerance category: one step of its escalation.
+    case step(StepSyntax)
+    /// In a tier: whose compliance it measures (`factory`, `union`).
+    case concerns(Name)
+    /// In a tier: how many finalised assessments a factory needs to be measured.
+    case assessments(Double, span: Span)
+    /// In a tier: when a factory is named.
+    case threshold(ThresholdSyntax)
 
     /// The clause's keyword as written, for messages (`title`, `raised when`, …).
     public var keyword: String { kind.keyword }
@@ -215,6 +226,10 @@ public enum ClauseBody: Hashable, Sendable {
         case .requires: .requires
         case .required: .required
         case .issues: .issues
+        case .step: .step
+        case .concerns: .concerns
+        case .assessments: .assessments
+        case .threshold: .threshold
         }
     }
 }
@@ -224,7 +239,7 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
     case title, text, legal, answer, nonCompliant, notApplicableAllowed, category, raised,
         questions, deadline, value, reason, decidedBy, from, until, languages, status,
         publishesNothing, given, expect, on, source, covers, entry, words, pattern, publishes,
-        withdraws, rewords, requires, required, nameCues, issues
+        withdraws, rewords, requires, required, nameCues, issues, step, concerns, assessments, threshold
 
     /// The keyword as written (`title`, `raised when`, …).
     var keyword: String {
@@ -262,6 +277,10 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
         case .requires: "requires"
         case .required: "required when"
         case .issues: "issues"
+        case .step: "step"
+        case .concerns: "concerns"
+        case .assessments: "assessments at least"
+        case .threshold: "threshold"
         }
     }
 }
@@ -279,6 +298,33 @@ struct ClauseKinds: Sendable, ExpressibleByArrayLiteral {
     mutating func formUnion(_ other: ClauseKinds) { bits |= other.bits }
     /// The keywords, in alphabetical order, for messages.
     var keywords: [String] { ClauseKind.allCases.filter(contains).map(\.keyword).sorted() }
+}
+
+/// One step of a zero-tolerance escalation: `step start-investigation by ministry within 48 hours of notification`.
+public struct StepSyntax: Hashable, Sendable {
+    /// The step's name.
+    public var name: Name
+    /// Who acts.
+    public var actors: [Name]
+    /// How soon, if the protocol says.
+    public var limit: StepLimitSyntax?
+}
+
+/// When a tier names a factory: so many standard deviations below the mean rate, or a rate below a percentage.
+public enum ThresholdSyntax: Hashable, Sendable {
+    /// `threshold 2 deviations below mean`.
+    case deviations(Double, unit: Name, reference: Name, span: Span)
+    /// `threshold below 100 percent`.
+    case rate(Double, unit: Name, span: Span)
+}
+
+/// How soon a step is due.
+public enum StepLimitSyntax: Hashable, Sendable {
+    /// `immediately`: when what it counts from happens.
+    case immediately(Span)
+    /// `within 48 hours of notification`: a time counted from the assessment, the
+    /// notification or the previous step.
+    case within(quantity: Double, unit: Name, anchor: Name, span: Span)
 }
 
 /// What a programme-wide `constraint` requires of every country.

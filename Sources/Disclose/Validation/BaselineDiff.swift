@@ -51,6 +51,9 @@ public struct BaselineDiff: Sendable {
             case .heading:
                 kind = "heading"
                 what = "groups public issues under its own heading (display only)"
+            case .tier:
+                kind = "tier"
+                what = "a public list computed over the country's factories"
 
             case .country, .include, .cluster, .point, .example, .decision, .constraint:
                 continue

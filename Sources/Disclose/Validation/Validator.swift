@@ -264,6 +264,7 @@ public struct Validator {
         ids.formUnion(book.constraints.map(\.id))
         for rule in book.moderation { ids.insert(rule.id) }
         ids.formUnion(book.headings.map(\.id))
+        ids.formUnion(book.tiers.map(\.id))
         return ids.sorted()
     }
 }

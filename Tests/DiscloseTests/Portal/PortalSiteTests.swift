@@ -243,7 +243,10 @@ import Testing
                     #expect(F.count("<li class=\"finding\">", in: page) == factory.findings.count)
                     for finding in factory.findings {
                         #expect(page.contains(PortalHTML.escape(try #require(finding.titles[language] ?? finding.titles["en"]))))
-                        #expect(page.contains("<h3>\(PortalHTML.escape(labels.categories[finding.category.rawValue]!))</h3>"))
+                        // Grouped under the country's own heading when one lists the issue, else by category.
+                        let heading = country.headings.first { $0.issues.contains(finding.issue) }
+                        let group = try heading.map { try #require($0.titles[language] ?? $0.titles["en"]) } ?? labels.categories[finding.category.rawValue]!
+                        #expect(page.contains("<h3>\(PortalHTML.escape(group))</h3>"))
                     }
                     if factory.findings.isEmpty && factory.assessment != nil {
                         #expect(page.contains("class=\"panel-ok\""))

@@ -175,16 +175,19 @@ import Testing
         // generic protocol; its imminent danger is.
         #expect(escalations.map { "\($0.factory) \($0.category)" }.sorted()
             == ["KH-126 ZT-CHILD-LABOUR", "KH-127 ZT-IMMINENT-DANGER", "KH-129 ZT-CHILD-LABOUR"])
-        // The generic protocol asks for immediate reporting and sets no number of hours.
-        #expect(escalations.allSatisfy { $0.deadlineHours == nil && $0.dueBy == nil })
+        // The generic protocol asks for immediate reporting and sets no number of hours: one
+        // step, due on the assessment day.
+        #expect(escalations.allSatisfy { $0.deadlineHours == 0 && $0.dueBy == $0.assessedOn })
+        #expect(escalations.allSatisfy { $0.steps.map(\.step) == ["notify-ministry"] && $0.steps[0].limit == "immediately" })
         // The remediated case is listed, green, with no trace of the escalation.
         #expect(run.result.publication?.countries.first?.factories.map(\.id) == ["KH-129"])
         #expect(run.result.publication?.countries.first?.factories.first?.status == .compliant)
     }
 
-    /// A category with a `deadline` has a due day: the assessment day plus the deadline,
-    /// rounded up to whole days. (The shipped categories have none: the generic protocol asks
-    /// for immediate reporting.)
+    /// A category with the older `deadline` (written in place of its steps) still has a due
+    /// day: the assessment day plus the deadline, rounded up to whole days, and no steps. (The
+    /// shipped categories have one step, `immediately`: the generic protocol asks for immediate
+    /// reporting.)
     @Test func aCategoryWithADeadlineHasADueDay() throws {
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-deadline-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: project) }
@@ -196,7 +199,9 @@ import Testing
         let text = try String(contentsOf: policy, encoding: .utf8)
         let line = "  questions CHL-LAB-01, CHL-LAB-02, CHL-LAB-03, CHL-UWF-01, CHL-UWF-02, CHL-UWF-03, CHL-UWF-04\n"
         try #require(text.contains(line))
-        try text.replacingOccurrences(of: line, with: line + "  deadline 36 hours\n").write(to: policy, atomically: true, encoding: .utf8)
+        let step = "  step notify-ministry by better-work immediately\n"
+        try #require(text.contains(line + step))
+        try text.replacingOccurrences(of: line + step, with: line + "  deadline 36 hours\n").write(to: policy, atomically: true, encoding: .utf8)
         let publisher = Publisher(project: project.path, asOf: try #require(Self.asOf("zero-tolerance-first-assessment")))
         let publication = try #require(publisher.publish(data: Self.folder.appendingPathComponent("zero-tolerance-first-assessment").path).publication)
         let childLabour = publication.report.escalations.filter { $0.category == "ZT-CHILD-LABOUR" }
@@ -204,8 +209,9 @@ import Testing
         for escalation in childLabour {
             #expect(escalation.deadlineHours == 36)
             #expect(escalation.dueBy == escalation.assessedOn.adding(days: 2))
+            #expect(escalation.steps.isEmpty)
         }
-        #expect(publication.report.escalations.filter { $0.category != "ZT-CHILD-LABOUR" }.allSatisfy { $0.dueBy == nil })
+        #expect(publication.report.escalations.filter { $0.category != "ZT-CHILD-LABOUR" }.allSatisfy { $0.dueBy == $0.assessedOn })
     }
 
     static let heldTexts = ["+855 12 345 678", "hr.manager@sihanoukville-apparel.com.kh", "Mr. Nguyen", "liars"]

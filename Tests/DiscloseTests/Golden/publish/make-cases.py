@@ -179,6 +179,7 @@ def write(name):
         if entry.endswith((".csv", ".jsonl")) and not entry.startswith("expected-"):
             os.remove(os.path.join(folder, entry))
     for file, contents in files.items():
+        os.makedirs(os.path.dirname(os.path.join(folder, file)), exist_ok=True)
         with open(os.path.join(folder, file), "wb") as handle:
             handle.write(contents if isinstance(contents, bytes) else contents.encode("utf-8"))
     with open(os.path.join(folder, "as-of"), "w") as handle:
@@ -447,6 +448,133 @@ case("country-publishes-nothing", "2024-06-01", texts(Data(
     [factory("LK-301", "Colombo Apparel (Pvt) Ltd", country="LK")],
     [assessed("LK-301-A1", "LK-301", "2023-05-08", 1, "2023-06-12", country="LK"),
      assessed("LK-301-A2", "LK-301", "2024-05-06", 2, "2024-05-20", country="LK")])))
+
+# Publication calendar (with a preview): Cambodia publishes quarterly over the calendar year on
+# a proposed decision. Public: as of the day asked, 2024-05-15: KH-146's second assessment
+# (finalised 2024-04-10) is shown with KH-16, and KH-147's third (2024-04-02, finalised
+# 2024-04-30) with KH-01. Preview: as of the quarter's last day, 2024-03-31: KH-146 has one
+# finalised assessment (withheld, first-assessment), KH-147 shows its second, and its third is
+# after the publication day; the child labour it found is escalated all the same, as of 2024-05-15.
+case("calendar-quarterly-in-preview", "2024-05-15", texts(Data(
+    [factory("KH-146", "Kampong Chhnang Garments"), factory("KH-147", "Pursat Apparel")],
+    [assessed("KH-146-A1", "KH-146", "2023-03-06", 1, "2023-04-12"),
+     assessed("KH-146-A2", "KH-146", "2024-03-04", 2, "2024-04-10", set={"OSH-EMR-03": "no"}),
+     assessed("KH-147-A1", "KH-147", "2023-01-09", 1, "2023-02-15"),
+     assessed("KH-147-A2", "KH-147", "2024-01-08", 2, "2024-02-14"),
+     assessed("KH-147-A3", "KH-147", "2024-04-02", 3, "2024-04-30", set={"CHL-LAB-01": "yes", "CHL-LAB-05": "no"})])))
+
+# Egypt's zero-tolerance steps: Egypt is not launched, so nothing is public, but a child found
+# at work is escalated with the four steps of Egypt's protocol and their due days.
+case("zero-tolerance-steps-egypt", "2024-06-01", texts(Data(
+    [factory("EG-401", "Tenth of Ramadan Garments", country="EG")],
+    [assessed("EG-401-A1", "EG-401", "2024-03-12", 1, "2024-04-20", country="EG", set={"CHL-LAB-02": "13"})])))
+
+# ----------------------------------------------------------------------------------------
+# Tiers: a miniature project (`project/`, written here too) whose country XT has an adopted
+# low-compliance tier over ten requirements (Q-01 to Q-10, non-compliant when `yes`: with k of
+# them `yes`, a factory's rate is (10 - k) * 10 percent) and an adopted union tier over Q-11.
+
+TIER_CATALOGUE = "# A miniature catalogue for the tier cases: eleven yes-no questions.\n\ncluster TST\n  title en \"Test cluster\"\n\npoint TST-ONE in TST\n  title en \"Test point\"\n" + "".join(
+    f"\nquestion Q-{n:02} in TST-ONE\n  text en \"Requirement {n}\"\n  answer yes-no\n  non-compliant when yes\n" for n in range(1, 11)) + (
+    "\n# The union's conduct: did it meet the legal requirements for a strike?\n"
+    "question Q-11 in TST-ONE\n  text en \"Did the union meet the legal requirements for the strike?\"\n  answer yes-no\n"
+    "  non-compliant when no\n  not-applicable allowed\n")
+
+TIER_COUNTRY = """# A country with two adopted tiers, for the tier golden cases.
+
+country XT
+  title en "Tier Land"
+  languages en
+  status decided
+  decided by XT-PAC-2020-01
+
+include "../rules/catalogue.disclose"
+include "XT-decisions.disclose"
+
+issue XT-ONE
+  title en "Requirement one not met"
+  category wages
+  raised when Q-01 is non-compliant
+  decided by XT-PAC-2020-01
+  from 2020-01-01
+
+tier XT-LOW
+  title en "Low compliance"
+  assessments at least 3
+  questions Q-01, Q-02, Q-03, Q-04, Q-05, Q-06, Q-07, Q-08, Q-09, Q-10
+  threshold 2 deviations below mean
+  decided by XT-PAC-2020-01
+
+tier XT-UNION
+  title en "Union compliance"
+  concerns union
+  assessments at least 2
+  questions Q-11
+  threshold below 100 percent
+  decided by XT-PAC-2020-01
+"""
+
+TIER_DECISIONS = """# The register of XT.
+
+decision XT-PAC-2020-01
+  title en "Launch of public reporting, with its tiers"
+  status adopted
+  on 2020-01-01
+  publishes XT-ONE
+  covers XT-LOW, XT-UNION
+"""
+
+
+def tier_data(rows):
+    """rows: (factory id, name, assessments, non-compliant requirements in the latest, union answer)."""
+    factories, assessments, answers = [], [], []
+    for fid, name, count, failing, union in rows:
+        factories.append(factory(fid, name, country="XT"))
+        for number in range(1, count + 1):
+            aid = f"{fid}-A{number}"
+            year = 2024 - count + number
+            assessments.append({"assessment_id": aid, "factory_id": fid, "assessed_on": f"{year}-02-12", "method": "on-site",
+                                "cycle": str(number), "status": "completed", "refusal_reason": "", "finalised_on": f"{year}-03-20",
+                                "cycle_ends_on": ""})
+            latest = number == count
+            for n in range(1, 11):
+                answers.append({"assessment_id": aid, "question_id": f"Q-{n:02}", "answer": "yes" if latest and n > 10 - failing else "no"})
+            answers.append({"assessment_id": aid, "question_id": "Q-11", "answer": union if latest else "not-applicable"})
+    files = {f"{table}.csv": csv_text(table, rows) for table, rows in
+             [("factories", factories), ("assessments", assessments), ("answers", answers)]}
+    files["project/rules/catalogue.disclose"] = TIER_CATALOGUE
+    files["project/countries/XT.disclose"] = TIER_COUNTRY
+    files["project/countries/XT-decisions.disclose"] = TIER_DECISIONS
+    return files
+
+
+# Exactly two standard deviations: four factories at 90%, one at 70% (mean 86%, deviation 8%):
+# the fifth is not named, since a factory is named only *more than* two deviations below.
+# XT-4's union met the strike requirements; the others had no strike (not applicable).
+case("tier-boundary-exactly-two-deviations", "2024-06-30", tier_data([
+    ("XT-1", "Boundary One Garments", 3, 1, "not-applicable"), ("XT-2", "Boundary Two Garments", 3, 1, "not-applicable"),
+    ("XT-3", "Boundary Three Garments", 3, 1, "not-applicable"), ("XT-4", "Boundary Four Garments", 3, 1, "yes"),
+    ("XT-5", "Boundary Five Garments", 3, 3, "not-applicable")]))
+
+# The same with a sixth factory at 90%: the one at 70% is now 2.24 deviations below the mean
+# (86.67%, deviation 7.45%), and named.
+case("tier-beyond-two-deviations", "2024-06-30", tier_data([
+    ("XT-1", "Beyond One Garments", 3, 1, "not-applicable"), ("XT-2", "Beyond Two Garments", 3, 1, "not-applicable"),
+    ("XT-3", "Beyond Three Garments", 3, 1, "not-applicable"), ("XT-4", "Beyond Four Garments", 3, 1, "not-applicable"),
+    ("XT-5", "Beyond Five Garments", 3, 3, "not-applicable"), ("XT-6", "Beyond Six Garments", 3, 1, "not-applicable")]))
+
+# Fewer than three assessments: XT-4 fails every requirement but has two assessments, so it is
+# listed (with XT-ONE) but not measured, and not named. XT-2's union broke the strike rules: it is
+# named in the union tier, and XT-2 itself stays compliant (green): the union's conduct is not
+# counted against it.
+case("tier-fewer-than-three-assessments", "2024-06-30", tier_data([
+    ("XT-1", "Few One Garments", 3, 1, "not-applicable"), ("XT-2", "Few Two Garments", 3, 0, "no"),
+    ("XT-3", "Few Three Garments", 3, 1, "not-applicable"), ("XT-4", "Few Four Garments", 2, 10, "not-applicable")]))
+
+# Every factory equal: four at 80%, deviation 0: nobody is named, and nothing is divided by 0.
+case("tier-all-equal", "2024-06-30", tier_data([
+    ("XT-1", "Equal One Garments", 3, 2, "not-applicable"), ("XT-2", "Equal Two Garments", 3, 2, "not-applicable"),
+    ("XT-3", "Equal Three Garments", 3, 2, "not-applicable"), ("XT-4", "Equal Four Garments", 3, 2, "not-applicable")]))
 
 # ----------------------------------------------------------------------------------------
 # Bad data: nothing is published (except bom-crlf-reads-fine, which must read).
