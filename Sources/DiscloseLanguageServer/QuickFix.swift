@@ -25,6 +25,8 @@ struct QuickFix {
             .expectedDeclaration, .unknownClause, .unexpectedToken, .nestingTooDeep, .mixedAndOr,
             .unknownReference, .duplicateDefinition, .unknownValue, .clauseNotAllowed, .missingClause, .repeatedClause,
             .misplacedDeclaration, .conflictingClauses, .emptyText, .notApplicableSilencesIssue, .requiredWhenReadsItself,
+            .unknownIssueUnderHeading, .issueUnderTwoHeadings, .headingTitleMissing, .issueUnderNoHeading, .stepCountsFromNothing,
+            .unionRequirementCountedAgainstFactory,
             .typeMismatch, .unitMismatch, .missingTitle, .invalidPattern, .slowPattern, .backReferencePattern,
             .includeNotFound, .includeOutsideRoot, .includeCycle, .nothingToChange, .overlappingDates, .invalidDateRange,
             .tooManyFiles, .impreciseDate, .categoryNotCovered, .emptyFile,
