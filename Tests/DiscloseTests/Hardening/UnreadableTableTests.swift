@@ -110,8 +110,8 @@ extension Hardening {
         @Test(arguments: binaryCases)
         func realBinaryRefusesATableThatIsNotAReadableFile(_ entry: Entry, _ file: String) throws {
             let folder = try Self.dataFolder(file, entry)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let out = folder.appendingPathComponent("out")
+            let out = Self.outputBeside(folder)
+            defer { [folder, out].forEach { try? FileManager.default.removeItem(at: $0) } }
             let run = try Hardening.run(["publish", "--data", folder.path, "--out", out.path, "--as-of", "2024-06-01", "--rules", Hardening.root.path],
                                         in: folder, seconds: 30)
             #expect(!run.timedOut)
@@ -131,7 +131,8 @@ extension Hardening {
               arguments: tableFiles)
         func tableWithoutReadPermissionIsRefused(_ file: String) throws {
             let folder = try Hardening.temporaryFolder("permission")
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let out = Self.outputBeside(folder)
+            defer { [folder, out].forEach { try? FileManager.default.removeItem(at: $0) } }
             var tables = try Hardening.baseTables()
             let table = (file as NSString).deletingPathExtension
             let text = tables.removeValue(forKey: table + ".csv")!
@@ -140,13 +141,19 @@ extension Hardening {
             try Hardening.write(tables.mapValues { Array($0.utf8) }, under: folder)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
             try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.appendingPathComponent(file).path)
-            let arguments = ["publish", "--data", folder.path, "--out", folder.appendingPathComponent("out").path,
+            let arguments = ["publish", "--data", folder.path, "--out", out.path,
                              "--as-of", "2024-06-01", "--rules", Hardening.root.path]
             let run = try Self.runAsOrdinaryUser(arguments, in: folder)
             #expect(!run.timedOut)
             #expect(run.status == 1, "\(run.stderr)")
             #expect(run.stderr.contains("error[E713]: cannot read `\(file)`: permission denied"), "\(run.stderr)")
             #expect(run.stderr.contains("1 error, 0 warnings"), "\(run.stderr)")
+        }
+
+        /// An output folder beside the data folder, never inside it: publish refuses an output
+        /// inside the data (it could replace the tables).
+        static func outputBeside(_ folder: URL) -> URL {
+            folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + "-out")
         }
 
         /// Runs the binary as `nobody` when this process is root, as itself otherwise.
