@@ -44,10 +44,7 @@ public struct Checker {
     static func check(entries paths: [String], root: String?, access: any RuleFileAccess, displayBase: String,
                       memo: inout CheckRunMemo) -> [CheckResult] {
         paths.map { path in
-            let rootFolder = root ?? RuleLoader.findRoot(for: path, access: access) { folder in
-                var isDirectory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
-            }
+            let rootFolder = root ?? RuleLoader.findRoot(for: path, access: access)
             var loader = RuleLoader(access: access, root: rootFolder, displayBase: access.canonical(displayBase))
             loader.memo = memo
             loader.load(entry: path)

@@ -6,6 +6,17 @@ public protocol RuleFileAccess: Sendable {
     func contents(of path: String) -> [UInt8]?
     /// The path with `.`, `..` and symbolic links resolved, for containment and cycle checks.
     func canonical(_ path: String) -> String
+    /// Whether `path` is a folder: how the rules root (the folder holding `rules/`) is found
+    /// when none is given. By default, asked of the local file system.
+    func isFolder(_ path: String) -> Bool
+}
+
+extension RuleFileAccess {
+    /// Asks the local file system.
+    public func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
 }
 
 /// Rule files on disk.
@@ -36,7 +47,9 @@ public struct DiskFileAccess: RuleFileAccess {
     }
 }
 
-/// Rule files held in memory, keyed by path; for tests and fuzzing.
+/// Rule files held in memory, keyed by path: for rules kept elsewhere than on disk (a
+/// database, an editor's buffers), tests and fuzzing. Nothing is asked of the disk: a folder is
+/// a path that some file's path lies under.
 public struct MemoryFileAccess: RuleFileAccess {
     /// The files.
     public var files: [String: [UInt8]]
@@ -47,6 +60,13 @@ public struct MemoryFileAccess: RuleFileAccess {
     }
 
     public func contents(of path: String) -> [UInt8]? { files[canonical(path)] }
+
+    /// True when some file's path lies under `path`.
+    public func isFolder(_ path: String) -> Bool {
+        let folder = canonical(path)
+        let prefix = folder == "/" ? "/" : folder + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) }
+    }
 
     public func canonical(_ path: String) -> String {
         var parts: [Substring] = []
@@ -190,11 +210,11 @@ struct RuleLoader {
     }
 
     /// The folder that holds `rules/` above `path`, or the folder of `path` itself.
-    static func findRoot(for path: String, access: any RuleFileAccess, isDirectory: (String) -> Bool) -> String {
+    static func findRoot(for path: String, access: any RuleFileAccess) -> String {
         var folder = (access.canonical(path) as NSString).deletingLastPathComponent
         let start = folder
         while folder != "/" && !folder.isEmpty {
-            if isDirectory(folder + "/rules") { return folder }
+            if access.isFolder(folder + "/rules") { return folder }
             folder = (folder as NSString).deletingLastPathComponent
         }
         return start

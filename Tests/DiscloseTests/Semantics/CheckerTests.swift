@@ -35,6 +35,22 @@ import Testing
         Checker.check(entry: entry, root: "/p", access: MemoryFileAccess(files), displayBase: "/p")
     }
 
+    /// Rules held in memory (a database's, an editor's) are checked without the disk: with no
+    /// root given, the root is the folder above that holds `rules/` among the files given. (The
+    /// disk was asked, so a country file including `../rules/` got a false E502.)
+    @Test func rulesHeldInMemoryFindTheirRootWithoutTheDisk() {
+        let base = "/held-in-memory-\(UUID().uuidString)"
+        #expect(!FileManager.default.fileExists(atPath: base))
+        let files = [
+            "\(base)/rules/catalogue.disclose": Self.catalogue,
+            "\(base)/countries/XX.disclose": "include \"../rules/catalogue.disclose\"\n",
+        ]
+        let result = Checker.check(entry: "\(base)/countries/XX.disclose", access: MemoryFileAccess(files), displayBase: base)
+        #expect(result.diagnostics.map(\.code) == [])
+        #expect(MemoryFileAccess(files).isFolder(base + "/rules"))
+        #expect(!MemoryFileAccess(files).isFolder(base + "/rul"))
+    }
+
     @Test func tenIndependentMistakesGiveTenDiagnostics() {
         let text = Self.catalogue + """
             issue A
