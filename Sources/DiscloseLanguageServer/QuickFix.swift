@@ -21,7 +21,8 @@ struct QuickFix {
         case .unexpectedCharacter: return straightQuotes(range.span, in: source)
         case .textAsPasted: return textAsShown(range.span, in: source)
         case .itemBeforeDecision: return fromLine(diagnostic.help, declarationAt: range.span.start, in: source)
-        case .invalidEncoding, .unterminatedString, .invalidEscape, .invalidLiteral, .notText, .invisibleCharacter, .fileTooLarge,
+        case .invisibleCharacter: return withoutInvisible(range.span, in: source)
+        case .invalidEncoding, .unterminatedString, .invalidEscape, .invalidLiteral, .notText, .fileTooLarge,
             .expectedDeclaration, .unknownClause, .unexpectedToken, .nestingTooDeep, .mixedAndOr,
             .unknownReference, .duplicateDefinition, .unknownValue, .clauseNotAllowed, .missingClause, .repeatedClause,
             .misplacedDeclaration, .conflictingClauses, .emptyText, .notApplicableSilencesIssue, .requiredWhenReadsItself,
@@ -50,6 +51,19 @@ struct QuickFix {
             !written.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" })
         else { return nil }
         return QuickFix(title: "replace `\(written)` with `\(replacement)`", span: span, text: replacement)
+    }
+
+    /// An invisible or text-direction character (W107, whose range is the character): removed.
+    /// A byte-order mark between words is read as a space, so it becomes one; inside text or a
+    /// comment the character goes. The checker flags one such character a token; the next, if
+    /// any, is flagged once this one is gone.
+    private static func withoutInvisible(_ span: Span, in source: CheckedText) -> QuickFix? {
+        let written = source.file.text(span)
+        guard let scalar = written.unicodeScalars.first, written.unicodeScalars.count == 1 else { return nil }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let betweenWords = scalar == "\u{FEFF}" && !source.tokens.contains { $0.span.start <= span.start && span.end <= $0.span.end }
+        return QuickFix(title: "remove the invisible character \(code)", span: span, text: betweenWords ? " " : "")
     }
 
     /// Text in curly quotes (E103 at the opening one): the same text in straight quotes.

@@ -134,4 +134,20 @@ import Testing
         #expect(fixed == shipped)
         #expect(after == [])
     }
+
+    /// An invisible character pasted into a title or a comment (W107) is removed, and a
+    /// byte-order mark between words becomes the space it is read as; the file is clean again.
+    @Test(arguments: [
+        ("title en \"Vietnam\"", "title en \"Viet\u{200B}nam\"", "title en \"Vietnam\""),
+        ("title en \"Vietnam\"", "title en \"Vietnam\u{00AD}\"", "title en \"Vietnam\""),
+        ("title en \"Vietnam\"", "title en \"\u{202E}Vietnam\"", "title en \"Vietnam\""),
+        ("title en \"Vietnam\"", "title en\u{FEFF}\"Vietnam\"", "title en \"Vietnam\""),
+    ])
+    func removesAnInvisibleCharacter(shipped line: String, pasted: String, expected: String) throws {
+        let shipped = Session.text(Self.vn)
+        #expect(shipped.contains(line))
+        let (fixed, after) = try Self.fix(shipped.replacingOccurrences(of: line, with: pasted), code: "W107")
+        #expect(fixed == shipped.replacingOccurrences(of: line, with: expected))
+        #expect(after == [], "\(after)")
+    }
 }
