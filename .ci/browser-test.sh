@@ -76,7 +76,9 @@ check KH.en.html start-page.png '<h1>Cambodia</h1>' 'No non-compliance' 'non-com
     '<form class="filters">' '<button type="button" class="sort">' 'Non-compliance by issue' '<svg class="bar-svg"'
 check "$(basename "$factory")" factory-page.png 'Not verified by Better Work' 'class="finding"' 'Findings of the latest assessment'
 check KH.km.html start-page-km.png '<html lang="km" dir="ltr"' 'កម្ពុជា'
-check EG.ar.html start-page-ar.png '<html lang="ar" dir="rtl"' 'مصر'
+check JO.ar.html start-page-ar.png '<html lang="ar" dir="rtl"' 'الأردن'
+# Egypt's programme is a draft, not launched: no page of it may be in the folder to deploy.
+! ls "$site"/EG.* >/dev/null 2>&1 || fail "pages of Egypt (not launched) in the folder to deploy"
 check index.html index.png 'Transparency Portal' 'Cambodia'
 
 echo "== browser test: filtering and sorting (the script's only job)"
