@@ -12,6 +12,9 @@ public struct PublishResult: Sendable {
     public var unlisted = UnlistedCount()
     /// What each assessment's answers were, for the factories asked about (for explanations).
     public var evaluations: [AssessmentEvaluation]
+    /// The factories asked about (`Publisher.explaining`) as the data gives them, including
+    /// those with no assessment at all, which `evaluations` cannot name.
+    public var explainedFactories: [FactoryRecord] = []
 
     /// True when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -195,7 +198,9 @@ public struct Publisher {
                                         statuses: sheet.statuses, raised: PolicyRun.raised(sheet),
                                         requiredButNotApplicable: plan.requiredButNotApplicable(statuses: sheet.statuses, raw: sheet.raw))
         }
-        return PublishResult(publication: publication, diagnostics: diagnostics, evaluations: evaluations, answersScanned: answersScanned)
+        var result = PublishResult(publication: publication, diagnostics: diagnostics, evaluations: evaluations, answersScanned: answersScanned)
+        result.explainedFactories = factories.filter { explaining.contains($0.id) }
+        return result
     }
 
     /// Streams the answers table into the sheets: the hot path, on bytes.
