@@ -20,7 +20,12 @@ func runCheck(_ arguments: inout Arguments) throws -> Int32 {
     emit(diagnostics, format: format)
     let errors = diagnostics.filter { $0.severity == .error }.count
     if format == "text", diagnostics.isEmpty {
-        printError("checked \(files.count) file\(files.count == 1 ? "" : "s"): no problems")
+        // Every file read counts, the included ones too, so that `check countries/VN.disclose`
+        // and `check` count the same way.
+        let read = Set(results.flatMap { $0.files.map(\.path) }).count
+        let included = max(0, read - files.count)
+        let detail = included > 0 ? " (\(files.count == 1 ? files[0] : "\(files.count) named") and \(included) included)" : ""
+        printError("checked \(read) file\(read == 1 ? "" : "s")\(detail): no problems")
     }
     return errors > 0 || (strict && !diagnostics.isEmpty) ? 1 : 0
 }

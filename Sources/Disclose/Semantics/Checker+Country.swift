@@ -184,7 +184,19 @@ extension Checker {
     private mutating func checkTitles(_ issues: [String: Timeline<IssueState>]) {
         guard let country, !country.publishesNothing else { return }
         let languagesClause = countryDeclarationClause(.languages)
-        for id in issueOrder {
+        // A declaration with a clause that could not be read (a curly quote, a text not closed)
+        // may have lost the very title: its lexical or syntax error is the one to fix, and is
+        // reported alone. For an issue or a change of it, any title; for a `titles` block, its language.
+        var broken: Set<String> = []
+        for declaration in files.flatMap(\.syntax.declarations) where !declaration.isComplete {
+            guard let name = declaration.name?.text else { continue }
+            switch declaration.kind {
+            case .issue, .change(.issue): broken.insert(name)
+            case .titles: broken.insert("\u{0}" + name)
+            default: break
+            }
+        }
+        for id in issueOrder where !broken.contains(id) {
             guard let timeline = issues[id] else { continue }
             var missing: [String] = []
             var origin: SourceRange?
@@ -196,7 +208,7 @@ extension Checker {
                 }
             }
             guard let origin, !missing.isEmpty else { continue }
-            for language in missing where !misspeltTitles.contains(id + "\u{0}" + language) {
+            for language in missing where !misspeltTitles.contains(id + "\u{0}" + language) && !broken.contains("\u{0}" + language) {
                 let isOwn = origin.file == countryFile
                 let at = isOwn ? origin : languagesClause ?? country.origin
                 report(.missingTitle, "issue `\(id)` has no `\(language)` title", at,
