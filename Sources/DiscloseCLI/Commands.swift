@@ -79,9 +79,11 @@ func runShow(_ arguments: inout Arguments) throws -> Int32 {
     let usage = """
     Usage: disclose show COUNTRY [--as-of DATE] [--format text|json] [--rules DIR]
 
-    The rules of a country as in force on a day (default: today): its public issues with
-    titles, categories, questions and conditions, parameters, publication policy and
-    zero-tolerance categories. COUNTRY is a code such as KH, or a rule file's path.
+    The rules of a country as in force on a day (default: today): its launch; its public
+    issues with their titles in every language of the country, categories and conditions,
+    each with the decision it rests on and whether it is adopted or a draft; parameters,
+    publication policy and zero-tolerance categories. COUNTRY is a code such as KH, or a rule
+    file's path.
     """
     if arguments.flag("--help") { print(usage); return 0 }
     let format = try arguments.format(["text", "json"], default: "text", usage: usage)

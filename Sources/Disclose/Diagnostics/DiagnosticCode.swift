@@ -770,7 +770,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .decisionNotReflected:
             return """
             An adopted decision is not carried out by the rules: an issue it `publishes` is not
-            public, an issue it `withdraws` is still public, an issue it `rewords` has no title change
+            public (and no later adopted decision withdraws it), an issue it `withdraws` is still public, an issue it `rewords` has no title change
             citing it, or an id it `covers` is not in the country's rules at all. Update the
             country file, or correct the register.
 

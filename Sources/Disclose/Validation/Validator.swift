@@ -145,10 +145,12 @@ public struct Validator {
             if case .inForce(let issue)? = timeline.latest { return issue }
             return nil
         }
-        let withdrawnIssues = Set(book.issues.compactMap { timeline -> String? in
-            if case .withdrawn(let issue, _)? = timeline.latest { return issue.id }
+        // Issues withdrawn in the latest rules, with the decision that withdrew them.
+        let withdrawnBy = Dictionary(book.issues.compactMap { timeline -> (String, String?)? in
+            if case .withdrawn(let issue, let provenance)? = timeline.latest { return (issue.id, provenance.decision) }
             return nil
-        })
+        }, uniquingKeysWith: { first, _ in first })
+        let withdrawnIssues = Set(withdrawnBy.keys)
         var cited: Set<String> = []
 
         // Nothing more, nothing earlier: every choice rests on a decision in force that covers it.
@@ -197,6 +199,11 @@ public struct Validator {
             guard decision.status == .adopted, registerCountry(of: decision) ?? code == code else { continue }
             let publicIds = Set(latestIssues.map(\.id))
             for issue in decision.publishes where !publicIds.contains(issue) {
+                // Published, then withdrawn by a later adopted decision: both are carried out.
+                if let later = withdrawnBy[issue].flatMap({ $0 }).flatMap({ book.decisions[$0] }), later.status == .adopted,
+                   let laterDay = later.effectiveDay, let day = decision.effectiveDay, laterDay > day {
+                    continue
+                }
                 report(.decisionNotReflected, "decision `\(id)` makes `\(issue)` public, but it is not public", decision.origin(of: issue, in: .publishes),
                        label: "not public", help: withdrawnIssues.contains(issue) ? "the country withdraws it: remove the withdrawal, or correct the register" : "add the issue to the country's rules")
             }
