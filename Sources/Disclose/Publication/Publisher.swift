@@ -49,6 +49,10 @@ public struct Publisher {
     /// A preview for the PAC: drafts and countries not launched included, every output marked
     /// as such. Otherwise only what adopted decisions make public (grammar.md §5).
     public var preview = false
+    /// For `diff --what-if`: judge every assessment under the rules in force on this day
+    /// instead of those of its own day. Never for a publication: the portal judges an
+    /// assessment by the rules of the day it was made.
+    public var judgingOn: Day?
     /// Paths in messages are relative to this folder.
     public var displayBase = FileManager.default.currentDirectoryPath
     /// How `AnswerScanner` reads a clean answers table (tests change it).
@@ -154,7 +158,7 @@ public struct Publisher {
             let country = countries[factories[factory].country]
             var sheet = Sheet(record: record, factory: factory, country: country)
             if record.status == .completed, let country {
-                let plan = country.plan(on: record.date)
+                let plan = country.plan(on: judgingOn ?? record.date)
                 sheet.plan = plan
                 // Every answer missing until the answers are read: the sheet stays whole (one
                 // status per slot) even if the answers table cannot be read.
