@@ -60,10 +60,10 @@ func runDiff(_ arguments: inout Arguments) throws -> Int32 {
     // How the rules differ, per country: the files, and the days on which only one changes.
     let books = [beforeFolder, after].map(publicRuleBooks)
     let rules = PublicationDiff.RulesChange.compare(books[0], books[1])
-    // What if: judged under the latest rules of either version, as of the day they start
-    // (or today, if later), so that every assessment of the data counts.
+    // What if: judged under the latest rules of either version, from the day they start (the
+    // publisher then counts every assessment of the data, whatever its date).
     let latestChange = books.flatMap { $0.values.flatMap(\.changeDays) }.max()
-    let day = whatIf ? max(Day.today, latestChange ?? Day.today) : asOf
+    let day = whatIf ? latestChange ?? Day(ordinal: 0) : asOf
     var publications: [Publication] = []
     for folder in [beforeFolder, after] {
         var publisher = Publisher(project: folder, asOf: day)
@@ -76,7 +76,7 @@ func runDiff(_ arguments: inout Arguments) throws -> Int32 {
         }
         publications.append(publication)
     }
-    let diff = PublicationDiff(before: publications[0], after: publications[1], question: whatIf ? .whatIf(rulesFrom: day) : .portal(asOf: day), rules: rules)
+    let diff = PublicationDiff(before: publications[0], after: publications[1], question: whatIf ? .whatIf(rulesFrom: latestChange) : .portal(asOf: day), rules: rules)
     print(format == "json" ? diff.json().serialized() : diff.text(before: beforeLabel, after: afterLabel).safeForTerminal)
     return 0
 }

@@ -15,9 +15,9 @@ public struct PublicationDiff: Sendable {
     public enum Question: Sendable, Hashable {
         /// The portal as of the day: each assessment under the rules of its own day.
         case portal(asOf: Day)
-        /// Each factory's latest assessment under the rules in force from the day on (the
-        /// latest rules of either version).
-        case whatIf(rulesFrom: Day)
+        /// Each factory's latest assessment under the latest rules of either version, in force
+        /// from the day on (nil: the rules have no dates).
+        case whatIf(rulesFrom: Day?)
     }
 
     /// A factory whose public status or findings differ.
@@ -157,7 +157,7 @@ public struct PublicationDiff: Sendable {
             return account.detail
         }
         if let account = accounts.last(where: { [.factoryLeft, .firstAssessment, .incompleteData].contains($0.reason) }) {
-            return "\(account.reason!.rawValue): \(account.detail)"
+            return account.reason == .incompleteData ? "incomplete data, \(account.detail)" : account.detail
         }
         if accounts.isEmpty { return "no assessment in the data" }
         let counted = accounts.filter { $0.reason == .refusalCounted }.count
@@ -173,7 +173,8 @@ public struct PublicationDiff: Sendable {
             lines += ["The portal on \(day) under two versions of the rules, each assessment judged under the rules in force on its own day, as the portal does:",
                       "  before: \(before)", "  after:  \(after)"]
         case .whatIf(let day):
-            lines += ["What if each factory's latest finalised assessment, whatever its date, were judged under the rules in force from \(day) on (the latest of either version):",
+            let rules = day.map { "the rules in force from \($0) on (the latest of either version)" } ?? "the latest rules of either version"
+            lines += ["What if each factory's latest finalised assessment, whatever its date, were judged under \(rules):",
                       "  before: \(before)", "  after:  \(after)",
                       "This is what the portal will show once those rules apply to every factory's assessment, not what it shows today (leave out --what-if for that)."]
         }
@@ -250,7 +251,7 @@ public struct PublicationDiff: Sendable {
     public func json() -> JSONValue {
         let questionValue: JSONValue = switch question {
         case .portal(let day): .object([("kind", .string("portal")), ("asOf", .string(day.description))])
-        case .whatIf(let day): .object([("kind", .string("what-if")), ("rulesFrom", .string(day.description))])
+        case .whatIf(let day): .object([("kind", .string("what-if")), ("rulesFrom", .optional(day?.description))])
         }
         return .object([
             ("question", questionValue),

@@ -50,8 +50,9 @@ public struct Publisher {
     /// as such. Otherwise only what adopted decisions make public (grammar.md §5).
     public var preview = false
     /// For `diff --what-if`: judge every assessment under the rules in force on this day
-    /// instead of those of its own day. Never for a publication: the portal judges an
-    /// assessment by the rules of the day it was made.
+    /// instead of those of its own day, as of this day or the last day of the data, whichever
+    /// is later, so that each factory's latest assessment counts. Never for a publication:
+    /// the portal judges an assessment by the rules of the day it was made.
     public var judgingOn: Day?
     /// Paths in messages are relative to this folder.
     public var displayBase = FileManager.default.currentDirectoryPath
@@ -184,6 +185,8 @@ public struct Publisher {
             return PublishResult(publication: nil, diagnostics: diagnostics, unlisted: unlisted, evaluations: [], answersScanned: answersScanned)
         }
 
+        var asOf = self.asOf
+        if judgingOn != nil, let last = assessments.map({ max($0.date, $0.finalisedOn ?? $0.date) }).max() { asOf = max(asOf, last) }
         var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries, preview: preview)
         var publication = policy.apply(sheets: sheets, responses: responses, dataProblems: Self.namedInsideDataFolder(diagnostics),
                                        rulesDigest: rulesDigest(countries))
