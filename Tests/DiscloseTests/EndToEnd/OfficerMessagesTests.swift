@@ -19,10 +19,23 @@ import Testing
         ("validate-suspension-decided-as-withdrawal", ["validate", "XX", "--as-of", "2019-06-30"], "validate/E806-suspension-decided-as-withdrawal"),
         // A Khmer title pasted with curly quotes: the cause (E103) alone, not the missing title (E403).
         ("check-curly-quotes-in-a-title", ["check", "entry.disclose"], "diagnostics/E103-curly-quotes-around-a-khmer-title"),
+        // Finding a question: by wording in any language, without case or accents, and by legal reference.
+        ("questions-by-french-wording-and-legal-reference", ["questions", "AGE", "légal", "article", "--as-of", "2025-06-30"], "officer/project"),
+        ("questions-by-english-wording", ["questions", "emergency", "exits", "--as-of", "2025-06-30"], "officer/project"),
+        ("questions-nothing-matches", ["questions", "sewing", "needles", "--as-of", "2025-06-30"], "officer/project"),
     ])
     func officerReadsWhatToDo(name: String, arguments: [String], folder: String) throws {
         let run = try CommandLineTests.run(arguments, in: Golden.folder.appendingPathComponent(folder), environment: ["NO_COLOR": "1"])
         let text = "$ disclose \(arguments.joined(separator: " "))\nexit status \(run.status)\n--- stdout\n\(run.stdout)--- stderr\n\(run.stderr)"
         Golden.check(text, against: Golden.folder.appendingPathComponent("officer/\(name).txt"))
+    }
+
+    /// The officer's search in the shipped catalogue: the annual overtime question says "last
+    /// twelve months", and comes first.
+    @Test func annualOvertimeFindsTheTwelveMonthQuestion() throws {
+        let run = try CommandLineTests.run(["questions", "annual", "overtime"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("WTI-OVT-04  Working Time > Overtime\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("non-compliant when above annual-overtime-cap"))
     }
 }
