@@ -287,6 +287,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
                 withdraw issue UNION-CHOICE
                   reason "Reported at national level only"
                   decided by VN-PAC-2013-02
+
+            When such a line was meant to be `from` or `until` (`form 2024-01-01`), only this
+            error is reported, not the dates that then seem to be missing (E508, E505).
             """
         case .unexpectedToken:
             return """

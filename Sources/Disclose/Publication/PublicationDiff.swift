@@ -46,8 +46,10 @@ public struct PublicationDiff: Sendable {
     /// A title that reads differently on the portal.
     public struct TitleChange: Sendable {
         public var country: String
-        /// The issue, or nil for the country's own name.
+        /// The issue, or nil for the country's own name or a heading.
         public var issue: String?
+        /// The country's heading, for a heading's title.
+        public var heading: String? = nil
         public var language: String
         public var before: String?
         public var after: String?
@@ -120,6 +122,16 @@ public struct PublicationDiff: Sendable {
                     issues.append(IssueChange(country: code, issue: issue, before: old?.nonCompliantFactories, after: new?.nonCompliantFactories))
                 }
                 if let old, let new { titles += Self.titleChanges(code, issue: issue, old.titles, new.titles, languages: b.languages) }
+            }
+            // The country's headings group the issues on its pages: their titles are read too.
+            let oldHeadings = Dictionary(a.headings.map { ($0.id, $0.titles) }, uniquingKeysWith: { first, _ in first })
+            for heading in b.headings {
+                guard let old = oldHeadings[heading.id] else { continue }
+                titles += Self.titleChanges(code, issue: nil, old, heading.titles, languages: b.languages).map { change in
+                    var change = change
+                    change.heading = heading.id
+                    return change
+                }
             }
         }
         let oldPages = Set(PortalSite.makers(before).map(\.name))
@@ -207,7 +219,8 @@ public struct PublicationDiff: Sendable {
                 }
             }
             for title in reworded {
-                let what = title.issue.map { "title \(title.language) of \($0)" } ?? "country name in \(title.language)"
+                let what = title.issue.map { "title \(title.language) of \($0)" }
+                    ?? title.heading.map { "title \(title.language) of heading \($0)" } ?? "country name in \(title.language)"
                 lines.append("  \(what): \(title.before.map(Self.quoted) ?? "none") -> \(title.after.map(Self.quoted) ?? "none")")
             }
             lines += Self.pageLines("pages no longer on the portal", pagesGone.filter { $0.hasPrefix(country + ".") })
@@ -267,7 +280,8 @@ public struct PublicationDiff: Sendable {
                          ("before", change.before.map(JSONValue.int) ?? .null), ("after", change.after.map(JSONValue.int) ?? .null)])
             })),
             ("titles", .array(titles.map { change in
-                .object([("country", .string(change.country)), ("issue", .optional(change.issue)), ("language", .string(change.language)),
+                .object([("country", .string(change.country)), ("issue", .optional(change.issue)), ("heading", .optional(change.heading)),
+                         ("language", .string(change.language)),
                          ("before", .optional(change.before)), ("after", .optional(change.after))])
             })),
             ("pagesGone", .array(pagesGone.map(JSONValue.string))),

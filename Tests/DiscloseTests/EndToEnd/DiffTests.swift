@@ -123,4 +123,27 @@ import Testing
         #expect(text.contains("title en of UNION-INTERFERENCE: "))
         #expect(text.contains("-> not listed (not listed: 2 finalised assessments; factories are listed from 3)"))
     }
+
+    /// `--before DIR`: a heading's title reworded in Cambodia is a change, though no factory
+    /// or figure changes.
+    @Test func aHeadingRewordedIsAChange() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-diff-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        for name in ["rules", "countries"] {
+            try FileManager.default.copyItem(at: Golden.packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: Golden.packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent("old/\(name)"))
+        }
+        for table in ["factories.csv", "assessments.csv", "answers.csv"] {
+            let lines = try String(contentsOf: Golden.packageRoot.appendingPathComponent("examples/sample/\(table)"), encoding: .utf8).split(separator: "\n")
+            try ([lines[0]] + lines.dropFirst().filter { $0.hasPrefix("KH-") }).joined(separator: "\n").appending("\n")
+                .write(to: folder.appendingPathComponent("data/\(table)"), atomically: true, encoding: .utf8)
+        }
+        try WorkflowTests.edit(folder.appendingPathComponent("countries/KH.disclose")) {
+            $0.replacingOccurrences(of: "  title en \"Fundamental Rights\"", with: "  title en \"Fundamental rights at work\"")
+        }
+        let text = try ExplainTests.transcript(["diff", "--before", "old", "--data", "data", "--as-of", "2025-06-30"], in: folder)
+        Golden.check(text, against: Golden.folder.appendingPathComponent("diff/heading-reworded.txt"))
+        #expect(text.contains("  title en of heading KH-FUNDAMENTAL-RIGHTS: \"Fundamental Rights\" -> \"Fundamental rights at work\""))
+    }
 }
