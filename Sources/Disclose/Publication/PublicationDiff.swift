@@ -235,8 +235,11 @@ public struct PublicationDiff: Sendable {
     /// assessment under the rules of the assessment's own day, so a new issue or a changed
     /// condition applies only to assessments made from its day on.
     private func visibility() -> [String] {
-        guard case .portal(let day) = question else { return [] }
-        var lines: [String] = []
+        if rules.isEmpty {
+            return ["", "The two versions' rules are the same. After you commit a change, `--before last-change` compares with the rules before it."]
+        }
+        var lines = rules.map { "\($0.country): rules changed in \($0.files.joined(separator: ", "))" }
+        guard case .portal(let day) = question else { return [""] + lines }
         let tail = "`--what-if` judges each factory's latest assessment under the new rules."
         for change in rules {
             let later = change.days.filter { $0 > day }
@@ -249,7 +252,10 @@ public struct PublicationDiff: Sendable {
                 lines.append("\(change.country): the rules change on \(first); a new issue, condition or parameter from that day applies only to assessments made from then on\(latest). " + tail)
             }
         }
-        return lines.isEmpty ? [] : [""] + lines
+        if isEmpty, !rules.contains(where: { !$0.days.isEmpty }) {
+            lines.append("None of these changes shows on the portal: a draft, for one, is published only once its decision is adopted (`disclose publish --preview` shows the drafts).")
+        }
+        return [""] + lines
     }
 
     private static func pageLines(_ heading: String, _ pages: [String]) -> [String] {

@@ -91,6 +91,7 @@ import Testing
         // After the commit, HEAD holds the change: compared with itself, nothing shows.
         let itself = try CLI.run(["diff", "--before", "HEAD", "--data", "data", "--what-if"], in: folder)
         #expect(itself.stdout.contains("\nno change on the portal\n"), "\(itself.stdout)")
+        #expect(itself.stdout.contains("The two versions' rules are the same. After you commit a change, `--before last-change` compares with the rules before it."))
     }
 
     @Test func thePortalBeforeTheChangeSaysWhyItDoesNotShowYet() throws {
