@@ -56,7 +56,7 @@ import Testing
     static func git(_ arguments: [String], in folder: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Officer", "-c", "user.email=officer@example.org", "-c", "commit.gpgsign=false"] + arguments
+        process.arguments = ["git", "-c", "init.defaultBranch=main", "-c", "user.name=Officer", "-c", "user.email=officer@example.org", "-c", "commit.gpgsign=false"] + arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_AUTHOR_DATE"] = "2026-12-02T09:00:00Z"
