@@ -147,4 +147,18 @@ import Testing
         Golden.check(text, against: Golden.folder.appendingPathComponent("diff/heading-reworded.txt"))
         #expect(text.contains("  title en of heading KH-FUNDAMENTAL-RIGHTS: \"Fundamental Rights\" -> \"Fundamental rights at work\""))
     }
+
+    /// What cannot be asked is said before any work: `--what-if` has no day, and
+    /// `last-change` needs a git repository.
+    @Test func usageErrorsSayWhatToDo() throws {
+        let folder = try CommandLineTests.temporaryProject(["rules/a.disclose": "", "countries/b.disclose": "", "data/factories.csv": ""])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let both = try CLI.run(["diff", "--before", "HEAD", "--data", "data", "--what-if", "--as-of", "2025-06-30"], in: folder)
+        #expect(both.status == 64)
+        #expect(both.stderr.hasPrefix("Error: `--what-if` judges under the latest rules of each version, whatever the day: leave out `--as-of`\n"), "\(both.stderr)")
+        let notGit = try CLI.run(["diff", "--before", "last-change", "--data", "data"], in: folder)
+        #expect(notGit.status == 64)
+        #expect(notGit.stderr.contains("`--before last-change` needs `"), "\(notGit.stderr)")
+        #expect(notGit.stderr.contains("` to be a git repository"), "\(notGit.stderr)")
+    }
 }
