@@ -20,7 +20,12 @@ func runCheck(_ arguments: inout Arguments) throws -> Int32 {
     emit(diagnostics, format: format)
     let errors = diagnostics.filter { $0.severity == .error }.count
     if format == "text", diagnostics.isEmpty {
-        printError("checked \(files.count) file\(files.count == 1 ? "" : "s"): no problems")
+        // Every file read counts, the included ones too, so that `check countries/VN.disclose`
+        // and `check` count the same way.
+        let read = Set(results.flatMap { $0.files.map(\.path) }).count
+        let included = max(0, read - files.count)
+        let detail = included > 0 ? " (\(files.count == 1 ? files[0] : "\(files.count) named") and \(included) included)" : ""
+        printError("checked \(read) file\(read == 1 ? "" : "s")\(detail): no problems")
     }
     return errors > 0 || (strict && !diagnostics.isEmpty) ? 1 : 0
 }
@@ -74,9 +79,11 @@ func runShow(_ arguments: inout Arguments) throws -> Int32 {
     let usage = """
     Usage: disclose show COUNTRY [--as-of DATE] [--format text|json] [--rules DIR]
 
-    The rules of a country as in force on a day (default: today): its public issues with
-    titles, categories, questions and conditions, parameters, publication policy and
-    zero-tolerance categories. COUNTRY is a code such as KH, or a rule file's path.
+    The rules of a country as in force on a day (default: today): its launch; its public
+    issues with their titles in every language of the country, categories and conditions,
+    each with the decision it rests on and whether it is adopted or a draft; parameters,
+    publication policy and zero-tolerance categories. COUNTRY is a code such as KH, or a rule
+    file's path.
     """
     if arguments.flag("--help") { print(usage); return 0 }
     let format = try arguments.format(["text", "json"], default: "text", usage: usage)

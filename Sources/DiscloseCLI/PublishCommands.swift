@@ -120,10 +120,12 @@ func runExplain(_ arguments: inout Arguments) throws -> Int32 {
     let usage = """
     Usage: disclose explain FACTORY [ISSUE] --data DIR [--as-of DATE] [--format text|json] [--preview] [--rules DIR]
 
-    Why a factory shows, or does not show, on the portal as of DATE: which assessment is
-    current and why, and for each public issue (or the one named) whether it is raised, by
-    which rule (file:line), which answers made it so, and the decision behind it; and for each
-    tier of its country, how its compliance rate was computed and whether it is named.
+    Why a factory of the data shows, or does not show, on the portal as of DATE: if not
+    listed, why not (its country not launched, no assessment, only a first one, refusals, ...);
+    which assessment is current and why; for each public issue (or the one named) whether it
+    is raised, by which rule (file:line), which answers made it so, the decision behind it,
+    and whether it is still public on DATE; and for each tier of its country, how its
+    compliance rate was computed and whether it is named.
     --preview explains the preview (drafts included), as `publish --preview` publishes it.
     """
     if arguments.flag("--help") { print(usage); return 0 }
@@ -144,9 +146,9 @@ func runExplain(_ arguments: inout Arguments) throws -> Int32 {
         return 1
     }
     guard let explanation = Explanation(factory: names[0], issue: names.count == 2 ? names[1] : nil, publication: publication,
-                                        evaluations: result.evaluations, project: project)
+                                        evaluations: result.evaluations, project: project, factories: result.explainedFactories)
     else {
-        throw UsageError("no factory `\(names[0])` in the data", usage: usage)
+        throw UsageError("no factory `\(names[0])` in the factories table of `\(data)`", usage: usage)
     }
     print(format == "json" ? explanation.json().serialized() : explanation.text().safeForTerminal)
     return 0

@@ -8,6 +8,7 @@ let commands: [(name: String, summary: String, run: (inout Arguments) throws -> 
     ("check", "parse and check rule files; every problem in one run", runCheck),
     ("fmt", "write rule files in the one canonical layout", runFormat),
     ("show", "the rules of a country in force on a day", runShow),
+    ("questions", "find the CAT questions that match a few words, and who uses them", runQuestions),
     ("validate", "check rules against the PAC decision registers and programme constraints", runValidate),
     ("diff", "what a rule change would change on the portal, or a country against the baseline", runDiff),
     ("test", "run the examples written inside rule files", runTest),

@@ -278,13 +278,18 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """
         case .unknownClause:
             return """
-            Each line under a declaration starts with a clause keyword, such as `title`, `category`,
-            `raised when`, `reason` or `decided by`. grammar.md lists which clauses each
-            declaration takes. A misspelt keyword gets a suggestion.
+            Each line under a declaration starts with one of the clauses that declaration takes:
+            a `change parameter` takes `value`, `from`, `until`, `reason` and `decided by`; an
+            `issue` takes `title`, `category`, `raised when`, `legal` and those four. The help line
+            suggests the clause meant when the word is a near miss of one, or lists the clauses the
+            declaration takes; grammar.md lists them all, per declaration.
 
                 withdraw issue UNION-CHOICE
                   reason "Reported at national level only"
                   decided by VN-PAC-2013-02
+
+            When such a line was meant to be `from` or `until` (`form 2024-01-01`), only this
+            error is reported, not the dates that then seem to be missing (E508, E505).
             """
         case .unexpectedToken:
             return """
@@ -506,6 +511,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
                 titles km
                   decided by KH-PAC-2013-01
                   UNDERAGE-WORKERS "កម្មករមានអាយុក្រោមអាយុការងារអប្បបរមា"
+
+            When a line of the issue (or of the `titles` block of that language) could not be read,
+            a title pasted with curly quotes for instance, that error (E103, E102, E203) is reported
+            instead: fixing it usually gives the title. Run `disclose check` again afterwards.
             """
         case .invalidPattern:
             return """
@@ -744,9 +753,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """
         case .decisionDoesNotCover:
             return """
-            A choice cites a decision that does not name the item: the decision's `covers`,
-            `publishes`, `withdraws` and `rewords` lines list what it decided. Either the rule cites
-            the wrong decision, or the register is incomplete:
+            A choice cites a decision that does not name the item. A decision names what it decided
+            on the line for the kind of choice, and the help line says which one: `publishes` for an
+            issue it makes public, `withdraws` for an issue it withdraws for good, `rewords` for an
+            issue whose title it changes, and `covers` for anything else (a parameter, a language's
+            titles, a change of an issue's condition, a withdrawal for a while, with `until`).
+            Either the rule cites the wrong decision, or the register is incomplete:
 
                 decision VN-PAC-2013-01
                   status adopted
@@ -761,9 +773,24 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .decisionNotReflected:
             return """
             An adopted decision is not carried out by the rules: an issue it `publishes` is not
-            public, an issue it `withdraws` is still public, an issue it `rewords` has no title change
+            public (and no later adopted decision withdraws it), an issue it `withdraws` is still public, an issue it `rewords` has no title change
             citing it, or an id it `covers` is not in the country's rules at all. Update the
             country file, or correct the register.
+
+            `withdraws` means for good. To suspend an issue for a while (a withdrawal with `from`
+            and `until`, after which the issue is public again), the decision lists the issue in
+            `covers`, not in `withdraws`:
+
+                decision VN-PAC-2027-01
+                  status adopted
+                  on 2026-12-01
+                  covers GENDER-HIRING
+
+                withdraw issue GENDER-HIRING
+                  reason "Suspended during the national hiring survey"
+                  decided by VN-PAC-2027-01
+                  from 2027-01-01
+                  until 2027-06-30
             """
         case .draftList:
             return """

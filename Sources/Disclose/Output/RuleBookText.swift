@@ -7,6 +7,7 @@ public enum RuleBookText {
         if let country = book.country {
             lines.append("\(country.titles["en"] ?? country.code) (\(country.code)), rules in force on \(day)")
             lines.append("status: \(country.status.rawValue)" + (country.decision.map { ", decided by \($0)" } ?? ""))
+            lines.append("launch: \(book.standing.launch.description)\(book.standing.launch.isLaunched(on: day) ? "" : " (nothing is published on \(day))")")
             if country.publishesNothing {
                 lines.append("publishes nothing: \(country.reason ?? "")")
                 return lines.joined(separator: "\n")
@@ -15,15 +16,23 @@ public enum RuleBookText {
         }
         let policy = book.publicationPolicy(on: day)
         lines.append("listed after \(policy.minimumAssessments) assessments; \(policy.refusalsToList) unexcused refusals are shown")
+        let languages = book.country?.languages ?? ["en"]
         let parameters = book.parameters.keys.sorted().compactMap { name in
-            book.parameter(name, on: day).map { "  \(name) = \(describe($0))" }
+            book.parameter(name, on: day).map { "  \(name) = \(describe($0))" + notes(book, kinds: ["parameter", "change parameter"], id: name, on: day).map { "  (\($0))" }.joined() }
         }
         if !parameters.isEmpty { lines += ["", "parameters:"] + parameters }
         let issues = book.publicIssues(on: day)
-        lines += ["", "\(issues.count) public issues:"]
+        let drafts = issues.filter { issue in book.standing.drafts.contains { $0.kind == "issue" && $0.id == issue.id } }.count
+        lines += ["", "\(issues.count) public issues, \(issues.count - drafts) adopted and \(drafts) draft\(drafts == 1 ? "" : "s") (a draft is published only once its decision is adopted):"]
         for issue in issues {
-            lines.append("  \(issue.id)  [\(issue.category.rawValue)]  \(issue.titles["en"] ?? issue.titles[language] ?? "")")
+            lines.append("  \(issue.id)  [\(issue.category.rawValue)]")
+            for code in languages {
+                let title = issue.titles[code].map(ConditionPrinter.quoted) ?? "(no title)"
+                let note = notes(book, kinds: ["title"], id: "\(issue.id) \(code)", on: day).map { "  (\($0))" }.joined()
+                lines.append("      title \(code) \(title)\(note)")
+            }
             lines.append("      raised when \(issue.conditionText)")
+            for note in notes(book, kinds: ["issue", "change issue", "withdraw issue"], id: issue.id, on: day) { lines.append("      \(note)") }
         }
         let zeroTolerance = book.zeroTolerance.compactMap { $0.value(on: day) }
         if !zeroTolerance.isEmpty {
@@ -38,6 +47,25 @@ public enum RuleBookText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The standing of the items of `kinds` about `id` that matter on `day`: "issue: adopted by
+    /// VN-PAC-2015-01, public from 2015-12-31", "title vi: draft, awaits VN-PROP-2026-02 (proposed)".
+    private static func notes(_ book: RuleBook, kinds: [String], id: String, on day: Day) -> [String] {
+        var seen: Set<String> = []
+        return book.standing.items.filter { kinds.contains($0.kind) && $0.id == id }.compactMap { item in
+            let what = item.kind == "title" ? "" : "\(item.kind): "
+            let note: String
+            switch item.standing {
+            case .adopted(let decision, let from):
+                note = "\(what)adopted by \(decision)" + (from <= day ? "" : ", in force from \(from)")
+            case .draft(.noDecision) where item.kind == "issue":
+                note = "\(what)draft, no decision of the country publishes it"
+            case .draft(let reason):
+                note = "\(what)draft, \(reason.description)"
+            }
+            return seen.insert(note).inserted ? note : nil
+        }
     }
 
     static func describe(_ value: ParameterValue) -> String {

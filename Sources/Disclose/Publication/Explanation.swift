@@ -11,6 +11,9 @@ public struct Explanation: Sendable {
         public var issue: String
         public var title: String
         public var raised: Bool
+        /// False for an issue the assessment raises that is not public on the publication day
+        /// (withdrawn since the assessment): the portal does not show it.
+        public var shown: Bool = true
         /// Plain words: why raised or not.
         public var because: String
         public var rule: String?
@@ -22,6 +25,8 @@ public struct Explanation: Sendable {
 
     public var factory: FactoryRecord
     public var listed: PublicFactory?
+    /// Why the factory is not listed, in plain words; nil when it is listed.
+    public var notListedBecause: String?
     public var accounts: [AssessmentAccount]
     public var explained: AssessmentRecord?
     public var verdicts: [IssueVerdict]
@@ -31,17 +36,29 @@ public struct Explanation: Sendable {
     /// The tiers as computed for the country, for their mean, deviation and cut-off.
     package var tierFigures: [PublicTier] = []
 
-    /// Builds the explanation; nil if the factory is not in the data.
-    public init?(factory id: String, issue: String?, publication: Publication, evaluations: [AssessmentEvaluation], project: String) {
+    /// Builds the explanation; nil if the factory is not in the data. `factories` are the
+    /// factory records the data gives (`PublishResult.explainedFactories`): a factory with no
+    /// assessment, or only refused visits, is known from them alone.
+    public init?(factory id: String, issue: String?, publication: Publication, evaluations: [AssessmentEvaluation], project: String,
+                 factories: [FactoryRecord] = []) {
         let own = evaluations.filter { $0.factory.id == id }
         let accounts = publication.report.assessments.filter { $0.factory == id }
-        guard let factory = own.first?.factory ?? Explanation.factoryRecord(id, accounts: accounts, publication: publication) else { return nil }
+        guard let factory = factories.first(where: { $0.id == id }) ?? own.first?.factory
+            ?? Explanation.factoryRecord(id, accounts: accounts, publication: publication)
+        else { return nil }
         self.factory = factory
         self.accounts = accounts
         asOf = publication.asOf
         listed = publication.countries.first { $0.code == factory.country }?.factories.first { $0.id == id }
         tiers = publication.report.tiers.filter { $0.factory == id }
         tierFigures = publication.countries.first { $0.code == factory.country }?.tiers ?? []
+        // The rules as this publication used them: the public view, or everything for a preview.
+        let checked = Checker.check(entry: (project as NSString).appendingPathComponent("countries/\(factory.country).disclose"))
+        let book = publication.isPreview ? checked.ruleBook : checked.publicRuleBook
+        let publicationDay = book.map { $0.publicationPolicy(on: publication.asOf).calendar.publicationDay(onOrBefore: publication.asOf) } ?? publication.asOf
+        if listed == nil {
+            notListedBecause = Explanation.notListed(factory, accounts: accounts, book: book, publicationDay: publicationDay, isPreview: publication.isPreview)
+        }
         let shownId = accounts.first { $0.disposition == .shown }?.assessment
         let chosen = own.first { $0.assessment.id == shownId }
             ?? own.filter { $0.assessment.date <= publication.asOf }.max { ($0.assessment.date, $0.assessment.id) < ($1.assessment.date, $1.assessment.id) }
@@ -49,13 +66,79 @@ public struct Explanation: Sendable {
         verdicts = []
         guard let chosen else { return }
         let plan = chosen.plan
+        let publicNow = Set(book?.publicIssues(on: publicationDay).map(\.id) ?? [])
         for (position, rule) in plan.issues.enumerated() where issue == nil || rule.id == issue {
-            verdicts.append(Explanation.verdict(rule, raised: chosen.raised.contains(position), evaluation: chosen))
+            var verdict = Explanation.verdict(rule, raised: chosen.raised.contains(position), evaluation: chosen)
+            // The assessment is judged under the rules of its day; the portal shows only the
+            // issues still public on the publication day.
+            if book != nil, !publicNow.contains(rule.id) {
+                verdict.shown = false
+                verdict.because += "; " + Explanation.notPublic(rule.id, book: book, on: publicationDay)
+            }
+            verdicts.append(verdict)
         }
         if let issue, verdicts.isEmpty {
-            let book = Checker.check(entry: (project as NSString).appendingPathComponent("countries/\(factory.country).disclose")).ruleBook
             verdicts.append(Explanation.absent(issue, book: book, day: chosen.assessment.date))
         }
+    }
+
+    /// Why an issue the assessment day's rules have is not public on `day`.
+    private static func notPublic(_ id: String, book: RuleBook?, on day: Day) -> String {
+        guard let timeline = book?.issues.first(where: { $0.periods.first?.value.id == id }),
+              let period = timeline.periods.first(where: { $0.contains(day) })
+        else { return "not public on \(day), so the portal does not show it" }
+        if case .withdrawn(_, let provenance) = period.value {
+            let since = period.from.map { " from \($0)" } ?? ""
+            let decision = provenance.decision.map { " by \($0)" } ?? ""
+            return "withdrawn\(since)\(decision), so the portal does not show it on \(day)"
+        }
+        return "not public on \(day), so the portal does not show it"
+    }
+
+    /// Why a factory in the data is not listed, from what happened to its assessments, in the
+    /// order the policy decides (docs/policy.md): launch, then the current assessment, then
+    /// refusals.
+    private static func notListed(_ factory: FactoryRecord, accounts: [AssessmentAccount], book: RuleBook?, publicationDay day: Day, isPreview: Bool) -> String {
+        let policy = book?.publicationPolicy(on: day)
+        let minimum = policy.map { " (a factory is listed from its \(ordinal($0.minimumAssessments)) finalised assessment)" } ?? ""
+        if let book, !isPreview, !book.standing.launch.isLaunched(on: day) {
+            let launch = book.standing.launch
+            let detail: String = switch launch {
+            case .launched(let decision, let on): "it launches by \(decision) on \(on), after \(day)"
+            case .notLaunched(let reason): "its launch \(reason.description)"
+            }
+            return "\(factory.country) publishes nothing before its launch, and is not launched on \(day): \(detail)"
+        }
+        if let nothing = accounts.first(where: { $0.reason == .countryPublishesNothing }) {
+            return "\(factory.country) publishes no findings: \(nothing.detail)"
+        }
+        if let withheld = accounts.last(where: { [.factoryLeft, .firstAssessment, .incompleteData].contains($0.reason) }) {
+            return "its current assessment, \(withheld.assessment) of \(withheld.date), is withheld (\(withheld.reason!.rawValue)): \(withheld.detail)"
+        }
+        if let left = factory.leftOn, left <= day {
+            return "it left the programme on \(left), with no assessment shown before"
+        }
+        if accounts.isEmpty {
+            return "the data holds no assessment and no refused visit of this factory\(minimum)"
+        }
+        var parts: [String] = []
+        let pending = accounts.filter { $0.reason == .afterAsOf || $0.reason == .notFinalised }
+        parts.append("no completed assessment with its report finalised by \(day)" + (pending.isEmpty ? "" : " (\(pending.map(\.assessment).joined(separator: ", ")) not yet)"))
+        let counted = accounts.filter { $0.reason == .refusalCounted }.count
+        let excused = accounts.filter { $0.reason == .refusalExcused }.count
+        if counted + excused > 0 {
+            var refusals = "\(counted) refused visit\(counted == 1 ? "" : "s") counted"
+            if excused > 0 { refusals += " and \(excused) excused" }
+            if let policy { refusals += "; a factory is listed as refusing from \(policy.refusalsToList) counted (policy `refusals-to-list`)" }
+            parts.append(refusals)
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// "2nd", "3rd": for the policy's minimum number of assessments.
+    private static func ordinal(_ number: Int) -> String {
+        let suffix = (11...13).contains(number % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][number % 10] ?? "th"
+        return "\(number)\(suffix)"
     }
 
     private static func factoryRecord(_ id: String, accounts: [AssessmentAccount], publication: Publication) -> FactoryRecord? {
@@ -122,10 +205,15 @@ public struct Explanation: Sendable {
         if let listed {
             let status = listed.status == .nonCompliant ? "non-compliant on \(listed.findings.count) public issue\(listed.findings.count == 1 ? "" : "s")" : listed.status.rawValue
             lines.append("listed on the portal: \(status)")
+            let hidden = verdicts.filter { $0.raised && !$0.shown }.map(\.issue)
+            if !hidden.isEmpty {
+                lines.append("  (its assessment also raises \(hidden.joined(separator: ", ")), no longer public on \(asOf): not counted, not shown)")
+            }
         } else {
-            lines.append("not listed on the portal")
+            lines.append("not listed on the portal: \(notListedBecause ?? "")")
         }
         lines += ["", "assessments:"]
+        if accounts.isEmpty { lines.append("  none in the data") }
         for account in accounts {
             let reason = account.reason.map { " (\($0.rawValue))" } ?? ""
             let detail = account.detail.isEmpty ? "" : ": \(account.detail)"
@@ -134,8 +222,10 @@ public struct Explanation: Sendable {
         lines += tierLines()
         guard let explained else { return lines.joined(separator: "\n") }
         lines += ["", "public issues for the assessment of \(explained.date) (\(explained.id)), under the rules in force that day:"]
+        if verdicts.isEmpty { lines.append("  none: no issue is public in \(factory.country) under those rules (`--preview` explains the drafts)") }
         for verdict in verdicts {
-            lines.append("  \(verdict.raised ? "RAISED" : "not raised")  \(verdict.issue)  \(verdict.title)")
+            let mark = verdict.raised ? (verdict.shown ? "RAISED" : "RAISED, NOT SHOWN") : "not raised"
+            lines.append("  \(mark)  \(verdict.issue)  \(verdict.title)")
             lines.append("      \(verdict.because)")
             if let rule = verdict.rule { lines.append("      rule: \(rule)") }
             if let condition = verdict.condition { lines.append("      raised when \(condition)") }
@@ -184,6 +274,7 @@ public struct Explanation: Sendable {
             ("asOf", .string(asOf.description)),
             ("listed", .bool(listed != nil)),
             ("status", .optional(listed?.status.rawValue)),
+            ("notListedBecause", .optional(notListedBecause)),
             ("assessments", .array(accounts.map { account in
                 .object([
                     ("assessment", .string(account.assessment)), ("date", .string(account.date.description)),
@@ -203,7 +294,7 @@ public struct Explanation: Sendable {
             })),
             ("issues", .array(verdicts.map { verdict in
                 .object([
-                    ("issue", .string(verdict.issue)), ("title", .string(verdict.title)), ("raised", .bool(verdict.raised)),
+                    ("issue", .string(verdict.issue)), ("title", .string(verdict.title)), ("raised", .bool(verdict.raised)), ("shown", .bool(verdict.raised && verdict.shown)),
                     ("because", .string(verdict.because)), ("rule", .optional(verdict.rule)), ("condition", .optional(verdict.condition)),
                     ("answers", .array(verdict.answers.map { .object([("question", .string($0.question)), ("answer", .string($0.answer)), ("status", .string($0.status))]) })),
                     ("decision", .optional(verdict.decision)), ("reason", .optional(verdict.reason)),

@@ -12,6 +12,9 @@ public struct PublishResult: Sendable {
     public var unlisted = UnlistedCount()
     /// What each assessment's answers were, for the factories asked about (for explanations).
     public var evaluations: [AssessmentEvaluation]
+    /// The factories asked about (`Publisher.explaining`) as the data gives them, including
+    /// those with no assessment at all, which `evaluations` cannot name.
+    public var explainedFactories: [FactoryRecord] = []
 
     /// True when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -46,6 +49,11 @@ public struct Publisher {
     /// A preview for the PAC: drafts and countries not launched included, every output marked
     /// as such. Otherwise only what adopted decisions make public (grammar.md §5).
     public var preview = false
+    /// For `diff --what-if`: judge every assessment under the rules in force on this day
+    /// instead of those of its own day, as of this day or the last day of the data, whichever
+    /// is later, so that each factory's latest assessment counts. Never for a publication:
+    /// the portal judges an assessment by the rules of the day it was made.
+    public var judgingOn: Day?
     /// Paths in messages are relative to this folder.
     public var displayBase = FileManager.default.currentDirectoryPath
     /// How `AnswerScanner` reads a clean answers table (tests change it).
@@ -151,7 +159,7 @@ public struct Publisher {
             let country = countries[factories[factory].country]
             var sheet = Sheet(record: record, factory: factory, country: country)
             if record.status == .completed, let country {
-                let plan = country.plan(on: record.date)
+                let plan = country.plan(on: judgingOn ?? record.date)
                 sheet.plan = plan
                 // Every answer missing until the answers are read: the sheet stays whole (one
                 // status per slot) even if the answers table cannot be read.
@@ -177,6 +185,8 @@ public struct Publisher {
             return PublishResult(publication: nil, diagnostics: diagnostics, unlisted: unlisted, evaluations: [], answersScanned: answersScanned)
         }
 
+        var asOf = self.asOf
+        if judgingOn != nil, let last = assessments.map({ max($0.date, $0.finalisedOn ?? $0.date) }).max() { asOf = max(asOf, last) }
         var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries, preview: preview)
         var publication = policy.apply(sheets: sheets, responses: responses, dataProblems: Self.namedInsideDataFolder(diagnostics),
                                        rulesDigest: rulesDigest(countries))
@@ -195,7 +205,9 @@ public struct Publisher {
                                         statuses: sheet.statuses, raised: PolicyRun.raised(sheet),
                                         requiredButNotApplicable: plan.requiredButNotApplicable(statuses: sheet.statuses, raw: sheet.raw))
         }
-        return PublishResult(publication: publication, diagnostics: diagnostics, evaluations: evaluations, answersScanned: answersScanned)
+        var result = PublishResult(publication: publication, diagnostics: diagnostics, evaluations: evaluations, answersScanned: answersScanned)
+        result.explainedFactories = factories.filter { explaining.contains($0.id) }
+        return result
     }
 
     /// Streams the answers table into the sheets: the hot path, on bytes.

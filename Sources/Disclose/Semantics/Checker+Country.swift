@@ -59,7 +59,10 @@ extension Checker {
             case .change(let item), .withdraw(let item): key = item.rawValue + " " + change.name.text
             default: continue
             }
-            for earlier in byTarget[key, default: []] where earlier.range.overlaps(change.range) {
+            // A declaration with a line that could not be read may have lost its `from` or
+            // `until`: that error is the one to fix, and no overlap is reported for it.
+            for earlier in byTarget[key, default: []] where earlier.range.overlaps(change.range)
+                && change.declaration.isComplete && earlier.declaration.isComplete {
                 report(.overlappingDates, "two changes to `\(change.name.text)` are in force on the same days", change.at(change.name.span),
                        label: "in force \(change.range.phrase)", secondary: [DiagnosticLabel(earlier.at(earlier.name.span), "also in force \(earlier.range.phrase)")],
                        help: "give the changes `from` and `until` dates that follow each other, or merge them")
@@ -184,7 +187,19 @@ extension Checker {
     private mutating func checkTitles(_ issues: [String: Timeline<IssueState>]) {
         guard let country, !country.publishesNothing else { return }
         let languagesClause = countryDeclarationClause(.languages)
-        for id in issueOrder {
+        // A declaration with a clause that could not be read (a curly quote, a text not closed)
+        // may have lost the very title: its lexical or syntax error is the one to fix, and is
+        // reported alone. For an issue or a change of it, any title; for a `titles` block, its language.
+        var broken: Set<String> = []
+        for declaration in files.flatMap(\.syntax.declarations) where !declaration.isComplete {
+            guard let name = declaration.name?.text else { continue }
+            switch declaration.kind {
+            case .issue, .change(.issue): broken.insert(name)
+            case .titles: broken.insert("\u{0}" + name)
+            default: break
+            }
+        }
+        for id in issueOrder where !broken.contains(id) {
             guard let timeline = issues[id] else { continue }
             var missing: [String] = []
             var origin: SourceRange?
@@ -196,7 +211,7 @@ extension Checker {
                 }
             }
             guard let origin, !missing.isEmpty else { continue }
-            for language in missing where !misspeltTitles.contains(id + "\u{0}" + language) {
+            for language in missing where !misspeltTitles.contains(id + "\u{0}" + language) && !broken.contains("\u{0}" + language) {
                 let isOwn = origin.file == countryFile
                 let at = isOwn ? origin : languagesClause ?? country.origin
                 report(.missingTitle, "issue `\(id)` has no `\(language)` title", at,
@@ -455,6 +470,14 @@ extension Checker {
     /// took effect, and what rests on it is a draft until the register records its adoption.
     /// Rejected and superseded decisions are `disclose validate`'s to report (E801).
     mutating func checkDecisionDates() {
+        // Declarations with a line that could not be read, by file and the start of their
+        // keyword: their `from` may be that line (`form 2024-01-01`), so its absence is not reported.
+        var broken: Set<String> = []
+        for file in files {
+            for declaration in file.syntax.declarations where !declaration.isComplete {
+                broken.insert("\(file.syntax.file.path)\u{0}\(declaration.keywordSpan.start)")
+            }
+        }
         for choice in choices {
             let canBeDated: Bool = switch choice.kind {
             case .question, .parameter, .issue, .policy, .zeroTolerance, .change, .withdraw: true
@@ -477,7 +500,7 @@ extension Checker {
                 report(.itemBeforeDecision, "\(what) is in force from \(from), before its decision `\(id)` of \(decided)", choice.origin,
                        label: "in force from \(from)", secondary: [there],
                        help: "replace the `from` line with \"  from \(day)\", or a later day")
-            } else {
+            } else if !broken.contains("\(choice.origin.file.path)\u{0}\(choice.origin.span.start)") {
                 report(.itemBeforeDecision, "\(what) is in force always, before its decision `\(id)` of \(decided)", choice.origin,
                        label: "no `from`: in force on every day", secondary: [there],
                        help: "add the line \"  from \(day)\"")

@@ -505,11 +505,18 @@ public struct Parser {
 
     private mutating func reportUnknownClause(in kind: DeclarationKind) {
         guard current.kind != .invalid else { return }
-        let clauses = Keyword.allCases.filter(\.startsClause).map(\.rawValue)
-            + ["decided by", "raised when", "non-compliant when", "not-applicable allowed", "publishes nothing", "required when"]
-        var help = "each line under `\(kind.spelling)` starts with a clause keyword such as `title`, `category` or `decided by`"
-        if current.kind == .word, let suggestion = Suggestion.closest(to: current.text, among: clauses) {
-            help = "did you mean `\(suggestion)`?"
+        // Only what this declaration takes is suggested or listed: a clause of another
+        // declaration would only lead to the next error (E304).
+        let allowed = ClauseRules.of(kind).allowed
+        let clauses = ClauseKind.allCases.filter { allowed.contains($0) && $0 != .entry }.map(\.keyword).sorted()
+        let listed = clauses.map { "`\($0)`" }.joined(separator: ", ")
+        var help = clauses.isEmpty && !allowed.contains(.entry)
+            ? "`\(kind.spelling)` takes no clauses: start the next declaration at the beginning of a line"
+            : allowed.contains(.entry)
+            ? "each line under `\(kind.spelling)` is an issue id and its title in quotes\(clauses.isEmpty ? "" : ", or one of \(listed)")"
+            : "each line under `\(kind.spelling)` starts with one of its clauses: \(listed)"
+        if current.kind == .word, let suggestion = Suggestion.closest(to: current.text, among: clauses.flatMap { [$0, String($0.split(separator: " ")[0])] }) {
+            help = "did you mean `\(clauses.first { $0.hasPrefix(suggestion) } ?? suggestion)`?"
         }
         let found = describe(current)
         report(.unknownClause, "expected a clause of `\(kind.spelling)`, found \(found)", current.span,

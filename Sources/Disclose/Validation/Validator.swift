@@ -6,12 +6,28 @@ import Foundation
 /// decision that covers it), nothing less (every adopted decision is carried out), nothing
 /// earlier (no rule in force before its decision: the checker's E508, for every rule book).
 public struct Validator {
+    /// The line of a decision that names what `choice` decides, as grammar.md (section 4,
+    /// decision) and the guide say: `publishes` for a new issue, `withdraws` for a withdrawal
+    /// for good, `rewords` for new titles of an issue, `covers` for anything else (a
+    /// suspension, a parameter, a language).
+    static func registerLine(for choice: CountryChoice) -> String {
+        switch choice.kind {
+        case .issue: return "`publishes` line"
+        case .withdraw(.issue): return choice.until == nil ? "`withdraws` line" : "`covers` line (a withdrawal until \(choice.until!) is a suspension, not a withdrawal for good)"
+        case .change(.issue) where choice.renamesTitles: return "`rewords` line"
+        default: return "`covers` line"
+        }
+    }
+
     /// One country's validation: its problems and a summary of its public list.
     public struct Report: Sendable {
         public var country: String
         public var diagnostics: [Diagnostic]
         /// Public issues in force from the latest rule change on, by category.
         public var issuesByCategory: [(category: IssueCategory, issues: [String])]
+        /// The day from which that list is in force (the last day on which an issue starts, is
+        /// withdrawn or comes back); nil when no issue is dated, so the list holds always.
+        public var issuesFrom: Day?
         /// Programme constraints the country's PAC decided not to meet, with the reason.
         public var waivers: [(constraint: String, reason: String?, decision: String?)]
         /// The decisions the country's choices rest on, with their status.
@@ -64,7 +80,7 @@ public struct Validator {
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
             var line = "\(country) (\(status?.rawValue ?? "")): "
-            line += publishesNothing ? "publishes nothing" : "\(issues) public issue\(issues == 1 ? "" : "s")"
+            line += publishesNothing ? "publishes nothing" : "\(issues) public issue\(issues == 1 ? "" : "s")\(issuesFrom.map { " from \($0) on" } ?? "")"
             line += errors + warnings == 0 ? ", valid" : ", \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
             var lines = [line]
             for (category, ids) in issuesByCategory { lines.append("    \(category.rawValue): \(ids.count)  (\(ids.joined(separator: ", ")))") }
@@ -93,6 +109,7 @@ public struct Validator {
                 ("country", .string(country)),
                 ("status", .optional(status?.rawValue)),
                 ("publishesNothing", .bool(publishesNothing)),
+                ("issuesFrom", .optional(issuesFrom?.description)),
                 ("issuesByCategory", .object(issuesByCategory.map { ($0.category.rawValue, .array($0.issues.map(JSONValue.string))) })),
                 ("waivers", .array(waivers.map { .object([("constraint", .string($0.constraint)), ("reason", .optional($0.reason)), ("decision", .optional($0.decision))]) })),
                 ("decisions", .array(decisions.map { .object([("id", .string($0.id)), ("status", .string($0.status.rawValue)), ("date", .optional($0.date?.description))]) })),
@@ -128,10 +145,12 @@ public struct Validator {
             if case .inForce(let issue)? = timeline.latest { return issue }
             return nil
         }
-        let withdrawnIssues = Set(book.issues.compactMap { timeline -> String? in
-            if case .withdrawn(let issue, _)? = timeline.latest { return issue.id }
+        // Issues withdrawn in the latest rules, with the decision that withdrew them.
+        let withdrawnBy = Dictionary(book.issues.compactMap { timeline -> (String, String?)? in
+            if case .withdrawn(let issue, let provenance)? = timeline.latest { return (issue.id, provenance.decision) }
             return nil
-        })
+        }, uniquingKeysWith: { first, _ in first })
+        let withdrawnIssues = Set(withdrawnBy.keys)
         var cited: Set<String> = []
 
         // Nothing more, nothing earlier: every choice rests on a decision in force that covers it.
@@ -166,8 +185,9 @@ public struct Validator {
             let uncovered = needed.filter { !decided.contains($0) }
             if !uncovered.isEmpty {
                 let shown = uncovered.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (uncovered.count > 5 ? " and \(uncovered.count - 5) more" : "")
+                let them = uncovered.count == 1 ? "it" : "them"
                 report(.decisionDoesNotCover, "`\(id)` does not cover \(shown)", at, label: "cited for \(choice.kind.spelling) `\(choice.items[0])`",
-                       secondary: [there], help: "add \(uncovered.count == 1 ? "it" : "them") to the decision's `covers` line, or cite the decision that decided \(uncovered.count == 1 ? "it" : "them")")
+                       secondary: [there], help: "add \(them) to the decision's \(Self.registerLine(for: choice)), or cite the decision that decided \(them)")
             }
             // No choice starts before its decision: `disclose check` refuses it (E508), so a
             // rule book that reaches validation has none.
@@ -179,10 +199,25 @@ public struct Validator {
             guard decision.status == .adopted, registerCountry(of: decision) ?? code == code else { continue }
             let publicIds = Set(latestIssues.map(\.id))
             for issue in decision.publishes where !publicIds.contains(issue) {
+                // Published, then withdrawn by a later adopted decision: both are carried out.
+                if let later = withdrawnBy[issue].flatMap({ $0 }).flatMap({ book.decisions[$0] }), later.status == .adopted,
+                   let laterDay = later.effectiveDay, let day = decision.effectiveDay, laterDay > day {
+                    continue
+                }
                 report(.decisionNotReflected, "decision `\(id)` makes `\(issue)` public, but it is not public", decision.origin(of: issue, in: .publishes),
                        label: "not public", help: withdrawnIssues.contains(issue) ? "the country withdraws it: remove the withdrawal, or correct the register" : "add the issue to the country's rules")
             }
             for issue in decision.withdraws where publicIds.contains(issue) {
+                // A withdrawal with `until` that cites this decision exists: the issue is public
+                // again after it. `withdraws` means for good; a suspension is what `covers` is for.
+                if let suspension = book.choices.last(where: { $0.kind == .withdraw(.issue) && $0.items.first == issue && $0.decision == id && $0.until != nil }),
+                   let until = suspension.until {
+                    report(.decisionNotReflected, "decision `\(id)` withdraws `\(issue)` for good, but the withdrawal ends on \(until)",
+                           decision.origin(of: issue, in: .withdraws), label: "`withdraws` means for good",
+                           secondary: [DiagnosticLabel(suspension.origin, "public again after \(until)")],
+                           help: "to suspend the issue for a while, move `\(issue)` from the decision's `withdraws` line to its `covers` line; to withdraw it for good, remove `until` from the withdrawal")
+                    continue
+                }
                 report(.decisionNotReflected, "decision `\(id)` withdraws `\(issue)`, but it is still public", decision.origin(of: issue, in: .withdraws),
                        label: "still public", help: "add `withdraw issue \(issue)` with `reason` and `decided by \(id)` to the country file")
             }
@@ -237,9 +272,13 @@ public struct Validator {
             return ids.isEmpty ? nil : (category, ids)
         }
         let decisions = cited.sorted().map { ($0, book.decisions[$0]!.status, book.decisions[$0]!.date) }
-        return Report(country: code, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), issuesByCategory: byCategory,
-                      waivers: waived.keys.sorted().map { ($0, waived[$0]!.reason, waived[$0]!.decision) },
-                      decisions: decisions, status: country.status)
+        var report = Report(country: code, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), issuesByCategory: byCategory,
+                            waivers: waived.keys.sorted().map { ($0, waived[$0]!.reason, waived[$0]!.decision) },
+                            decisions: decisions, status: country.status)
+        // The list counted is the latest one: say from which day, so that a list that changes
+        // on a future day is not read as today's.
+        report.issuesFrom = book.issues.flatMap(\.boundaries).max()
+        return report
     }
 
     /// The country whose register declares a decision: from the file name `CC-decisions.disclose`.
