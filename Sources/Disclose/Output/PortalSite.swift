@@ -140,8 +140,10 @@ struct PortalFrame {
         "<time datetime=\"\(day.description)\" dir=\"ltr\">\(day.description)</time>"
     }
 
-    /// The whole document.
-    func document(title: String, breadcrumb: [(label: PortalMarkup, href: String?)], hero: PortalMarkup, body: PortalMarkup) -> String {
+    /// The whole document. Only the start page shows the rules digest: on every page, it made
+    /// every page of two publications differ when one rule did, hiding what really changed.
+    func document(title: String, breadcrumb: [(label: PortalMarkup, href: String?)], hero: PortalMarkup, body: PortalMarkup,
+                  showsRulesDigest: Bool = false) -> String {
         let direction = PortalHTML.direction(pageLanguage)
         var head: PortalMarkup = """
             <!DOCTYPE html>
@@ -176,7 +178,7 @@ struct PortalFrame {
             \(hero)
             \(body)
             </main>
-            \(footer())
+            \(footer(showsRulesDigest: showsRulesDigest))
             <script src="\(PortalSite.script)"></script>
             </body>
             </html>
@@ -200,13 +202,14 @@ struct PortalFrame {
         return "<nav class=\"languages\" aria-label=\"\(labels.languageSwitch)\"><ul>\(items)</ul></nav>"
     }
 
-    func footer() -> PortalMarkup {
-        let digest = String(publication.rulesDigest.prefix(12))
+    func footer(showsRulesDigest: Bool) -> PortalMarkup {
+        let digest: PortalMarkup = showsRulesDigest
+            ? " · \(labels.rulesDigest): <code>sha256:\(String(publication.rulesDigest.prefix(12)))</code>" : .empty
         return """
             <footer class="site-footer">
             <div class="wrap">
             <p>\(labels.footerAbout)</p>
-            <p class="small">\(PortalMarkup.template(labels.asOf, ["date": day(publication.asOf)])) · \(labels.rulesDigest): <code>sha256:\(digest)</code></p>
+            <p class="small">\(PortalMarkup.template(labels.asOf, ["date": day(publication.asOf)]))\(digest)</p>
             </div>
             </footer>
             """
@@ -290,7 +293,7 @@ struct PortalHome {
             </div>
             """
         return frame.document(title: "Better Work – \(labels.portalName)", breadcrumb: [("\(labels.allCountries)", nil)],
-                              hero: hero, body: body)
+                              hero: hero, body: body, showsRulesDigest: true)
     }
 }
 

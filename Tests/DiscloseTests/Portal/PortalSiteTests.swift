@@ -72,6 +72,18 @@ import Testing
         }
     }
 
+    /// The rules digest is on the start page only: a change of one rule changes that page and
+    /// the pages whose content it changes, not every page of the site.
+    @Test func rulesDigestIsOnTheStartPageOnly() {
+        var publication = F.sample
+        let before = PortalSite.files(publication)
+        publication.rulesDigest = String(repeating: "0", count: 64)
+        let after = PortalSite.files(publication)
+        let changed = zip(before, after).filter { $0.bytes != $1.bytes }.map(\.0.name)
+        #expect(changed == ["index.html"])
+        #expect(before.filter { String(decoding: $0.bytes, as: UTF8.self).contains("sha256:") }.map(\.name) == ["index.html"])
+    }
+
     // MARK: Start page of a country
 
     @Test func startPageListsEveryFactoryWithItsStatus() throws {
