@@ -72,13 +72,18 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     }
     // Files are made as they are written, side by side on every core, so that the whole set
     // is never in memory at once.
-    let files = PublicationFolder.files(publication, format: format == "html" ? .site : .data)
+    // The folder passed its check: what it holds is an earlier publication's, or nothing.
+    let previous = PublicationFolder.previousListing(in: folder.given)
+    let files = PublicationFolder.files(publication, format: format == "html" ? .site : .data, previous: previous)
     do {
         _ = try folder.replace(with: files, threads: Threads.count, swap: test.swap, stop: test.stop)
     } catch let error as OutputFolderError {
         return report(error)
     }
     printError(PublicationSummary.text(publication, out: folder.given).safeForTerminal)
+    if let previous {
+        printError(PublicChanges(from: previous, to: PublicListing(publication)).summary.safeForTerminal)
+    }
     if format == "html" {
         let site = (folder.given.hasSuffix("/") ? folder.given : folder.given + "/") + PublicationFolder.publicFolder
         printError("the portal: \(files.count - 1) files; open \(site)/index.html".safeForTerminal)

@@ -6,7 +6,10 @@ import Foundation
 ///   site, the portal's pages (`PortalSite`). Deploying this folder deploys nothing else.
 /// - `internal/`: `internal-report.json` (withheld findings, zero-tolerance escalations, held
 ///   responses with their text), readable by its owner only (folder 0700, file 0600). Every
-///   format writes it, so that a site build loses nothing the report would have said.
+///   format writes it, so that a site build loses nothing the report would have said. Beside
+///   it, `listing.json` (`PublicListing`: what the portal lists, in short) and, when the folder
+///   held an earlier publication, `changes.txt` (`PublicChanges`: what changed on the portal
+///   since).
 ///
 /// Beside them, `disclose-output.json` (`OutputManifest`) lists every file with its SHA-256.
 public enum PublicationFolder {
@@ -16,6 +19,10 @@ public enum PublicationFolder {
     public static let internalFolder = "internal"
     /// The internal report's path inside the output folder.
     public static let internalReport = internalFolder + "/internal-report.json"
+    /// The listing's path: what the next publication into the folder compares with.
+    public static let listing = internalFolder + "/listing.json"
+    /// The changes since the previous publication's path.
+    public static let changes = internalFolder + "/changes.txt"
 
     /// What the public folder holds.
     public enum Format: Sendable {
@@ -28,20 +35,28 @@ public enum PublicationFolder {
     /// Every file of the output folder, each made as it is written: the JSON a megabyte at a
     /// time, the CSV set once for all four files, the site a page at a time. The two large JSON
     /// files come first, so that written side by side they start at once.
-    public static func files(_ publication: Publication, format: Format) -> [OutputFile] {
+    ///
+    /// `previous` is the listing of the publication the folder held, if any: what changed since
+    /// goes to `changes.txt`.
+    public static func files(_ publication: Publication, format: Format, previous: PublicListing? = nil) -> [OutputFile] {
         let report = OutputFile(internalReport, ownerOnly: true) { try PublicationExport.internalJSON(publication).write(to: $0) }
-        var files: [OutputFile] = []
+        let current = PublicListing(publication)
+        var files: [OutputFile] = [OutputFile(listing, ownerOnly: true) { try $0.write(contentsOf: current.serialized()) }]
+        if let previous {
+            let text = PublicChanges(from: previous, to: current).text()
+            files.append(OutputFile(changes, ownerOnly: true) { try $0.write(contentsOf: Array(text.utf8)) })
+        }
         switch format {
         case .data:
-            files.append(OutputFile(publicFolder + "/public.json") { try PublicationExport.publicJSON(publication).write(to: $0) })
-            files.append(report)
+            files.insert(OutputFile(publicFolder + "/public.json") { try PublicationExport.publicJSON(publication).write(to: $0) }, at: 0)
+            files.insert(report, at: 1)
             let csvs = CSVSet(publication)
             // A preview's CSV files are named preview-*.csv: never mistaken for public ones.
             for (index, name) in PublicationExport.csvNames(publication).enumerated() {
                 files.append(OutputFile(publicFolder + "/" + name) { try $0.write(contentsOf: csvs.bytes(index)) })
             }
         case .site:
-            files.append(report)
+            files.insert(report, at: 0)
             for page in PortalSite.writers(publication) {
                 files.append(OutputFile(publicFolder + "/" + page.name, write: page.write))
             }
@@ -63,5 +78,20 @@ private final class CSVSet: @unchecked Sendable {
         defer { lock.unlock() }
         if made == nil { made = PublicationExport.publicCSV(publication).map { Array($0.text.utf8) } }
         return made![index]
+    }
+}
+
+extension PublicationFolder {
+    /// The listing an earlier publication left in the output folder `path`; nil when there is
+    /// none or it cannot be read back (then no changes are said, rather than wrong ones).
+    public static func previousListing(in path: String) -> PublicListing? {
+        let file = (path as NSString).appendingPathComponent(listing)
+        // Only an ordinary file: opening a named pipe would wait for ever.
+        guard (try? FileManager.default.attributesOfItem(atPath: file))?[.type] as? FileAttributeType == .typeRegular,
+            let handle = FileHandle(forReadingAtPath: file) else { return nil }
+        defer { try? handle.close() }
+        // A listing of the largest data sets is a few megabytes; anything past 256 MiB is not one.
+        guard let data = try? handle.read(upToCount: 256 << 20) else { return nil }
+        return PublicListing.read([UInt8](data))
     }
 }

@@ -132,9 +132,10 @@ extension Hardening {
             #expect(run.status == 0, "\(run.stderr.suffix(400))")
             let out = project.appendingPathComponent("out")
             #expect(Hardening.entries(of: out) == ["disclose-output.json", "internal", "public"])
-            #expect(Hardening.entries(of: out.appendingPathComponent("internal")) == ["internal-report.json"])
+            #expect(Hardening.entries(of: out.appendingPathComponent("internal")) == ["internal-report.json", "listing.json"])
             #expect(Hardening.mode(out.appendingPathComponent("internal")) == 0o700)
             #expect(Hardening.mode(out.appendingPathComponent("internal/internal-report.json")) == 0o600)
+            #expect(Hardening.mode(out.appendingPathComponent("internal/listing.json")) == 0o600)
             let published = Hardening.contents(of: out.appendingPathComponent("public"))
             if format == "html" {
                 #expect(published["index.html"] != nil)
