@@ -203,6 +203,9 @@ public struct DraftAccount: Sendable {
                 var affected: Int?
                 if item.kind == "launch" {
                     affected = after.count
+                } else if item.kind == "scope" {
+                    // The listed factories the scope would hold back.
+                    affected = before.keys.filter { after[$0] == nil }.count
                 } else if let issue = item.issue {
                     affected = factories.filter { id in
                         let listedBoth = before[id] != nil && after[id] != nil
@@ -249,6 +252,8 @@ public struct AssessmentAccount: Sendable {
         case countryPublishesNothing = "country-publishes-nothing"
         /// The country has not launched public reporting (no adopted launch decision by the as-of day).
         case countryNotLaunched = "country-not-launched"
+        /// The factory is outside the factories the country's portal covers (its `scope`).
+        case outOfScope = "out-of-scope"
         case refusalCounted = "refusal-counted"
         case refusalExcused = "refusal-excused"
         case refusalBeforeCurrent = "refusal-before-current-assessment"
