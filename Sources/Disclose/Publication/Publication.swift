@@ -203,9 +203,6 @@ public struct DraftAccount: Sendable {
                 var affected: Int?
                 if item.kind == "launch" {
                     affected = after.count
-                } else if item.kind == "scope" {
-                    // The listed factories the scope would hold back.
-                    affected = before.keys.filter { after[$0] == nil }.count
                 } else if let issue = item.issue {
                     affected = factories.filter { id in
                         let listedBoth = before[id] != nil && after[id] != nil

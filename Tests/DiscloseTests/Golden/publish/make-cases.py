@@ -57,10 +57,13 @@ def compliant_answer(question, parameters):
         return "no" if when["answer"] == "yes" else "yes"
     if kind == "number":
         operand = when["with"]
-        threshold = parameters[operand["parameter"]]["value"] if "parameter" in operand else operand["number"]
+        value = parameters[operand["parameter"]] if "parameter" in operand else {"value": operand["number"]}
+        # A value by attribute: an answer compliant whatever the factory's attribute.
+        thresholds = [value["value"]] if "value" in value else [v["value"] for v in value["values"].values()] + (
+            [value["otherwise"]["value"]] if value.get("otherwise") else [])
         if when["compare"] in ("below", "at-least"):
-            return str(int(threshold) + 3)
-        return str(int(threshold) // 2)
+            return str(int(max(thresholds)) + 3)
+        return str(int(min(thresholds)) // 2)
     if kind == "choice":
         bad = set(c.lower() for c in when.get("choices", []))
         return next(c for c in question["answer"]["choices"] if c.lower() not in bad)
