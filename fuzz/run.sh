@@ -182,7 +182,7 @@ seed_tables() {
     # doubled ones, quoted names with a carriage return or a quote in them, a row after the header
     # (a line break would end the line that is repeated).
     index=0
-    for columns in "factory_id,name,type,country,left_on" \
+    for columns in "factory_id,name,type,country,left_on,sector,province,export_licence" \
         "assessment_id,factory_id,assessed_on,method,cycle,status,refusal_reason,finalised_on,cycle_ends_on" \
         "assessment_id,question_id,answer" \
         "response_id,factory_id,assessment_id,issue_id,responded_on,text,attachments"; do

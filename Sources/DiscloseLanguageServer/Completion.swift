@@ -91,7 +91,8 @@ extension LanguageServer {
 ///
 ///     condition = negation { "and" negation } | negation { "or" negation } ;
 ///     negation  = "not" negation | primary ;
-///     primary   = "(" condition ")" | quantifier "of" word-list ( "is" | "are" ) status | word "is" test ;
+///     primary   = "(" condition ")" | quantifier "of" word-list ( "is" | "are" ) status
+///               | "factory" word "is" ( text | "yes" | "no" ) | word "is" test ;
 ///     test      = status | "yes" | "no" | text | comparison operand ;
 enum ConditionSlot {
     /// Where a negation starts: a question id, `not`, `any of`, `all of`.
@@ -114,6 +115,8 @@ enum ConditionSlot {
     case comparand
     /// After a whole test: `and`, `or`.
     case joined
+    /// After `factory`: the name of a factory attribute.
+    case attribute
 
     /// The slot at `offset`, or nil when the cursor is not in a condition.
     init?(before offset: Int, in file: SourceFile) {
@@ -129,6 +132,7 @@ enum ConditionSlot {
             let token = tokens[index]
             if case .keyword(.when) = token.kind, index > 0,
                 tokens[index - 1].kind == .keyword(.raised) || tokens[index - 1].kind == .keyword(.required)
+                    || tokens[index - 1].kind == .keyword(.covers)
             {
                 break
             }
@@ -147,6 +151,8 @@ enum ConditionSlot {
         case .keyword(.are): self = .status
         case .keyword(.at): self = .bound
         case .keyword(.above), .keyword(.below), .keyword(.least), .keyword(.most), .keyword(.before), .keyword(.after): self = .comparand
+        case .word where last.text == "factory" && previous?.kind != .keyword(.is):
+            self = .attribute
         case .word:
             switch previous?.kind {
             case .keyword(.of)?, .comma?: self = .afterList
@@ -162,7 +168,7 @@ enum ConditionSlot {
     /// The keywords valid here, as they are written.
     var keywords: [String] {
         switch self {
-        case .operand: ["not", "any of", "all of"]
+        case .operand: ["not", "any of", "all of", "factory"]
         case .quantifier: ["of"]
         case .listItem, .comparand: []
         case .afterList: ["is", "are"]
@@ -171,6 +177,7 @@ enum ConditionSlot {
         case .status: ["non-compliant", "compliant", "not-applicable"]
         case .bound: ["least", "most"]
         case .joined: ["and", "or"]
+        case .attribute: FactoryAttribute.columns
         }
     }
 
@@ -178,7 +185,7 @@ enum ConditionSlot {
     var takesIds: Bool {
         switch self {
         case .operand, .listItem, .comparand: true
-        case .quantifier, .afterList, .afterQuestion, .test, .status, .bound, .joined: false
+        case .quantifier, .afterList, .afterQuestion, .test, .status, .bound, .joined, .attribute: false
         }
     }
 }
@@ -192,7 +199,8 @@ extension DeclarationKind {
         case .issue, .zeroTolerance: 23  // Event
         case .decision: 20  // EnumMember
         case .cluster, .point, .country: 9  // Module
-        case .moderation, .constraint, .heading, .tier: 8  // Interface
+        case .moderation, .constraint, .heading, .tier, .scope: 8  // Interface
+        case .attribute: 21  // Constant
         case .include, .titles, .example, .omitCategory, .omitConstraint, .change, .withdraw: 1  // Text
         }
     }

@@ -83,6 +83,7 @@ extension Condition {
         switch self {
         case .quantified(_, let names, _, _): names
         case .question(let name, _, _): [name]
+        case .attribute: []
         case .not(let inner, _): inner.questionNames
         case .and(let parts), .or(let parts): parts.flatMap(\.questionNames)
         }

@@ -98,6 +98,14 @@ extension LanguageServer {
         case .heading:
             lines += titleLines(site)
             for clause in declaration.clauses { if case .issues = clause.body { lines.append("- `\(site.text(of: clause))`") } }
+        case .attribute, .scope:
+            lines += titleLines(site)
+            for clause in declaration.clauses {
+                switch clause.body {
+                case .values, .coversWhen, .decidedBy: lines.append("- `\(site.text(of: clause))`")
+                default: break
+                }
+            }
         case .include, .titles, .example, .omitCategory, .omitConstraint, .change, .withdraw:
             break
         }

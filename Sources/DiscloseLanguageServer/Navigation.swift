@@ -155,7 +155,8 @@ extension DeclarationKind {
         case .decision: 20  // Key
         case .moderation: 11  // Interface
         case .constraint: 26  // TypeParameter
-        case .heading, .tier: 23  // Struct
+        case .heading, .tier, .scope: 23  // Struct
+        case .attribute: 14  // Constant
         case .omitCategory, .omitConstraint: 21  // Null
         case .change, .withdraw: 25  // Operator
         }

@@ -33,7 +33,8 @@ struct SymbolIndex {
                 guard let name = declaration.name else { continue }
                 let site = DeclarationSite(path: path, syntax: syntax, declaration: declaration)
                 switch declaration.kind {
-                case .country, .cluster, .point, .question, .parameter, .issue, .policy, .zeroTolerance, .decision, .moderation, .constraint, .heading, .tier:
+                case .country, .cluster, .point, .question, .parameter, .issue, .policy, .zeroTolerance, .decision, .moderation, .constraint, .heading, .tier,
+                     .attribute, .scope:
                     defining[name.text, default: []].append(site)
                     all.append(site)
                 case .change, .withdraw:

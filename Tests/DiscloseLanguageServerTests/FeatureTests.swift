@@ -241,6 +241,10 @@ import Testing
         ("raised when all of CHL-LAB-01, CHL-LAB-02 are ", ["non-compliant", "compliant"], ["yes", "above"]),
         ("raised when (CHL-LAB-01 is yes) ", ["and", "or"], ["is"]),
         ("raised when CHL-LAB-01 is yes and not ", ["any of", "CHL-LAB-01"], ["and", "is"]),
+        // Factory attributes: `factory`, then an attribute's name, then `is`.
+        ("raised when CHL-LAB-01 is yes and ", ["factory"], ["is"]),
+        ("raised when factory ", ["sector", "province", "export_licence"], ["is", "CHL-LAB-01"]),
+        ("raised when factory sector ", ["is"], ["CHL-LAB-01", "and"]),
     ])
     func completesTheKeywordsOfACondition(written: String, expected: [String], unexpected: [String]) {
         let session = Session()

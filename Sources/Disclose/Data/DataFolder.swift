@@ -152,8 +152,18 @@ struct DataFolder {
                 reader.reportField(.invalidValue, "factory `\(id)` has no name", row: row, column: 1, help: "give the name as it should appear on the portal")
                 return
             }
-            records.append(FactoryRecord(id: id, name: name, type: row.text(2).trimmedSpaces.lowercased(),
-                                         country: country, leftOn: left, line: row.line))
+            var record = FactoryRecord(id: id, name: name, type: row.text(2).trimmedSpaces.lowercased(),
+                                       country: country, leftOn: left, line: row.line)
+            // The optional attribute columns, checked against the rules' declared values once
+            // the rules are read (W714).
+            for (offset, attribute) in FactoryAttribute.columns.enumerated() {
+                let column = 5 + offset
+                let value = row.text(column).trimmedSpaces
+                guard !value.isEmpty else { continue }
+                record.attributes[attribute] = value
+                record.attributeFields[attribute] = reader.sourceRange(row: row, column: column)
+            }
+            records.append(record)
             if let left { exits[id] = (left, reader.sourceRange(row: row, column: 4)) }
             accepted = true
         }

@@ -15,6 +15,11 @@ public struct FactoryRecord: Sendable {
     public var leftOn: Day?
     /// Where the row is.
     public var line: Int
+    /// Its attributes as given (`sector`, `province`, `export_licence`), by column name; an
+    /// empty field or an absent column is left out.
+    public var attributes: [String: String] = [:]
+    /// Where each of `attributes` is written, for warnings about values the rules do not declare.
+    public var attributeFields: [String: SourceRange] = [:]
 }
 
 /// An assessment, or a visit the factory refused.
@@ -52,7 +57,7 @@ public struct ResponseRecord: Sendable {
 /// The columns of each table, as docs/formats.md describes them.
 public enum DataTables {
     public static let factories = TableSchema(
-        name: "factories", columns: ["factory_id", "name", "type", "country", "left_on"],
+        name: "factories", columns: ["factory_id", "name", "type", "country", "left_on", "sector", "province", "export_licence"],
         required: ["factory_id", "name", "type", "country"])
     public static let assessments = TableSchema(
         name: "assessments",

@@ -128,7 +128,7 @@ public enum SampleTable: String, Sendable, CaseIterable {
     /// The columns, exactly as `docs/formats.md` names them, in its order.
     public var columns: [String] {
         switch self {
-        case .factories: ["factory_id", "name", "type", "country", "left_on"]
+        case .factories: ["factory_id", "name", "type", "country", "left_on", "sector", "province", "export_licence"]
         case .assessments: ["assessment_id", "factory_id", "assessed_on", "method", "cycle", "status", "refusal_reason",
                             "finalised_on", "cycle_ends_on"]
         case .answers: ["assessment_id", "question_id", "answer"]
@@ -150,6 +150,10 @@ public struct SampleFactory: Sendable, Hashable {
     /// The fixed scenario this factory was made for (`two-unexcused-refusals`), or nil for
     /// an ordinary random factory. Not written to the files.
     public var scenario: String?
+    /// Its attributes, as docs/formats.md describes the optional columns.
+    public var sector: String? = nil
+    public var province: String? = nil
+    public var exportLicence: String? = nil
 }
 
 /// How an assessment was carried out.
@@ -297,7 +301,7 @@ public struct SampleDataSet: Sendable {
         case .factories:
             for factory in factories {
                 try row([.text(factory.factoryID), .text(factory.name), .text(factory.type), .text(factory.country),
-                         .text(factory.leftOn?.description)])
+                         .text(factory.leftOn?.description), .text(factory.sector), .text(factory.province), .text(factory.exportLicence)])
             }
         case .assessments:
             for assessment in assessments {

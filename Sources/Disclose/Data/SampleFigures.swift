@@ -38,6 +38,23 @@ enum SampleFigures {
         }
     }
 
+    /// A factory's attributes, for the optional columns of the factories table.
+    ///
+    /// - `sector`: the factory's type (garment, footwear, textile), which the sample already draws.
+    /// - `province`: only for Pakistan, whose rules read it. [I] Pakistan's garment and textile
+    ///   exporters are mostly in Punjab (Lahore, Faisalabad) and Sindh (Karachi); 70% Punjab.
+    /// - `export_licence`: [C] Better Factories Cambodia covers exporting factories with an
+    ///   export licence (betterwork.md 3.2), and Jordan's programme is mandatory for exporters to
+    ///   the US and Israel (betterwork.md 4.1). [I] So nearly every factory has one; in Cambodia
+    ///   and Jordan 3% do not (a domestic subcontractor), so that the sample shows the scope.
+    static func attributes(country: String, type: String, random: inout SampleRandom) -> [String: String] {
+        var attributes = ["sector": type]
+        if country == "PK" { attributes["province"] = random.chance(0.7) ? "Punjab" : "Sindh" }
+        let unlicensed = country == "KH" || country == "JO" ? 0.03 : 0
+        attributes["export_licence"] = random.chance(unlicensed) ? "no" : "yes"
+        return attributes
+    }
+
     /// The share of factories non-compliant on a compliance point in their first cycle.
     ///
     /// Generic values are the fixture priors of betterwork.md 4.2 [I]: child and forced

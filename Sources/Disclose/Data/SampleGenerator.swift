@@ -95,12 +95,17 @@ struct SampleCountry {
     }
 
     /// The number or day a comparison operand stands for on `day`.
-    func threshold(_ operand: Operand, on day: Day) -> (number: Double?, day: Day?) {
+    func threshold(_ operand: Operand, on day: Day, factory: [String: String] = [:]) -> (number: Double?, day: Day?) {
         switch operand {
         case .number(let value, _): return (value, nil)
         case .date(let date): return (nil, date)
         case .parameter(let name):
-            switch book.parameter(name, on: day) {
+            var value = book.parameter(name, on: day)
+            // A value by attribute: the factory's own, or the one for other factories.
+            if case .byAttribute(let attribute, let values, let otherwise)? = value {
+                value = factory[attribute].flatMap { given in values.first { $0.key.lowercased() == given.lowercased() }?.value } ?? otherwise ?? value?.representative
+            }
+            switch value {
             case .quantity(let value, _)?: return (value, nil)
             case .date(let date)?: return (nil, date)
             default: return (nil, nil)
@@ -110,7 +115,7 @@ struct SampleCountry {
 
     // MARK: Evaluating answers, to respond to issues actually raised
 
-    func isNonCompliant(_ question: Question, _ answer: Answer?, on day: Day) -> Bool {
+    func isNonCompliant(_ question: Question, _ answer: Answer?, on day: Day, factory: [String: String] = [:]) -> Bool {
         guard let answer, answer != .notApplicable else { return false }
         switch question.violation {
         case .yes: return answer == .yes
@@ -119,12 +124,14 @@ struct SampleCountry {
             if case .choice(let choice) = answer { return choices.contains(choice) }
             return false
         case .comparison(let comparison, let operand):
-            return compare(answer, comparison, operand, on: day)
+            return compare(answer, comparison, operand, on: day, factory: factory)
+        case .informational:
+            return false
         }
     }
 
-    func compare(_ answer: Answer?, _ comparison: Comparison, _ operand: Operand, on day: Day) -> Bool {
-        let limit = threshold(operand, on: day)
+    func compare(_ answer: Answer?, _ comparison: Comparison, _ operand: Operand, on day: Day, factory: [String: String] = [:]) -> Bool {
+        let limit = threshold(operand, on: day, factory: factory)
         switch (answer, limit.number, limit.day) {
         case (.number(let value)?, let number?, _):
             switch comparison {
@@ -145,15 +152,15 @@ struct SampleCountry {
         }
     }
 
-    func holds(_ condition: RuleCondition, _ answers: [Answer?], on day: Day) -> Bool {
+    func holds(_ condition: RuleCondition, _ answers: [Answer?], on day: Day, factory factoryAttributes: [String: String] = [:]) -> Bool {
         func status(_ index: Int, _ wanted: QuestionStatus) -> Bool {
             guard index < answers.count, let answer = answers[index], let question = book.questions[index].value(on: day) else {
                 return false
             }
             switch wanted {
             case .notApplicable: return answer == .notApplicable
-            case .nonCompliant: return isNonCompliant(question, answer, on: day)
-            case .compliant: return answer != .notApplicable && !isNonCompliant(question, answer, on: day)
+            case .nonCompliant: return isNonCompliant(question, answer, on: day, factory: factoryAttributes)
+            case .compliant: return answer != .notApplicable && !isNonCompliant(question, answer, on: day, factory: factoryAttributes)
             }
         }
         func answer(_ index: Int) -> Answer? { index < answers.count ? answers[index] : nil }
@@ -164,16 +171,20 @@ struct SampleCountry {
         case .answer(let question, .yes): return answer(question) == .yes
         case .answer(let question, .no): return answer(question) == .no
         case .answer(let question, .choice(let choice)): return answer(question) == .choice(choice)
-        case .comparison(let question, let comparison, let operand): return compare(answer(question), comparison, operand, on: day)
-        case .not(let inner): return !holds(inner, answers, on: day)
-        case .and(let parts): return parts.allSatisfy { holds($0, answers, on: day) }
-        case .or(let parts): return parts.contains { holds($0, answers, on: day) }
+        case .comparison(let question, let comparison, let operand): return compare(answer(question), comparison, operand, on: day, factory: factoryAttributes)
+        case .attribute(let index, let value):
+            // The generator's answers do not depend on the factory: its attributes are judged as the data gives them.
+            guard let given = factoryAttributes[book.attributes[index].name] else { return false }
+            return given.lowercased() == value.lowercased()
+        case .not(let inner): return !holds(inner, answers, on: day, factory: factoryAttributes)
+        case .and(let parts): return parts.allSatisfy { holds($0, answers, on: day, factory: factoryAttributes) }
+        case .or(let parts): return parts.contains { holds($0, answers, on: day, factory: factoryAttributes) }
         }
     }
 
     /// The public issues the answers raise on `day`.
-    func raisedIssues(_ answers: [Answer?], on day: Day) -> [Issue] {
-        book.publicIssues(on: day).filter { holds($0.condition, answers, on: day) }
+    func raisedIssues(_ answers: [Answer?], on day: Day, factory: [String: String] = [:]) -> [Issue] {
+        book.publicIssues(on: day).filter { holds($0.condition, answers, on: day, factory: factory) }
     }
 }
 
@@ -260,6 +271,8 @@ struct SampleFactoryGenerator {
     let propensity: Double
     /// Whether its answers are exported as `Yes`, `No`, `N/A`.
     let spreadsheetStyle: Bool
+    /// Its attributes (`sector`, `province`, `export_licence`), drawn in `generate`.
+    var attributes: [String: String] = [:]
 
     init(seed: UInt64, id: String, country: SampleCountry, scenario: SampleScenario?) {
         self.id = id
@@ -284,6 +297,9 @@ struct SampleFactoryGenerator {
     mutating func generate(avoiding names: Set<String>) -> (SampleFactory, [SampleAssessment], [SampleResponse]) {
         let code = country.code
         let type = scenario?.type ?? (random.chance(SampleFigures.footwearShare(code)) ? "footwear" : random.chance(0.01) ? "textile" : "garment")
+        // Drawn from a stream of their own, so that adding them left every other figure as it was.
+        var attributeRandom = SampleRandom(seed: SampleRandom.mix(factorySeed, SampleRandom.hash("attributes")))
+        attributes = SampleFigures.attributes(country: code, type: type, random: &attributeRandom)
         var name = scenario?.name ?? SampleText.factoryName(country: code, type: type, random: &random)
         for _ in 0..<6 where scenario?.name == nil && names.contains(name) {
             name = SampleText.factoryName(country: code, type: type, random: &random)
@@ -354,7 +370,10 @@ struct SampleFactoryGenerator {
         }
 
         let responses = respond(to: assessments, raw: raw)
-        let factory = SampleFactory(factoryID: id, name: name, type: type, country: code, leftOn: leftOn, scenario: scenario?.tag)
+        var factory = SampleFactory(factoryID: id, name: name, type: type, country: code, leftOn: leftOn, scenario: scenario?.tag)
+        factory.sector = attributes["sector"]
+        factory.province = attributes["province"]
+        factory.exportLicence = attributes["export_licence"]
         return (factory, assessments, responses)
     }
 
@@ -517,12 +536,12 @@ struct SampleFactoryGenerator {
             return .choice(random.chance(0.6) ? compliant[0] : random.pick(compliant))
         case .number(let unit):
             guard case .comparison(let comparison, let operand) = question.violation,
-                let limit = country.threshold(operand, on: day).number
+                let limit = country.threshold(operand, on: day, factory: attributes).number
             else { return .number(Double(random.int(0...20))) }
             return .number(number(unit: unit, comparison, limit, violates: violates))
         case .date:
             guard case .comparison(let comparison, let operand) = question.violation,
-                let limit = country.threshold(operand, on: day).day
+                let limit = country.threshold(operand, on: day, factory: attributes).day
             else { return .date(day.adding(days: -random.int(0...365))) }
             let late = comparison == .above || comparison == .after || comparison == .atLeast
             let offset = random.int(1...365)
@@ -618,7 +637,7 @@ struct SampleFactoryGenerator {
             let assessment = assessments[position]
             var day = assessment.finalisedOn!.adding(days: random.int(3...75))
             guard day <= SampleFigures.lastDay else { continue }
-            let raised = country.raisedIssues(answers, on: assessment.assessedOn)
+            let raised = country.raisedIssues(answers, on: assessment.assessedOn, factory: attributes)
             var targets: [Issue?] = []
             if !raised.isEmpty && random.chance(0.8) {
                 let first = random.int(0...(raised.count - 1))
@@ -653,7 +672,7 @@ struct SampleFactoryGenerator {
         if let scenario, scenario.hold != nil || scenario.response != nil, let position = finalised.last, let answers = raw[position] {
             let assessment = assessments[position]
             let day = min(SampleFigures.lastDay, assessment.finalisedOn!.adding(days: random.int(3...20)))
-            let issue = country.raisedIssues(answers, on: assessment.assessedOn).first?.id
+            let issue = country.raisedIssues(answers, on: assessment.assessedOn, factory: attributes).first?.id
             if let reason = scenario.hold {
                 add(position, issue: issue, day: day, text: SampleText.heldResponse(reason, country: country.code, random: &random),
                     attachments: [], held: reason)

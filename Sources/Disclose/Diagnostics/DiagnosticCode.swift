@@ -38,6 +38,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case issueUnderNoHeading = "W340"
     case stepCountsFromNothing = "E333"
     case unionRequirementCountedAgainstFactory = "W341"
+    case unknownFactoryAttribute = "E334"
+    case statusOfInformationalQuestion = "E335"
+    case scopeReadsAnswers = "E336"
+    case valuesByAttributeIncomplete = "E337"
+    case informationalQuestionUnread = "W342"
 
     case typeMismatch = "E401"
     case unitMismatch = "E402"
@@ -70,6 +75,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case malformedJSON = "E709"
     case missingTable = "E710"
     case unusableAnswer = "W711"
+    case undeclaredAttributeValue = "W714"
     case tableNotAFile = "E712"
     case unreadableTable = "E713"
 
@@ -127,6 +133,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .issueUnderNoHeading: "public issue under no heading"
         case .stepCountsFromNothing: "first escalation step counts from a later one"
         case .unionRequirementCountedAgainstFactory: "union tier requirement read by a public issue"
+        case .unknownFactoryAttribute: "unknown factory attribute or value"
+        case .statusOfInformationalQuestion: "compliance of a question with no non-compliant answer"
+        case .scopeReadsAnswers: "scope reads more than factory attributes"
+        case .valuesByAttributeIncomplete: "values by attribute overlap or leave factories without a value"
+        case .informationalQuestionUnread: "informational question read by nothing"
         case .typeMismatch: "wrong kind of value"
         case .unitMismatch: "units do not match"
         case .missingTitle: "title missing in a declared language"
@@ -155,6 +166,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .malformedJSON: "malformed JSON line"
         case .missingTable: "data table missing"
         case .unusableAnswer: "answer does not fit its question"
+        case .undeclaredAttributeValue: "factory attribute value not declared"
         case .tableNotAFile: "table is not an ordinary file"
         case .unreadableTable: "table cannot be read"
         case .decisionNotInForce: "decision rejected or superseded"
@@ -487,6 +499,61 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
                   questions FOA-STR-04
                   threshold below 100 percent
             """
+        case .unknownFactoryAttribute:
+            return """
+            A condition, an attribute declaration or a scope names a factory attribute that is not
+            declared, or a value the attribute does not have. Factory attributes are columns of
+            the factories table (`sector`, `province`, `export_licence`, docs/formats.md); the
+            shared rules declare each one that conditions may test, with its values, in
+            rules/catalogue.disclose. Check the spelling (the help suggests the nearest name), or
+            add the value to the attribute's `values` line.
+
+                attribute sector
+                  values "garment", "footwear", "textile", "travel-goods"
+
+                issue EXAMPLE
+                  title en "…"
+                  category country-specific
+                  raised when factory sector is "garment" and WTI-OVT-04 is non-compliant
+            """
+        case .statusOfInformationalQuestion:
+            return """
+            A question without `non-compliant when` is informational: no answer to it is a
+            violation, it only records a fact that other rules read (whether child labour was
+            remediated, the kind of contract). Testing whether it is `compliant` or
+            `non-compliant`, listing it in a zero-tolerance category or in a tier, would treat
+            every answer as compliant. Test its answer instead (`CHL-LAB-05 is no`), or give the
+            question a `non-compliant when` line if some answer is a violation.
+            """
+        case .scopeReadsAnswers:
+            return """
+            A country's `scope` says which factories its portal covers, from what the factories
+            table says about each factory (its attributes), before any assessment is looked at.
+            Its `covers when` may test factory attributes only, as in
+            `covers when factory export_licence is yes`; a question's answer changes from one
+            assessment to the next and cannot decide whether a factory is covered.
+            """
+        case .valuesByAttributeIncomplete:
+            return """
+            A parameter gives different values by a factory attribute (`value 300 hours for sector
+            "garment", "textile"`), and its values do not fit together: an attribute value is given
+            two values, two lines name different attributes, or some declared value of the
+            attribute gets no value because there is no line without `for` (the value for every
+            other factory). Like dated values, values by attribute must say exactly one value for
+            every factory. A factory whose attribute is missing from the data is incomplete data
+            for the rules that read the parameter, whatever the lines say.
+
+                parameter annual-overtime-cap
+                  value 200 hours
+                  value 300 hours for sector "garment", "textile"
+            """
+        case .informationalQuestionUnread:
+            return """
+            A question without `non-compliant when` (informational) is read by no `raised when`,
+            `required when` or `covers when` of the rules. Its answers can change nothing: give it
+            a `non-compliant when` line if some answer is a violation, use it in a condition, or
+            remove it.
+            """
         case .typeMismatch:
             return """
             A value does not fit what it is used with: a numeric comparison on a yes/no question,
@@ -815,6 +882,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             "incomplete data" and listed in the internal report. Every answer to a question in force
             on the assessment day is checked, including questions that no public issue asks that
             day: those change no finding, but the warning still says the answer was not usable.
+            """
+        case .undeclaredAttributeValue:
+            return """
+            A factory's `sector`, `province` or `export_licence` in the factories table is not one
+            of the values the rules declare for that attribute (`attribute sector` in
+            rules/catalogue.disclose). The value is not used: for every issue of the country that
+            reads the attribute, the factory's assessments are withheld as "incomplete data", never
+            shown as compliant, and the internal report names the attribute. Correct the value in
+            the data (the message suggests the nearest declared value), or, if it is a real value
+            the rules do not know yet, add it to the attribute's `values` line.
             """
         case .tableNotAFile:
             return """

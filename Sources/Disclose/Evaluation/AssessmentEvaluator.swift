@@ -22,7 +22,11 @@ extension RuleBook {
     ///
     /// This is the library's entry point for tools that evaluate assessments one at a time;
     /// `Publisher` does the same over whole data sets.
-    public func evaluate(answers: [String: String], on day: Day) -> AssessmentOutcome {
+    ///
+    /// `factory` gives the factory's attributes by name (`sector`, `province`, `export_licence`),
+    /// as in the factories table; an attribute a public issue reads and that is missing here
+    /// makes the outcome incomplete (`incomplete` lists it as `factory NAME`).
+    public func evaluate(answers: [String: String], on day: Day, factory: [String: String] = [:]) -> AssessmentOutcome {
         let plan = EvaluationPlan(book: self, day: day)
         var statuses = [AnswerStatus](repeating: .missing, count: plan.questions.count)
         var raw = [Double](repeating: .nan, count: plan.rawSlots.count)
@@ -42,6 +46,7 @@ extension RuleBook {
             if status == .unusable { unusable[id] = text }
             if plan.rawIndexOfSlot[slot] >= 0 { raw[plan.rawIndexOfSlot[slot]] = value }
         }
+        plan.applyFactory(factory, statuses: &statuses, raw: &raw)
         let raised = plan.issues.indices.filter { plan.isRaised($0, statuses: statuses, raw: raw) }.map { plan.issues[$0] }
         let incomplete = plan.incompleteSlots(statuses: statuses, raw: raw).map { plan.questions[$0].id }
         let zeroTolerance = plan.zeroTolerance.compactMap { category -> (ZeroToleranceCategory, [String])? in

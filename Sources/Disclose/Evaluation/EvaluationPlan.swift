@@ -33,6 +33,13 @@ public final class EvaluationPlan: Sendable {
     /// asks (nil for the others). Its answers change nothing, but one that does not fit is
     /// still reported (W711), as docs/formats.md promises of every answer.
     let unaskedQuestions: [UnaskedQuestion?]
+    /// The factory attributes a rule of the plan reads, each with a slot of its own after the
+    /// questions' (its synthetic question is named `factory NAME`): filled in from the factories
+    /// table by `applyFactory`, so that a missing attribute is incomplete data like a missing answer.
+    public let attributeSlots: [(slot: Int, attribute: FactoryAttribute)]
+    /// Question slots whose violation compares with a parameter that differs by a factory
+    /// attribute, with that attribute's slot: judged in `applyFactory`, once the attribute is known.
+    public let judgedByAttribute: [(slot: Int, attributeSlot: Int)]
 
     /// What telling whether an answer fits a question needs.
     struct UnaskedQuestion: Sendable {
@@ -46,6 +53,11 @@ public final class EvaluationPlan: Sendable {
         case yes, no
         case compare(Comparison, Double)
         case choices(Set<String>)
+        /// An informational question: no answer is a violation.
+        case informational
+        /// A comparison with a parameter that differs by a factory attribute (the attribute's raw
+        /// index): thresholds by the value's choice code, and for any other value.
+        case compareBy(Comparison, attribute: Int, [Double: Double], otherwise: Double?)
         /// A parameter with no value in force: the answer cannot be judged.
         case unresolved
     }
@@ -56,6 +68,8 @@ public final class EvaluationPlan: Sendable {
         case all([Int], AnswerStatus)
         case answer(rawIndex: Int, Double)
         case compare(rawIndex: Int, Comparison, Double)
+        /// A comparison with a parameter by attribute: the attribute's raw index, thresholds by its value.
+        case compareBy(rawIndex: Int, Comparison, attribute: Int, [Double: Double], otherwise: Double?)
         case not(PlannedCondition)
         case and([PlannedCondition])
         case or([PlannedCondition])
@@ -66,8 +80,10 @@ public final class EvaluationPlan: Sendable {
     public init(book: RuleBook, day: Day) {
         issues = book.publicIssues(on: day)
         zeroTolerance = book.zeroTolerance.compactMap { $0.value(on: day) }
-        var slotOf = [Int](repeating: -1, count: book.questions.count)
+        let questionCount = book.questions.count
+        var slotOf = [Int](repeating: -1, count: questionCount + book.attributes.count)
         var questions: [Question] = []
+        var attributeSlots: [(slot: Int, attribute: FactoryAttribute)] = []
         func slot(_ index: Int) -> Int {
             if slotOf[index] < 0, let question = book.questions[index].value(on: day) {
                 slotOf[index] = questions.count
@@ -75,21 +91,86 @@ public final class EvaluationPlan: Sendable {
             }
             return slotOf[index]
         }
+        // A factory attribute is judged like an informational choice question, from the factories table.
+        func attributeSlot(_ attributeIndex: Int) -> Int {
+            let index = questionCount + attributeIndex
+            if slotOf[index] < 0 {
+                let attribute = book.attributes[attributeIndex]
+                slotOf[index] = questions.count
+                attributeSlots.append((questions.count, attribute))
+                questions.append(Question(id: "factory \(attribute.name)", index: index, point: "", texts: [:], legal: nil,
+                                          answer: .choice(attribute.values), violation: .informational, allowsNotApplicable: false,
+                                          documentation: [], origin: attribute.origin, changes: []))
+            }
+            return slotOf[index]
+        }
         var critical: Set<Int> = []
         for issue in issues {
             for index in issue.condition.questions { let s = slot(index); if s >= 0 { critical.insert(s) } }
+            for index in issue.condition.attributes { critical.insert(attributeSlot(index)) }
         }
         for category in zeroTolerance { for index in category.questions { _ = slot(index) } }
         // A tier's requirements are judged like any answer, but never make an assessment incomplete.
         for tier in book.tiers { for index in tier.questions { _ = slot(index) } }
         // A required answer's condition reads other questions, which need slots of their own.
         let required = critical.sorted().compactMap { s -> (Int, RuleCondition)? in questions[s].requiredWhen.map { (s, $0) } }
-        for (_, condition) in required { for index in condition.questions { _ = slot(index) } }
+        for (_, condition) in required {
+            for index in condition.questions { _ = slot(index) }
+            for index in condition.attributes { _ = attributeSlot(index) }
+        }
+        // A parameter whose value differs by a factory attribute reads that attribute: where the
+        // comparison or the question is critical, so is the attribute.
+        func byAttribute(_ operand: Operand) -> (attribute: Int, thresholds: [Double: Double], otherwise: Double?)? {
+            guard case .parameter(let name) = operand, case .byAttribute(let attribute, let values, let otherwise)? = book.parameter(name, on: day),
+                let index = book.attributes.firstIndex(where: { $0.name == attribute })
+            else { return nil }
+            func number(_ value: ParameterValue?) -> Double? {
+                switch value {
+                case .quantity(let amount, _)?: amount
+                case .date(let day)?: Double(day.ordinal)
+                default: nil
+                }
+            }
+            var thresholds: [Double: Double] = [:]
+            for (key, value) in values { if let threshold = number(value) { thresholds[Double(EvaluationPlan.choiceCode(key))] = threshold } }
+            return (index, thresholds, number(otherwise))
+        }
+        func attributesCompared(_ condition: RuleCondition) -> [Int] {
+            switch condition {
+            case .comparison(_, _, let operand): byAttribute(operand).map { [$0.attribute] } ?? []
+            case .not(let inner): attributesCompared(inner)
+            case .and(let parts), .or(let parts): parts.flatMap(attributesCompared)
+            case .status, .quantified, .answer, .attribute: []
+            }
+        }
+        for issue in issues { for index in attributesCompared(issue.condition) { critical.insert(attributeSlot(index)) } }
+        for (_, condition) in required { for index in attributesCompared(condition) { _ = attributeSlot(index) } }
+        var judgedByAttribute: [(slot: Int, attributeSlot: Int)] = []
+        for s in 0..<questions.count {
+            guard case .comparison(_, let operand) = questions[s].violation, let found = byAttribute(operand) else { continue }
+            let attribute = attributeSlot(found.attribute)
+            judgedByAttribute.append((s, attribute))
+            if critical.contains(s) { critical.insert(attribute) }
+        }
         var raw: [Int] = []
+        for (s, attribute) in judgedByAttribute {
+            if !raw.contains(s) { raw.append(s) }
+            if !raw.contains(attribute) { raw.append(attribute) }
+        }
         func collectRaw(_ condition: RuleCondition) {
             switch condition {
-            case .answer(let question, _), .comparison(let question, _, _):
+            case .answer(let question, _):
                 let s = slotOf[question]
+                if s >= 0, !raw.contains(s) { raw.append(s) }
+            case .comparison(let question, _, let operand):
+                let s = slotOf[question]
+                if s >= 0, !raw.contains(s) { raw.append(s) }
+                if let found = byAttribute(operand) {
+                    let a = slotOf[questionCount + found.attribute]
+                    if a >= 0, !raw.contains(a) { raw.append(a) }
+                }
+            case .attribute(let index, _):
+                let s = slotOf[questionCount + index]
                 if s >= 0, !raw.contains(s) { raw.append(s) }
             case .not(let inner): collectRaw(inner)
             case .and(let parts), .or(let parts): parts.forEach(collectRaw)
@@ -117,7 +198,11 @@ public final class EvaluationPlan: Sendable {
             case .yes: return .yes
             case .no: return .no
             case .choices(let choices): return .choices(Set(choices.map { $0.lowercased() }))
+            case .informational: return .informational
             case .comparison(let comparison, let operand):
+                if let found = byAttribute(operand) {
+                    return .compareBy(comparison, attribute: rawIndex[slotOf[questionCount + found.attribute]], found.thresholds, otherwise: found.otherwise)
+                }
                 guard let threshold = value(operand) else { return .unresolved }
                 return .compare(comparison, threshold)
             }
@@ -141,15 +226,27 @@ public final class EvaluationPlan: Sendable {
                 return .answer(rawIndex: rawIndex[s], code)
             case .comparison(let question, let comparison, let operand):
                 let s = slotOf[question]
+                if s >= 0, let found = byAttribute(operand) {
+                    return .compareBy(rawIndex: rawIndex[s], comparison, attribute: rawIndex[slotOf[questionCount + found.attribute]],
+                                      found.thresholds, otherwise: found.otherwise)
+                }
                 guard s >= 0, let threshold = value(operand) else { return .never }
                 return .compare(rawIndex: rawIndex[s], comparison, threshold)
+            case .attribute(let index, let value):
+                let s = slotOf[questionCount + index]
+                guard s >= 0 else { return .never }
+                return .answer(rawIndex: rawIndex[s], Double(EvaluationPlan.choiceCode(value)))
             case .not(let inner): return .not(plan(inner))
             case .and(let parts): return .and(parts.map(plan))
             case .or(let parts): return .or(parts.map(plan))
             }
         }
         conditions = issues.map { plan($0.condition) }
-        requirements = required.map { s, condition in (s, plan(condition), Array(Set(condition.questions.compactMap { slotOf[$0] >= 0 ? slotOf[$0] : nil })).sorted()) }
+        requirements = required.map { s, condition in
+            // The slots it reads, factory attributes included: any of them unknown, and the answer is required.
+            let indices = condition.questions + (condition.attributes + attributesCompared(condition)).map { questionCount + $0 }
+            return (s, plan(condition), Array(Set(indices.compactMap { slotOf[$0] >= 0 ? slotOf[$0] : nil })).sorted())
+        }
         self.questions = questions
         answerKinds = questions.map(\.answer)
         allowsNotApplicable = questions.map(\.allowsNotApplicable)
@@ -160,6 +257,8 @@ public final class EvaluationPlan: Sendable {
             return UnaskedQuestion(kind: question.answer, allowsNotApplicable: question.allowsNotApplicable, lowercasedChoices: choices)
         }
         criticalSlots = critical.sorted()
+        self.attributeSlots = attributeSlots
+        self.judgedByAttribute = judgedByAttribute
         rawSlots = raw
         rawIndexOfSlot = rawIndex
     }
@@ -193,9 +292,41 @@ public final class EvaluationPlan: Sendable {
         case (.compare(let comparison, let threshold), _): violated = EvaluationPlan.compare(raw, comparison, threshold)
         case (.choices(let choices), .choice(let choice)): violated = choices.contains(choice.lowercased())
         case (.choices, _): violated = false
+        case (.informational, _): violated = false
+        // Judged again by `applyFactory`, once the factory's attribute is known.
+        case (.compareBy, _): violated = false
         case (.unresolved, _): return (.unusable, raw)
         }
         return (violated ? .nonCompliant : .compliant, raw)
+    }
+
+    /// Fills the attribute slots of one assessment from its factory's row of the factories table
+    /// (`values` by attribute name): a value left empty is missing, and one the rules do not
+    /// declare is unusable (reported as W714 when the table is read); either makes the
+    /// assessment incomplete data for the issues that read the attribute.
+    public func applyFactory(_ values: [String: String], statuses: inout [AnswerStatus], raw: inout [Double]) {
+        for (slot, attribute) in attributeSlots {
+            let text = values[attribute.name] ?? ""
+            let rawIndex = rawIndexOfSlot[slot]
+            if text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                statuses[slot] = .missing
+            } else if let declared = attribute.declaredValue(text) {
+                statuses[slot] = .compliant
+                if rawIndex >= 0 { raw[rawIndex] = Double(EvaluationPlan.choiceCode(declared)) }
+            } else {
+                statuses[slot] = .unusable
+            }
+        }
+        for (slot, attributeSlot) in judgedByAttribute where statuses[slot] == .compliant || statuses[slot] == .nonCompliant {
+            guard case .compareBy(let comparison, let attribute, let thresholds, let otherwise) = violations[slot] else { continue }
+            let value = rawIndexOfSlot[slot] >= 0 ? raw[rawIndexOfSlot[slot]] : .nan
+            guard statuses[attributeSlot] == .compliant, attribute >= 0, let threshold = thresholds[raw[attribute]] ?? otherwise, !value.isNaN else {
+                // Without the attribute the answer cannot be judged: incomplete data, never compliant.
+                statuses[slot] = .unusable
+                continue
+            }
+            statuses[slot] = EvaluationPlan.compare(value, comparison, threshold) ? .nonCompliant : .compliant
+        }
     }
 
     /// Whether a raw answer to catalogue question `question`, which no rule of the plan asks,
@@ -243,6 +374,12 @@ public final class EvaluationPlan: Sendable {
         case .all(let slots, let status): !slots.isEmpty && slots.allSatisfy { statuses[$0] == status }
         case .answer(let index, let code): index >= 0 && raw[index] == code
         case .compare(let index, let comparison, let threshold): index >= 0 && !raw[index].isNaN && EvaluationPlan.compare(raw[index], comparison, threshold)
+        case .compareBy(let index, let comparison, let attribute, let thresholds, let otherwise):
+            if index >= 0, attribute >= 0, !raw[index].isNaN, !raw[attribute].isNaN, let threshold = thresholds[raw[attribute]] ?? otherwise {
+                EvaluationPlan.compare(raw[index], comparison, threshold)
+            } else {
+                false
+            }
         case .not(let inner): !evaluate(inner, statuses, raw)
         case .and(let parts): parts.allSatisfy { evaluate($0, statuses, raw) }
         case .or(let parts): parts.contains { evaluate($0, statuses, raw) }

@@ -14,7 +14,9 @@ public enum ExampleRunner {
     /// Evaluates one example under the rules in force on its day.
     ///
     /// Questions the example does not answer count as compliant: a yes-no question takes its
-    /// compliant answer, and comparisons on unanswered numbers and dates are false.
+    /// compliant answer, and comparisons on unanswered numbers and dates are false. A factory
+    /// attribute the example does not give is missing: tests of it are false, and an answer
+    /// compared with a parameter that differs by it cannot be judged (it raises nothing).
     public static func run(_ example: Example, in book: RuleBook) -> Outcome {
         let plan = EvaluationPlan(book: book, day: example.day)
         var statuses = [AnswerStatus](repeating: .compliant, count: plan.questions.count)
@@ -32,6 +34,7 @@ public enum ExampleRunner {
             statuses[slot] = status
             if plan.rawIndexOfSlot[slot] >= 0 { raw[plan.rawIndexOfSlot[slot]] = value }
         }
+        plan.applyFactory(example.factory, statuses: &statuses, raw: &raw)
         var raised: [String] = []
         var reasons: [String: [String]] = [:]
         for (position, issue) in plan.issues.enumerated() where plan.isRaised(position, statuses: statuses, raw: raw) {

@@ -39,7 +39,7 @@ public enum RuleBookExport {
                 ("category", .string(issue.category.rawValue)),
                 ("questions", .array(questions.map(JSONValue.string))),
                 ("condition", .string(issue.conditionText)),
-                ("expression", condition(issue.condition, questionIds: questionIds)),
+                ("expression", condition(issue.condition, questionIds: questionIds, attributeNames: book.attributes.map(\.name))),
                 ("decision", .optional(issue.changes.last?.decision ?? issue.decision)),
             ])
         })))
@@ -82,6 +82,10 @@ public enum RuleBookExport {
         case .flag(let flag): .bool(flag)
         case .text(let text): .string(text)
         case .words(let words): .array(words.map(JSONValue.string))
+        case .byAttribute(let attribute, let values, let otherwise):
+            .object([("byAttribute", .string(attribute)),
+                     ("values", .object(values.keys.sorted().map { ($0, self.value(values[$0]!)) })),
+                     ("otherwise", otherwise.map { self.value($0) } ?? .null)])
         }
     }
 
@@ -108,11 +112,12 @@ public enum RuleBookExport {
         case .no: .object([("answer", .string("no"))])
         case .comparison(let comparison, let value): .object([("compare", .string(comparison.rawValue)), ("with", operand(value))])
         case .choices(let choices): .object([("choices", .array(choices.sorted().map(JSONValue.string)))])
+        case .informational: .null
         }
     }
 
     /// A condition as a JSON tree that other engines can translate.
-    static func condition(_ condition: RuleCondition, questionIds: [String]) -> JSONValue {
+    static func condition(_ condition: RuleCondition, questionIds: [String], attributeNames: [String] = []) -> JSONValue {
         switch condition {
         case .status(let question, let status):
             return .object([("question", .string(questionIds[question])), ("is", .string(status.rawValue))])
@@ -127,12 +132,14 @@ public enum RuleBookExport {
             return .object([("question", .string(questionIds[question])), ("answer", .string(answer))])
         case .comparison(let question, let comparison, let value):
             return .object([("question", .string(questionIds[question])), ("compare", .string(comparison.rawValue)), ("with", operand(value))])
+        case .attribute(let index, let value):
+            return .object([("factory", .string(attributeNames.indices.contains(index) ? attributeNames[index] : "")), ("is", .string(value))])
         case .not(let inner):
-            return .object([("not", self.condition(inner, questionIds: questionIds))])
+            return .object([("not", self.condition(inner, questionIds: questionIds, attributeNames: attributeNames))])
         case .and(let parts):
-            return .object([("and", .array(parts.map { self.condition($0, questionIds: questionIds) }))])
+            return .object([("and", .array(parts.map { self.condition($0, questionIds: questionIds, attributeNames: attributeNames) }))])
         case .or(let parts):
-            return .object([("or", .array(parts.map { self.condition($0, questionIds: questionIds) }))])
+            return .object([("or", .array(parts.map { self.condition($0, questionIds: questionIds, attributeNames: attributeNames) }))])
         }
     }
 }

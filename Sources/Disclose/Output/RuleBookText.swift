@@ -75,6 +75,9 @@ public enum RuleBookText {
         case .flag(let flag): flag ? "yes" : "no"
         case .text(let text): ConditionPrinter.quoted(text)
         case .words(let words): words.joined(separator: ", ")
+        case .byAttribute(let attribute, let values, let otherwise):
+            (values.keys.sorted().map { "\(describe(values[$0]!)) for \(attribute) \(ConditionPrinter.attributeValue($0))" }
+                + (otherwise.map { ["\(describe($0)) otherwise"] } ?? [])).joined(separator: "; ")
         }
     }
 }

@@ -20,7 +20,11 @@
 ///   `country-not-launched` (a preview publishes it all the same, marked);
 /// - a country that publishes on a calendar (quarterly, monthly) publishes as of its last
 ///   publication day on or before the as-of day: everything above is decided on that day
-///   instead, except escalations, which never wait for a publication day.
+///   instead, except escalations, which never wait for a publication day;
+/// - a country with a `scope` lists only the factories it covers: the others are evaluated
+///   and escalated as usual, their current assessment withheld as `out-of-scope` (as
+///   `incomplete-data` when the factories table lacks an attribute the scope reads); a scope
+///   on a decision not yet adopted applies only in the preview.
 struct PolicyRun {
     let asOf: Day
     let factories: [FactoryRecord]
@@ -140,23 +144,53 @@ struct PolicyRun {
                 }
             }
 
+            // The country's scope: nil when it covers the factory, otherwise why not.
+            var outOfScope: (AssessmentAccount.Reason, String)?
+            if let scope = book.scope {
+                let values = book.attributes.map { attribute in factory.attributes[attribute.name].flatMap(attribute.declaredValue) }
+                switch scope.covers(values) {
+                case true?: break
+                case false?: outOfScope = (.outOfScope, "the country's portal covers only factories for which \(scope.conditionText) (scope \(scope.id))")
+                case nil:
+                    let needed = Set(scope.condition.attributes).sorted().filter { values[$0] == nil }.map { book.attributes[$0].name }
+                    outOfScope = (.incompleteData, "the scope \(scope.id) reads factory \(needed.joined(separator: ", ")), which the factories table does not give (or gives a value the rules do not declare)")
+                }
+            }
+
             var shown: Int?
             if let current, dispositions[current].0 == .shown {
                 let sheet = own[current]
                 let missing = sheet.plan.map { plan in plan.incompleteSlots(statuses: sheet.statuses, raw: sheet.raw) } ?? []
-                if !retained {
+                if let (reason, detail) = outOfScope {
+                    dispositions[current] = (.withheld, reason, detail)
+                } else if !retained {
                     dispositions[current] = (.withheld, .factoryLeft, leftDetail)
                 } else if counting.count < policy.minimumAssessments {
                     dispositions[current] = (.withheld, .firstAssessment,
                                              "\(counting.count) finalised assessment\(counting.count == 1 ? "" : "s"); factories are listed from \(policy.minimumAssessments)")
                 } else if !missing.isEmpty, let plan = sheet.plan {
-                    let ids = missing.map { plan.questions[$0].id }
-                    let unusable = missing.filter { sheet.statuses[$0] == .unusable }.map { plan.questions[$0].id }
-                    let required = missing.filter { sheet.statuses[$0] == .notApplicable }.map { plan.questions[$0].id }
-                    var detail = "no usable answer to \(ids.count) critical question\(ids.count == 1 ? "" : "s"): " + ids.joined(separator: ", ")
-                    if !unusable.isEmpty { detail += " (unusable: \(unusable.joined(separator: ", ")))" }
-                    if !required.isEmpty { detail += " (not applicable where an answer is required: \(required.joined(separator: ", ")))" }
-                    dispositions[current] = (.withheld, .incompleteData, detail)
+                    let attributeSlots = Set(plan.attributeSlots.map(\.slot))
+                    // An answer compared with a value by attribute cannot be judged without the
+                    // attribute: the attribute is named, not the answer.
+                    let dependent = Set(plan.judgedByAttribute.filter { missing.contains($0.attributeSlot) }.map(\.slot))
+                    let questions = missing.filter { !attributeSlots.contains($0) && !dependent.contains($0) }
+                    let attributes = missing.filter { attributeSlots.contains($0) }
+                    var parts: [String] = []
+                    if !questions.isEmpty {
+                        let ids = questions.map { plan.questions[$0].id }
+                        let unusable = questions.filter { sheet.statuses[$0] == .unusable }.map { plan.questions[$0].id }
+                        let required = questions.filter { sheet.statuses[$0] == .notApplicable }.map { plan.questions[$0].id }
+                        var detail = "no usable answer to \(ids.count) critical question\(ids.count == 1 ? "" : "s"): " + ids.joined(separator: ", ")
+                        if !unusable.isEmpty { detail += " (unusable: \(unusable.joined(separator: ", ")))" }
+                        if !required.isEmpty { detail += " (not applicable where an answer is required: \(required.joined(separator: ", ")))" }
+                        parts.append(detail)
+                    }
+                    if !attributes.isEmpty {
+                        // A public issue reads the attribute: without it the issue can be neither raised nor ruled out.
+                        let names = attributes.map { plan.questions[$0].id }
+                        parts.append("the factories table does not give a declared value for \(names.joined(separator: ", ")), which a public issue reads")
+                    }
+                    dispositions[current] = (.withheld, .incompleteData, parts.joined(separator: "; "))
                 } else {
                     shown = current
                 }
@@ -170,6 +204,7 @@ struct PolicyRun {
             }
 
             let isRefusing = refusalsCounted >= policy.refusalsToList && retained && book.country?.publishesNothing != true && publishes(book)
+                && outOfScope == nil
             let listed = shown != nil || isRefusing
             var findings: [PublicFinding] = []
             var assessment: PublicAssessment?

@@ -249,6 +249,8 @@ public struct AssessmentAccount: Sendable {
         case countryPublishesNothing = "country-publishes-nothing"
         /// The country has not launched public reporting (no adopted launch decision by the as-of day).
         case countryNotLaunched = "country-not-launched"
+        /// The factory is outside the factories the country's portal covers (its `scope`).
+        case outOfScope = "out-of-scope"
         case refusalCounted = "refusal-counted"
         case refusalExcused = "refusal-excused"
         case refusalBeforeCurrent = "refusal-before-current-assessment"

@@ -170,6 +170,25 @@ public struct Publisher {
             return sheet
         }
         let answersScanned = readAnswers(&data, &sheets, problems: &problems)
+        // Factory attributes the rules read are judged like answers, from the factories table.
+        for index in sheets.indices {
+            guard let plan = sheets[index].plan, !plan.attributeSlots.isEmpty else { continue }
+            var sheet = sheets[index]
+            plan.applyFactory(factories[sheet.factory].attributes, statuses: &sheet.statuses, raw: &sheet.raw)
+            sheets[index] = sheet
+        }
+        for factory in factories {
+            guard let book = countries[factory.country]?.book else { continue }
+            for attribute in book.attributes {
+                guard let value = factory.attributes[attribute.name], attribute.declaredValue(value) == nil else { continue }
+                let hint = Suggestion.closest(to: value, among: attribute.values).map { "did you mean \"\($0)\"? " } ?? ""
+                problems.report(Diagnostic(.undeclaredAttributeValue,
+                                           "\"\(value)\" is not a declared value of factory attribute `\(attribute.name)` (factory `\(factory.id)`)",
+                                           at: factory.attributeFields[attribute.name], label: "not declared",
+                                           help: "\(hint)the declared values are " + attribute.values.map { "\"\($0)\"" }.joined(separator: ", ")
+                                               + "; until the value is corrected, the issues that read the attribute withhold the factory as incomplete data"))
+            }
+        }
         let responses = data.readResponses(factories: Set(factoryIndex.keys),
                                            assessments: Dictionary(assessments.map { ($0.id, $0.factory) }, uniquingKeysWith: { first, _ in first }))
         problems.report(contentsOf: data.diagnostics)

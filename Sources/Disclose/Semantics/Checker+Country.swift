@@ -283,9 +283,9 @@ extension Checker {
             switch definition.declaration.kind {
             case .change(.parameter):
                 guard checkTarget(definition, item: .parameter, definitions: parameterDefinitions[id], known: parameterDefinitions.keys.sorted()) else { continue }
-                let newValue = parameterValue(value.literal)
-                if let old = parameters[id]?.periods.first?.value, !sameKind(old, newValue) {
-                    if case .quantity(let amount, let unit?) = old, case .quantity(_, let newUnit) = newValue {
+                guard let newValue = parameterValue(of: definition, name: id) else { continue }
+                if let old = parameters[id]?.periods.first?.value, !sameValueKind(old, newValue) {
+                    if case .quantity(let amount, let unit?) = old.representative, case .quantity(_, let newUnit) = newValue.representative {
                         report(.unitMismatch, "parameter `\(id)` is in \(unit), given \(newUnit.map { "in \($0)" } ?? "without a unit")", definition.at(value.span),
                                label: "needs \(unit)", help: "write `value \(ConditionPrinter.number(amount == 0 ? 1 : amount)) \(unit)` with the new number")
                     } else {
@@ -312,14 +312,6 @@ extension Checker {
             default:
                 break
             }
-        }
-    }
-
-    private func sameKind(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
-        switch (a, b) {
-        case (.quantity(_, let first), .quantity(_, let second)): Units.same(first ?? "", second ?? "")
-        case (.date, .date), (.flag, .flag), (.text, .text), (.words, .words): true
-        default: false
         }
     }
 
@@ -388,6 +380,7 @@ extension Checker {
             guard let name = declaration.name else { continue }
             var day: Day?
             var answers: [Int: Answer] = [:]
+            var factory: [String: String] = [:]
             var expected: [String] = []
             var ok = true
             for clause in declaration.clauses {
@@ -395,6 +388,13 @@ extension Checker {
                 case .on(let date): day = date.date.day
                 case .given(let given):
                     for item in given {
+                        if item.isFactoryAttribute {
+                            guard case .text(let text) = item.value.literal else { continue }
+                            let value = TextLiteral(text: text, span: item.value.span)
+                            guard case .attribute(let attribute, let declared)? = resolveAttributeTest(item.question, value, file: file) else { ok = false; continue }
+                            factory[attributes[attribute].name] = declared
+                            continue
+                        }
                         guard let index = resolveQuestion(item.question, file: file), let kind = questionKinds[item.question.text] else { ok = false; continue }
                         if let answer = exampleAnswer(item, kind: kind, file: file) { answers[index] = answer } else { ok = false }
                     }
@@ -409,7 +409,8 @@ extension Checker {
                 }
             }
             if ok, let day {
-                examples.append(Example(name: name.text, day: day, answers: answers, expected: expected, origin: SourceRange(file, name.span)))
+                examples.append(Example(name: name.text, day: day, answers: answers, expected: expected, origin: SourceRange(file, name.span),
+                                        factory: factory))
             }
         }
         return examples
@@ -482,7 +483,7 @@ extension Checker {
             let canBeDated: Bool = switch choice.kind {
             case .question, .parameter, .issue, .policy, .zeroTolerance, .change, .withdraw: true
             case .include, .country, .cluster, .point, .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint,
-                 .heading, .tier: false
+                 .heading, .tier, .attribute, .scope: false
             }
             guard canBeDated, let id = choice.decision, let decision = decisions[id], decision.status == .adopted,
                 let day = Checker.effectiveDay(of: decision)

@@ -49,7 +49,8 @@ extension Checker {
         var texts: [String: String] = [:]
         texts.reserveCapacity(declaration.clauses.count)
         var legal: String?
-        var violation: Violation?
+        // Without `non-compliant when` the question is informational: read by conditions only.
+        var violation: Violation? = clause(.nonCompliant, of: declaration) == nil ? .informational : nil
         var allowsNotApplicable = false
         var required: (RuleCondition, String)?
         var ok = true
@@ -178,21 +179,22 @@ extension Checker {
                 return nil
             }
             for definition in definitions {
-                guard case .value(let value)? = clause(.value, of: definition.declaration)?.body else { continue }
-                switch (value.literal, kind) {
-                case (.quantity(_, let unit), .number(let expected)):
-                    if !Units.same(unit ?? "", expected) {
-                        report(.unitMismatch, "`\(id)` is in \(expected), parameter `\(name.text)` in \(unit ?? "no unit")", range,
-                               label: "in \(unit ?? "no unit")", secondary: [DiagnosticLabel(definition.at(value.span), "its value")],
-                               help: "give the parameter a value in \(expected)")
+                for value in valueClauses(of: definition.declaration) {
+                    switch (value.literal, kind) {
+                    case (.quantity(_, let unit), .number(let expected)):
+                        if !Units.same(unit ?? "", expected) {
+                            report(.unitMismatch, "`\(id)` is in \(expected), parameter `\(name.text)` in \(unit ?? "no unit")", range,
+                                   label: "in \(unit ?? "no unit")", secondary: [DiagnosticLabel(definition.at(value.span), "its value")],
+                                   help: "give the parameter a value in \(expected)")
+                            return nil
+                        }
+                    case (.date, .date):
+                        break
+                    default:
+                        report(.typeMismatch, "parameter `\(name.text)` does not hold \(kind == .date ? "a date" : "a number")", range,
+                               secondary: [DiagnosticLabel(definition.at(value.span), "its value")], help: hint(kind))
                         return nil
                     }
-                case (.date, .date):
-                    break
-                default:
-                    report(.typeMismatch, "parameter `\(name.text)` does not hold \(kind == .date ? "a date" : "a number")", range,
-                           secondary: [DiagnosticLabel(definition.at(value.span), "its value")], help: hint(kind))
-                    return nil
                 }
             }
             return .parameter(name.text)
@@ -205,12 +207,94 @@ extension Checker {
         var result: [String: Timeline<ParameterValue>] = [:]
         for (name, definitions) in parameterDefinitions {
             let periods = definitions.compactMap { definition -> Timeline<ParameterValue>.Period? in
-                guard case .value(let value)? = clause(.value, of: definition.declaration)?.body else { return nil }
-                return .init(from: definition.range.from, until: definition.range.until, value: parameterValue(value.literal))
+                guard let value = parameterValue(of: definition, name: name) else { return nil }
+                return .init(from: definition.range.from, until: definition.range.until, value: value)
             }
             result[name] = Timeline(periods)
         }
         return result
+    }
+
+    /// The `value` lines of a declaration: one for every factory, or several by a factory attribute.
+    func valueClauses(of declaration: Declaration) -> [ValueSyntax] {
+        declaration.clauses.compactMap { if case .value(let value) = $0.body { value } else { nil } }
+    }
+
+    /// A parameter's value from its `value` lines, checking values by attribute (E334, E337,
+    /// E401, E402): one attribute, each of its values given once, every value covered.
+    mutating func parameterValue(of definition: Definition, name: String) -> ParameterValue? {
+        let lines = valueClauses(of: definition.declaration)
+        let plain = lines.filter { $0.selector == nil }
+        let selected = lines.filter { $0.selector != nil }
+        guard !selected.isEmpty else { return plain.first.map { parameterValue($0.literal) } }
+        let otherwise = plain.first.map { parameterValue($0.literal) }
+        var ok = true
+        var attribute: FactoryAttribute?
+        var values: [String: ParameterValue] = [:]
+        var placed: [String: SourceRange] = [:]
+        let reference = otherwise ?? parameterValue(selected[0].literal)
+        for line in selected {
+            let selector = line.selector!
+            guard let found = attributes.first(where: { $0.name == selector.attribute.text }) else {
+                report(.unknownFactoryAttribute, "unknown factory attribute `\(selector.attribute.text)`", definition.at(selector.attribute.span),
+                       label: "not a declared attribute", help: suggestionHelp(selector.attribute.text, among: attributes.map(\.name), listing: "the declared attributes are"))
+                ok = false
+                continue
+            }
+            if let attribute, attribute.name != found.name {
+                report(.valuesByAttributeIncomplete, "parameter `\(name)` gives values by `\(attribute.name)` and by `\(found.name)`",
+                       definition.at(selector.attribute.span), label: "a second attribute",
+                       help: "give the values of one parameter by one attribute; declare another parameter for the other")
+                ok = false
+                continue
+            }
+            attribute = found
+            let value = parameterValue(line.literal)
+            if !sameValueKind(value, reference) {
+                report(.unitMismatch, "the values of parameter `\(name)` are not of one kind and unit", definition.at(line.span),
+                       label: "differs from the others", help: "give every value of `\(name)` in the same unit, such as `\(RuleBookText.describe(reference))`")
+                ok = false
+            }
+            for text in selector.values {
+                guard let declared = found.declaredValue(text.text) else {
+                    let help = Suggestion.closest(to: text.text, among: found.values).map { "did you mean \"\($0)\"?" }
+                        ?? "the values of `\(found.name)` are " + found.values.map { "\"\($0)\"" }.joined(separator: ", ")
+                    report(.unknownFactoryAttribute, "\"\(text.text)\" is not a value of factory attribute `\(found.name)`", definition.at(text.span),
+                           label: "not a declared value", help: help)
+                    ok = false
+                    continue
+                }
+                if let previous = placed[declared] {
+                    report(.valuesByAttributeIncomplete, "parameter `\(name)` gives two values for \(found.name) \"\(declared)\"", definition.at(text.span),
+                           label: "given again here", secondary: [DiagnosticLabel(previous, "first given here")],
+                           help: "give each value of `\(found.name)` one line")
+                    ok = false
+                    continue
+                }
+                placed[declared] = definition.at(text.span)
+                values[declared] = value
+            }
+        }
+        guard ok, let attribute else { return nil }
+        if otherwise == nil {
+            let uncovered = attribute.values.filter { values[$0] == nil }
+            if !uncovered.isEmpty {
+                report(.valuesByAttributeIncomplete, "parameter `\(name)` has no value for \(attribute.name) " + uncovered.map { "\"\($0)\"" }.joined(separator: ", "),
+                       definition.at(definition.name.span), label: "factories with these values would have no value",
+                       help: "add a line without `for`, such as `value \(RuleBookText.describe(reference))`, for every other factory, or list the values")
+                return nil
+            }
+        }
+        return .byAttribute(attribute: attribute.name, values: values, otherwise: otherwise)
+    }
+
+    /// True when two values are of one kind (quantities: of one unit).
+    func sameValueKind(_ a: ParameterValue, _ b: ParameterValue) -> Bool {
+        switch (a.representative, b.representative) {
+        case (.quantity(_, let first), .quantity(_, let second)): Units.same(first ?? "", second ?? "")
+        case (.date, .date), (.flag, .flag), (.text, .text), (.words, .words): true
+        default: false
+        }
     }
 
     func parameterValue(_ literal: Literal) -> ParameterValue {
@@ -355,6 +439,8 @@ extension Checker {
                                                    inCondition: true) else { return nil }
                 return .comparison(question: index, comparison, resolved)
             }
+        case .attribute(let name, let value, _):
+            return resolveAttributeTest(name, value, file: file)
         case .not(let inner, _):
             return resolve(inner, file: file).map { .not($0) }
         case .and(let parts), .or(let parts):

@@ -157,6 +157,17 @@ extension Checker {
             kept.from = day
             return kept
         }
+        // Attributes describe the data. A scope rests on its decision like a heading: in force
+        // publicly once its decision is adopted; a draft scope holds no factory back in the
+        // public set (an inferred scope must not keep real findings from the portal), only in
+        // the preview.
+        book.attributes = full.attributes
+        book.scope = full.scope.flatMap { scope in
+            let standing = standingOf(citing: scope.decision, start: nil, country: code)
+            items.append(StandingItem(kind: "scope", id: scope.id, standing: standing, origin: scope.origin))
+            guard case .adopted = standing else { return nil }
+            return scope
+        }
         let result = PublicStanding(launch: launch, items: items)
         book.standing = result
         return (book, result)
@@ -210,7 +221,7 @@ extension Checker {
             case .comparison(_, _, let operand): operandNeeds(operand)
             case .not(let inner): walk(inner)
             case .and(let parts), .or(let parts): parts.forEach(walk)
-            case .status, .quantified, .answer: break
+            case .status, .quantified, .answer, .attribute: break
             }
         }
         walk(issue.condition)

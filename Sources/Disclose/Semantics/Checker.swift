@@ -88,6 +88,10 @@ public struct Checker {
     var headingDefinitions: [Definition] = []
     /// A country's `tier` declarations, in file order.
     var tierDefinitions: [Definition] = []
+    /// The factory attributes declared (`attribute sector`), in declaration order.
+    var attributes: [FactoryAttribute] = []
+    /// A country's `scope` declarations (one is allowed).
+    var scopeDefinitions: [Definition] = []
     /// Issue and language of titles entries whose misspelt id was reported.
     var misspeltTitles: Set<String> = []
     var choices: [CountryChoice] = []
@@ -146,6 +150,9 @@ public struct Checker {
         let examples = buildExamples(issues: issues)
         let headings = buildHeadings(issues: issues)
         let tiers = buildTiers(issues: orderedIssues, questions: questionTimelines)
+        let scope = buildScope()
+        checkInformationalQuestions(questions: questionTimelines, issues: orderedIssues, zeroTolerance: zeroToleranceOrder.compactMap { zeroTolerance[$0] },
+                                    tiers: tiers, scope: scope)
         let sourceFiles = files.map(\.syntax.file)
         guard !sink.hasErrors else { return CheckResult(ruleBook: nil, diagnostics: Diagnostic.sortedForOutput(sink.diagnostics), files: sourceFiles) }
         var book = RuleBook(
@@ -156,6 +163,8 @@ public struct Checker {
             rootRelativePaths: files.map(\.rootRelativePath))
         book.headings = headings
         book.tiers = tiers
+        book.attributes = attributes
+        book.scope = scope
         // Answers that silence an issue are found on the built rules, changes applied.
         sink.report(contentsOf: SilencingCheck(book: book, syntax: conditionSyntax).diagnostics())
         let diagnostics = Diagnostic.sortedForOutput(sink.diagnostics)
@@ -188,8 +197,14 @@ public struct Checker {
                 // A declaration in the wrong file is reported for that alone: its clauses and
                 // its decision would only add noise.
                 let isCountryChoice: Bool = switch declaration.kind {
-                case .titles, .change, .withdraw, .omitCategory, .omitConstraint, .heading, .tier: true
+                case .titles, .change, .withdraw, .omitCategory, .omitConstraint, .heading, .tier, .scope: true
                 default: false
+                }
+                if declaration.kind == .attribute, isCountryFile {
+                    report(.misplacedDeclaration, "`attribute` in a country file", SourceRange(file, declaration.keywordSpan),
+                           label: "factory attributes are shared by every country",
+                           help: "declare the attribute and its values in rules/catalogue.disclose")
+                    continue
                 }
                 if isCountryChoice, !isCountryFile || !loaded.isEntry {
                     report(.misplacedDeclaration, "`\(declaration.kind.spelling)` outside a country file",
@@ -263,6 +278,10 @@ public struct Checker {
                     headingDefinitions.append(definition)
                 case .tier:
                     tierDefinitions.append(definition)
+                case .attribute:
+                    collectAttribute(definition)
+                case .scope:
+                    scopeDefinitions.append(definition)
                 case .titles, .change, .withdraw:
                     if case .withdraw(let item) = declaration.kind, item != .issue {
                         report(.misplacedDeclaration, "only public issues can be withdrawn", SourceRange(file, declaration.keywordSpan),
@@ -548,6 +567,7 @@ public struct Checker {
         // A declaration has a handful of clauses: a list searched in order beats hashing.
         var seen: [(kind: ClauseKind, span: Span)] = []
         var seenLanguages: [(kind: ClauseKind, key: String, span: Span)] = []
+        var hasValueByAttribute = false
         seen.reserveCapacity(declaration.clauses.count)
         for clause in declaration.clauses {
             let kind = clause.body.kind
@@ -563,6 +583,18 @@ public struct Checker {
             case .title(let language, _), .text(let language, _), .words(let language, _), .nameCues(let language, _): languageKey = language
             case .entry(let id, _): languageKey = id
             default: break
+            }
+            // Values by attribute repeat, one line per group of factories (checked when the parameter is built).
+            if case .value(let value) = clause.body, let selector = value.selector {
+                switch declaration.kind {
+                case .parameter, .change(.parameter): break
+                default:
+                    report(.clauseNotAllowed, "`value … for` in `\(declaration.kind.spelling)`", SourceRange(file, selector.attribute.span),
+                           label: "only a parameter's value may differ by factory", help: "give one `value` line for every factory")
+                }
+                checkTexts(of: clause.body, in: file)
+                hasValueByAttribute = true
+                continue
             }
             if let key = languageKey {
                 if let previous = seenLanguages.first(where: { $0.kind == kind && $0.key == key.text })?.span {
@@ -582,7 +614,7 @@ public struct Checker {
             report(.emptyText, "an example without a name", SourceRange(file, name.span), label: "empty",
                    help: "say in a few words what the example shows, as in `example \"A 13-year-old found on the sewing line\"`")
         }
-        for kind in rules.required where !seen.contains(where: { $0.kind == kind }) && declaration.isComplete {
+        for kind in rules.required where !seen.contains(where: { $0.kind == kind }) && declaration.isComplete && !(kind == .value && hasValueByAttribute) {
             let keyword = kind.keyword
             let what = declaration.name.map { "\(declaration.kind.spelling) `\($0.text)`" } ?? "`\(declaration.kind.spelling)`"
             var example = ClauseRules.example(of: kind)
@@ -623,6 +655,8 @@ public struct Checker {
         case .words(_, let words), .nameCues(_, let words): texts = words
         case .answer(.choice(let options)): texts = options
         case .nonCompliant(.choices(let options)): texts = options
+        case .values(let values): texts = values
+        case .coversWhen: return
         case .answer, .nonCompliant, .notApplicableAllowed, .category, .raised, .questions, .deadline, .value, .decidedBy, .from, .until,
              .languages, .status, .publishesNothing, .given, .expect, .on, .covers, .publishes, .withdraws, .rewords, .requires, .required,
              .issues, .step, .concerns, .assessments, .threshold:
@@ -639,6 +673,7 @@ public struct Checker {
             case .legal: "legal \"Labour Code, article 14\""
             case .source: "source \"PAC meeting minutes, Phnom Penh\""
             case .answer, .nonCompliant: "answer one of \"written\", \"verbal\", \"none\""
+            case .values: "values \"garment\", \"footwear\""
             default: ClauseRules.example(of: body.kind)
             }
             report(.emptyText, text.text.isEmpty ? "empty text in `\(keyword)`" : "text of only spaces in `\(keyword)`", SourceRange(file, text.span),
@@ -706,8 +741,8 @@ extension Declaration {
     var requiresDecisionInCountry: Bool {
         switch kind {
         case .question, .parameter, .issue, .policy, .zeroTolerance, .titles, .change, .withdraw, .moderation, .omitCategory, .omitConstraint,
-             .heading, .tier: true
-        case .include, .country, .cluster, .point, .example, .decision, .constraint: false
+             .heading, .tier, .scope: true
+        case .include, .country, .cluster, .point, .example, .decision, .constraint, .attribute: false
         }
     }
 }

@@ -13,7 +13,8 @@ struct ClauseRules {
     /// The rules of every kind of declaration, built once: checking looks them up per declaration.
     private static let table: [DeclarationKind: ClauseRules] = {
         var kinds: [DeclarationKind] = [.include, .country, .cluster, .point, .question, .parameter, .issue, .policy, .zeroTolerance,
-                                        .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint, .heading, .tier]
+                                        .titles, .example, .decision, .moderation, .constraint, .omitCategory, .omitConstraint, .heading, .tier,
+                                        .attribute, .scope]
         for item in ItemKind.allCases { kinds += [.change(item), .withdraw(item)] }
         return Dictionary(uniqueKeysWithValues: kinds.map { ($0, build($0)) })
     }()
@@ -33,7 +34,7 @@ struct ClauseRules {
             return ClauseRules(allowed: [.title], required: [.title])
         case .question:
             return ClauseRules(allowed: dated.union(provenance).union([.text, .legal, .answer, .nonCompliant, .notApplicableAllowed, .required]),
-                               required: [.text, .answer, .nonCompliant])
+                               required: [.text, .answer])
         case .parameter:
             return ClauseRules(allowed: dated.union(provenance).union([.value, .title, .legal]), required: [.value])
         case .issue:
@@ -78,6 +79,10 @@ struct ClauseRules {
         case .tier:
             return ClauseRules(allowed: provenance.union([.title, .questions, .concerns, .assessments, .threshold]),
                                required: [.title, .questions, .assessments, .threshold])
+        case .attribute:
+            return ClauseRules(allowed: [.title, .values], required: [.values])
+        case .scope:
+            return ClauseRules(allowed: provenance.union([.coversWhen]), required: [.coversWhen])
         }
     }
 
@@ -104,6 +109,8 @@ struct ClauseRules {
         case .assessments: "assessments at least 3"
         case .threshold: "threshold 2 deviations below mean"
         case .concerns: "concerns union"
+        case .values: "values \"garment\", \"footwear\""
+        case .coversWhen: "covers when factory export_licence is yes"
         default: kind.keyword
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checked, immutable result of reading a set of rule files.
 ///
 /// Nothing downstream of the checker sees a syntax tree: the evaluator accepts only a
@@ -42,6 +44,10 @@ public struct RuleBook: Sendable {
     package internal(set) var headings: [Heading] = []
     /// The country's tiers: public lists computed over its factories, in file order.
     package internal(set) var tiers: [Tier] = []
+    /// The factory attributes conditions may test, in declaration order; `RuleCondition.attribute` indexes this.
+    public internal(set) var attributes: [FactoryAttribute] = []
+    /// Which factories the country's portal covers; nil: all of them.
+    public internal(set) var scope: PortalScope? = nil
 
     /// The question with id `id` as in force on `day`.
     public func question(_ id: String, on day: Day) -> Question? {
@@ -149,6 +155,62 @@ package struct Tier: Sendable {
     package var origin: SourceRange
 }
 
+/// A column of the factories table that conditions may test (`attribute sector`), with the
+/// values it may have. Values are compared without regard to case or surrounding spaces.
+public struct FactoryAttribute: Sendable {
+    /// The optional columns of the factories table that can be declared as attributes.
+    public static let columns = ["sector", "province", "export_licence"]
+
+    /// The column's name, such as `sector`.
+    public var name: String
+    /// The values declared, as written.
+    public var values: [String]
+    public var titles: [String: String]
+    public var origin: SourceRange
+
+    /// The declared value a data value stands for (compared in lower case, trimmed), if any.
+    public func declaredValue(_ text: String) -> String? {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        return values.first { $0.lowercased() == key }
+    }
+}
+
+/// Which factories a country's portal covers (`scope`): the others are evaluated and escalated
+/// as usual, but withheld publicly as `out-of-scope`.
+public struct PortalScope: Sendable {
+    public var id: String
+    /// A condition on factory attributes only.
+    public var condition: RuleCondition
+    /// The condition as written, for the internal report.
+    public var conditionText: String
+    public var decision: String?
+    public var origin: SourceRange
+
+    /// Whether a factory with these attribute values (by attribute index; nil: missing or not
+    /// a declared value) is covered; nil when a value the condition reads is missing, so that
+    /// coverage cannot be told.
+    public func covers(_ values: [String?]) -> Bool? {
+        func evaluate(_ condition: RuleCondition) -> Bool? {
+            switch condition {
+            case .attribute(let index, let value):
+                guard let actual = values[index] else { return nil }
+                return actual.lowercased() == value.lowercased()
+            case .not(let inner): return evaluate(inner).map { !$0 }
+            case .and(let parts):
+                let results = parts.map(evaluate)
+                if results.contains(false) { return false }
+                return results.contains(nil) ? nil : true
+            case .or(let parts):
+                let results = parts.map(evaluate)
+                if results.contains(true) { return true }
+                return results.contains(nil) ? nil : false
+            case .status, .quantified, .answer, .comparison: return nil
+            }
+        }
+        return evaluate(condition)
+    }
+}
+
 /// Whether a country's list rests on a PAC decision yet.
 public enum CountryStatus: String, Sendable, CaseIterable {
     case decided, draft
@@ -199,6 +261,8 @@ public enum Violation: Sendable, Hashable {
     case no
     case comparison(Comparison, Operand)
     case choices(Set<String>)
+    /// No answer is a violation: an informational question, read by conditions (the sector, whether child labour was remediated).
+    case informational
 }
 
 /// A CAT question as in force during one period.
@@ -256,6 +320,8 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case quantified(Quantifier, questions: [Int], QuestionStatus)
     case answer(question: Int, AnswerTest)
     case comparison(question: Int, Comparison, Operand)
+    /// A factory attribute (index into `RuleBook.attributes`) has a declared value.
+    case attribute(Int, String)
     case not(RuleCondition)
     case and([RuleCondition])
     case or([RuleCondition])
@@ -265,8 +331,19 @@ public indirect enum RuleCondition: Sendable, Hashable {
         switch self {
         case .status(let question, _), .answer(let question, _), .comparison(let question, _, _): [question]
         case .quantified(_, let questions, _): questions
+        case .attribute: []
         case .not(let inner): inner.questions
         case .and(let parts), .or(let parts): parts.flatMap(\.questions)
+        }
+    }
+
+    /// Every factory attribute the condition reads, by index into `RuleBook.attributes`.
+    public var attributes: [Int] {
+        switch self {
+        case .attribute(let index, _): [index]
+        case .status, .quantified, .answer, .comparison: []
+        case .not(let inner): inner.attributes
+        case .and(let parts), .or(let parts): parts.flatMap(\.attributes)
         }
     }
 }
@@ -317,6 +394,17 @@ public enum ParameterValue: Sendable, Hashable {
     case flag(Bool)
     case text(String)
     case words([String])
+    /// Different values by a factory attribute (`value 300 hours for sector "garment"`): by
+    /// declared value, and for every other value (`otherwise`, nil when every value is listed).
+    indirect case byAttribute(attribute: String, values: [String: ParameterValue], otherwise: ParameterValue?)
+
+    /// A value of the kind it holds: itself, or for values by attribute one of them.
+    public var representative: ParameterValue {
+        if case .byAttribute(_, let values, let otherwise) = self {
+            return otherwise ?? values.keys.sorted().first.flatMap { values[$0] } ?? self
+        }
+        return self
+    }
 }
 
 /// The publication policy settings the language knows.
@@ -604,6 +692,8 @@ public struct Example: Sendable {
     /// The issue ids expected, sorted.
     public var expected: [String]
     public var origin: SourceRange
+    /// The factory's attributes given (`given factory sector "garment"`), by name.
+    public var factory: [String: String] = [:]
 }
 
 /// A raw answer to a CAT question.

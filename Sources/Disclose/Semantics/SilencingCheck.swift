@@ -106,7 +106,7 @@ struct SilencingCheck {
         switch condition {
         case .status(let asked, let status): asked == question && status == .notApplicable
         case .quantified(_, let asked, let status): status == .notApplicable && asked.contains(question)
-        case .answer, .comparison: false
+        case .answer, .comparison, .attribute: false
         case .not(let inner): testsNotApplicable(inner, question)
         case .and(let parts), .or(let parts): parts.contains { testsNotApplicable($0, question) }
         }
@@ -138,6 +138,11 @@ struct SilencingCheck {
             // Domains depend on the thresholds the condition compares with: made afresh per query.
             domains = [:]
             for index in order { domains[index] = domain(index, thresholdsFrom: condition) }
+            // A factory attribute is a variable too (keyed -1 - its index), ranging over its declared values.
+            for attribute in condition.attributes where seen.insert(-1 - attribute).inserted {
+                order.append(-1 - attribute)
+                domains[-1 - attribute] = book.attributes[attribute].values.map { .answered(.choice($0), nonCompliant: false) }
+            }
             var assignment: [Int: Value] = [:]
             return solve(condition, order: order, position: 0, fixed: fixed, assignment: &assignment)
         }
@@ -173,7 +178,8 @@ struct SilencingCheck {
                 case .number(let amount, _): return amount
                 case .date(let day): return Double(day.ordinal)
                 case .parameter(let name):
-                    switch book.parameter(name, on: day) {
+                    // A value by attribute: the search uses one of its values (the one for other factories).
+                    switch book.parameter(name, on: day)?.representative {
                     case .quantity(let amount, _)?: return amount
                     case .date(let day)?: return Double(day.ordinal)
                     default: return nil
@@ -187,6 +193,8 @@ struct SilencingCheck {
                 case .choices(let choices):
                     guard case .choice(let choice) = answer else { return nil }
                     return .answered(answer, nonCompliant: choices.contains(choice))
+                case .informational:
+                    return .answered(answer, nonCompliant: false)
                 case .comparison(let comparison, let operand):
                     // A threshold with no value that day makes every answer unusable.
                     guard let threshold = value(operand) else { return nil }
@@ -206,7 +214,7 @@ struct SilencingCheck {
                     case .comparison(let asked, _, let operand): if asked == index, let threshold = value(operand) { thresholds.insert(threshold) }
                     case .not(let inner): collect(inner)
                     case .and(let parts), .or(let parts): parts.forEach(collect)
-                    case .status, .quantified, .answer: break
+                    case .status, .quantified, .answer, .attribute: break
                     }
                 }
                 if let condition { collect(condition) }
@@ -264,13 +272,17 @@ struct SilencingCheck {
                 case .number(let amount, _): threshold = amount
                 case .date(let day): threshold = Double(day.ordinal)
                 case .parameter(let name):
-                    switch book.parameter(name, on: day) {
+                    switch book.parameter(name, on: day)?.representative {
                     case .quantity(let amount, _)?: threshold = amount
                     case .date(let day)?: threshold = Double(day.ordinal)
                     default: threshold = nil
                     }
                 }
                 return threshold.map { EvaluationPlan.compare(raw, comparison, $0) } ?? false
+            case .attribute(let attribute, let expected):
+                guard let value = assignment[-1 - attribute] else { return nil }
+                guard case .answered(.choice(let given), _) = value else { return false }
+                return given.lowercased() == expected.lowercased()
             case .not(let inner):
                 return evaluate(inner, assignment).map { !$0 }
             case .and(let parts):

@@ -10,6 +10,9 @@ public enum ConditionPrinter {
             return "\(quantifier.rawValue) of \(names.map(\.text).joined(separator: ", ")) \(verb) \(status.rawValue)"
         case .question(let name, let test, _):
             return "\(name.text) is \(text(of: test))"
+        case .attribute(let name, let value, _):
+            // `"yes"` and `yes` are the same value; the canonical form is the bare word.
+            return "factory \(name.text) is \(attributeValue(value.text))"
         case .not(let inner, _):
             return "not " + grouped(inner)
         case .and(let parts):
@@ -24,6 +27,11 @@ public enum ConditionPrinter {
         case .and, .or: "(" + text(of: condition) + ")"
         default: text(of: condition)
         }
+    }
+
+    /// A factory attribute's value: `yes` and `no` bare (the same values as `"yes"` and `"no"`), others quoted.
+    static func attributeValue(_ value: String) -> String {
+        value == "yes" || value == "no" ? value : quoted(value)
     }
 
     static func text(of test: QuestionTest) -> String {

@@ -92,7 +92,10 @@ public enum Formatter {
         case .required(let condition): return "required when \(ConditionPrinter.text(of: condition))"
         case .questions(let names): return "questions \(list(names))"
         case .deadline(let amount, let unit): return "deadline \(ConditionPrinter.number(amount)) \(unit.text)"
-        case .value(let value): return "value \(ConditionPrinter.text(of: value.literal))"
+        case .value(let value):
+            guard let selector = value.selector else { return "value \(ConditionPrinter.text(of: value.literal))" }
+            return "value \(ConditionPrinter.text(of: value.literal)) for \(selector.attribute.text) "
+                + selector.values.map { ConditionPrinter.attributeValue($0.text) }.joined(separator: ", ")
         case .reason(let text): return "reason \(prose(text))"
         case .decidedBy(let name): return "decided by \(name.text)"
         case .from(let date): return "from \(date.day)"
@@ -101,11 +104,18 @@ public enum Formatter {
         case .status(let status, let by): return "status \(status.text)" + (by.map { " by \($0.text)" } ?? "")
         case .publishesNothing: return "publishes nothing"
         case .given(let answers):
-            return "given " + answers.map { "\($0.question.text) \(ConditionPrinter.text(of: $0.value.literal))" }.joined(separator: ", ")
+            return "given " + answers.map { answer in
+                guard answer.isFactoryAttribute, case .text(let value) = answer.value.literal else {
+                    return "\(answer.question.text) \(ConditionPrinter.text(of: answer.value.literal))"
+                }
+                return "factory \(answer.question.text) \(ConditionPrinter.attributeValue(value))"
+            }.joined(separator: ", ")
         case .expect(let names): return names.isEmpty ? "expect nothing" : "expect \(list(names))"
         case .on(let date): return "on \(date.date)"
         case .source(let text): return "source \(prose(text))"
         case .covers(let names): return "covers \(list(names))"
+        case .coversWhen(let condition): return "covers when \(ConditionPrinter.text(of: condition))"
+        case .values(let values): return "values \(texts(values))"
         case .entry(let id, let text): return "\(id.text) \(prose(text))"
         case .words(let language, let words): return "words \(language.text) \(words.map(prose).joined(separator: ", "))"
         case .nameCues(let language, let cues): return "name-cues \(language.text) \(cues.map(prose).joined(separator: ", "))"

@@ -58,6 +58,19 @@ public struct Parser {
         }
     }
 
+    /// Whether the token after the current one is a word (not a keyword), on the same line:
+    /// looked at on a copy of the lexer, which nothing else reads.
+    private var nextTokenIsWord: Bool {
+        var copy = lexer
+        while true {
+            let token = copy.next()
+            switch token.kind {
+            case .comment, .docComment: continue
+            default: return token.kind == .word && token.lineBreaksBefore == 0
+            }
+        }
+    }
+
     private var isAtLineStart: Bool { current.lineBreaksBefore > 0 || previousEnd == 0 }
 
     private func isKeyword(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
@@ -297,7 +310,7 @@ public struct Parser {
 
     /// header = "include" text
     ///        | ( "country" | "cluster" | "parameter" | "issue" | "policy" | "zero-tolerance" | "titles" | "decision" | "moderation"
-    ///          | "constraint" | "heading" | "tier" ) word
+    ///          | "constraint" | "heading" | "tier" | "attribute" | "scope" ) word
     ///        | ( "point" | "question" ) word "in" word
     ///        | ( "change" | "withdraw" ) item-kind word
     ///        | "omit" ( "category" | "constraint" ) word
@@ -345,6 +358,8 @@ public struct Parser {
             case .constraint: .constraint
             case .heading: .heading
             case .tier: .tier
+            case .attribute: .attribute
+            case .scope: .scope
             default: .decision
             }
             name = try consumeName(keyword == .titles ? "a language code" : "an id")
@@ -380,14 +395,14 @@ public struct Parser {
     /// clause = "title" word text | "text" word text | "legal" text | "answer" answer-kind
     ///        | "non-compliant" "when" violation | "not-applicable" "allowed" | "category" word
     ///        | "raised" "when" condition | "questions" word-list | "deadline" number word
-    ///        | "value" value | "reason" text | "decided" "by" word | "from" date | "until" date
+    ///        | "value" value [ "for" word attribute-values ] | "reason" text | "decided" "by" word | "from" date | "until" date
     ///        | "languages" word-list | "status" ( word | "decided" ) [ "by" word ] | "publishes" ( "nothing" | word-list )
     ///        | "given" given-answer { "," given-answer } | "expect" ( "nothing" | word-list )
-    ///        | "on" decision-date | "source" text | "covers" word-list | "words" word text { "," text }
+    ///        | "on" decision-date | "source" text | "covers" ( "when" condition | word-list ) | "words" word text { "," text }
     ///        | "name-cues" word text { "," text }
     ///        | "pattern" text | "withdraws" word-list | "rewords" word-list | "requires" requirement
     ///        | "required" "when" condition | "issues" word-list | "step" step | "concerns" word
-    ///        | "assessments" "at" "least" number | "threshold" threshold | word text ;
+    ///        | "assessments" "at" "least" number | "threshold" threshold | "values" text { "," text } | word text ;
     private mutating func parseClause(in kind: DeclarationKind) throws -> Clause {
         let start = current.span.start
         let keywordSpan = current.span
@@ -430,7 +445,15 @@ public struct Parser {
             let amount = current.number
             advance()
             body = .deadline(quantity: amount, unit: try consumeName("a unit: `hours` or `days`"))
-        case .value: body = .value(try parseValue())
+        case .value:
+            var value = try parseValue()
+            if isKeyword(.for) {
+                advance()
+                let attribute = try consumeName("a factory attribute such as `sector`")
+                value.selector = AttributeSelector(attribute: attribute, values: try parseAttributeValues())
+                value.span = Span(value.span.start, previousEnd)
+            }
+            body = .value(value)
         case .reason: body = .reason(try consumeProse("the reason in quotes"))
         case .decided:
             _ = try consume(.by, "`by`")
@@ -479,7 +502,15 @@ public struct Parser {
                 body = .on(PartialDateLiteral(date: PartialDate(date.day), span: date.span))
             }
         case .source: body = .source(try consumeProse("where the decision is recorded, in quotes"))
-        case .covers: body = .covers(try parseWordList("an id"))
+        case .covers:
+            if isKeyword(.when) {
+                advance()
+                nesting = 0
+                body = .coversWhen(try parseCondition())
+            } else {
+                body = .covers(try parseWordList("an id"))
+            }
+        case .values: body = .values(try parseTextList("a value in quotes, such as \"garment\""))
         case .words:
             let language = try consumeName("a language code such as `en`")
             body = .words(language: language, try parseTextList("a word or phrase in quotes").map { prose($0) })
@@ -698,11 +729,46 @@ public struct Parser {
         }
     }
 
-    /// given-answer = word ( "yes" | "no" | "not-applicable" | number [ word ] | date | text ) ;
+    /// attribute-values = attribute-value { "," attribute-value } ;
+    ///
+    /// attribute-value = text | "yes" | "no" ;
+    private mutating func parseAttributeValues() throws -> [TextLiteral] {
+        var values: [TextLiteral] = []
+        repeat {
+            if !values.isEmpty { advance() }
+            switch current.kind {
+            case .string: values.append(try consumeText("a value in quotes"))
+            case .keyword(.yes), .keyword(.no):
+                values.append(TextLiteral(text: current.text, span: current.span))
+                advance()
+            default: throw expectedError("a value in quotes, as in `for sector \"garment\"`, or `yes` or `no`")
+            }
+        } while current.kind == .comma
+        return values
+    }
+
+    /// given-answer = "factory" word attribute-value
+    ///              | word ( "yes" | "no" | "not-applicable" | number [ word ] | date | text ) ;
     private mutating func parseGivenAnswers() throws -> [GivenAnswer] {
         var answers: [GivenAnswer] = []
         repeat {
             if !answers.isEmpty { advance() }
+            if current.kind == .word, current.text == "factory", nextTokenIsWord {
+                let start = current.span.start
+                advance()
+                let attribute = try consumeName("a factory attribute such as `sector`")
+                let value: TextLiteral
+                switch current.kind {
+                case .string: value = try consumeText("a value in quotes")
+                case .keyword(.yes), .keyword(.no):
+                    value = TextLiteral(text: current.text, span: current.span)
+                    advance()
+                default: throw expectedError("the factory's value in quotes, as in `factory sector \"garment\"`, or `yes` or `no`")
+                }
+                answers.append(GivenAnswer(question: attribute, value: ValueSyntax(literal: .text(value.text), span: Span(start, previousEnd)),
+                                           isFactoryAttribute: true))
+                continue
+            }
             let question = try consumeName("a question id")
             let value: ValueSyntax
             if isKeyword(.notApplicable) {
@@ -762,7 +828,11 @@ public struct Parser {
         }
     }
 
-    /// primary = "(" condition ")" | quantifier "of" word-list ( "is" | "are" ) status | word "is" test ;
+    /// primary = "(" condition ")" | quantifier "of" word-list ( "is" | "are" ) status
+    ///         | "factory" word "is" ( text | "yes" | "no" ) | word "is" test ;
+    ///
+    /// `factory` is not a keyword (a tier `concerns factory`): it starts an attribute test
+    /// only when a word, not `is`, follows it.
     private mutating func parsePrimary() throws -> Condition {
         let start = current.span.start
         switch current.kind {
@@ -790,6 +860,19 @@ public struct Parser {
             advance()
             let status = try parseStatus()
             return .quantified(quantifier, questions, status, span: Span(start, previousEnd))
+        case .word where current.text == "factory" && nextTokenIsWord:
+            advance()
+            let attribute = try consumeName("a factory attribute such as `sector`")
+            _ = try consume(.is, "`is`")
+            let value: TextLiteral
+            switch current.kind {
+            case .string: value = try consumeText("a value in quotes")
+            case .keyword(.yes), .keyword(.no):
+                value = TextLiteral(text: current.text, span: current.span)
+                advance()
+            default: throw expectedError("a value in quotes, as in `factory sector is \"garment\"`, or `yes` or `no`")
+            }
+            return .attribute(attribute, value, span: Span(start, previousEnd))
         case .word:
             let question = try consumeName("a question id")
             _ = try consume(.is, "`is`")

@@ -63,6 +63,10 @@ public enum DeclarationKind: Hashable, Sendable {
     case heading
     /// `tier ID`: a named public list computed over a country's factories (BFC's low compliance).
     case tier
+    /// `attribute NAME`: a column of the factories table that conditions may test, with its values.
+    case attribute
+    /// `scope ID`: which of a country's factories its portal covers.
+    case scope
     /// `omit category CATEGORY`: a mandatory category a country deliberately does not publish.
     case omitCategory
     /// `omit constraint ID`: a programme-wide constraint a country's PAC has decided not to meet.
@@ -89,6 +93,8 @@ public enum DeclarationKind: Hashable, Sendable {
         case .constraint: "constraint"
         case .heading: "heading"
         case .tier: "tier"
+        case .attribute: "attribute"
+        case .scope: "scope"
         case .omitCategory: "omit category"
         case .omitConstraint: "omit constraint"
         case .change(let item): "change \(item.rawValue)"
@@ -186,6 +192,10 @@ public enum ClauseBody: Hashable, Sendable {
     case assessments(Double, span: Span)
     /// In a tier: when a factory is named.
     case threshold(ThresholdSyntax)
+    /// In an attribute: the values a factory may have.
+    case values([TextLiteral])
+    /// In a scope: the factories the country's portal covers.
+    case coversWhen(Condition)
 
     /// The clause's keyword as written, for messages (`title`, `raised when`, …).
     public var keyword: String { kind.keyword }
@@ -230,6 +240,8 @@ public enum ClauseBody: Hashable, Sendable {
         case .concerns: .concerns
         case .assessments: .assessments
         case .threshold: .threshold
+        case .values: .values
+        case .coversWhen: .coversWhen
         }
     }
 }
@@ -239,7 +251,7 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
     case title, text, legal, answer, nonCompliant, notApplicableAllowed, category, raised,
         questions, deadline, value, reason, decidedBy, from, until, languages, status,
         publishesNothing, given, expect, on, source, covers, entry, words, pattern, publishes,
-        withdraws, rewords, requires, required, nameCues, issues, step, concerns, assessments, threshold
+        withdraws, rewords, requires, required, nameCues, issues, step, concerns, assessments, threshold, values, coversWhen
 
     /// The keyword as written (`title`, `raised when`, …).
     var keyword: String {
@@ -281,6 +293,8 @@ enum ClauseKind: UInt8, CaseIterable, Sendable {
         case .concerns: "concerns"
         case .assessments: "assessments at least"
         case .threshold: "threshold"
+        case .values: "values"
+        case .coversWhen: "covers when"
         }
     }
 }
@@ -391,14 +405,26 @@ public struct ValueSyntax: Hashable, Sendable {
     public var literal: Literal
     /// Where.
     public var span: Span
+    /// In a parameter: the factories it is the value for (`for sector "garment", "textile"`); nil for every factory.
+    public var selector: AttributeSelector? = nil
+}
+
+/// Some factories by one attribute: `sector "garment", "textile"`.
+public struct AttributeSelector: Hashable, Sendable {
+    /// The attribute.
+    public var attribute: Name
+    /// Its values chosen (`yes` and `no` are the values "yes" and "no").
+    public var values: [TextLiteral]
 }
 
 /// One answer in the `given` clause of an example.
 public struct GivenAnswer: Hashable, Sendable {
-    /// The question answered.
+    /// The question answered, or the factory attribute given.
     public var question: Name
     /// The answer.
     public var value: ValueSyntax
+    /// True for `factory sector "garment"`: the factory's attribute, not an answer.
+    public var isFactoryAttribute = false
 }
 
 /// The statuses a question can be tested for.
@@ -427,15 +453,28 @@ public indirect enum Condition: Hashable, Sendable {
     case quantified(Quantifier, [Name], QuestionStatus, span: Span)
     /// `A is non-compliant`, `A is above 60 hours`.
     case question(Name, QuestionTest, span: Span)
+    /// `factory sector is "garment"`: a factory attribute has a value (`yes` and `no` are the values "yes" and "no").
+    case attribute(Name, TextLiteral, span: Span)
     case not(Condition, span: Span)
     case and([Condition])
     case or([Condition])
+
+    /// The factory attributes it tests, in the order written.
+    var attributeNames: [Name] {
+        switch self {
+        case .quantified, .question: []
+        case .attribute(let name, _, _): [name]
+        case .not(let inner, _): inner.attributeNames
+        case .and(let parts), .or(let parts): parts.flatMap(\.attributeNames)
+        }
+    }
 
     /// Every question id it reads, in the order written.
     var names: [Name] {
         switch self {
         case .quantified(_, let names, _, _): names
         case .question(let name, _, _): [name]
+        case .attribute: []
         case .not(let inner, _): inner.names
         case .and(let parts), .or(let parts): parts.flatMap(\.names)
         }
@@ -444,7 +483,7 @@ public indirect enum Condition: Hashable, Sendable {
     /// Where it was written.
     public var span: Span {
         switch self {
-        case .quantified(_, _, _, let span), .question(_, _, let span), .not(_, let span): span
+        case .quantified(_, _, _, let span), .question(_, _, let span), .attribute(_, _, let span), .not(_, let span): span
         case .and(let parts), .or(let parts): parts[0].span.union(parts[parts.count - 1].span)
         }
     }

@@ -7,7 +7,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case include, country, cluster, point, question, parameter, issue, policy
     case zeroTolerance = "zero-tolerance"
     case change, withdraw, omit, titles, example, decision, moderation, constraint
-    case heading, tier
+    case heading, tier, attribute, scope
     // Clauses: each starts a clause inside a declaration.
     case title, text, legal, answer
     case nonCompliant = "non-compliant"
@@ -16,19 +16,19 @@ public enum Keyword: String, CaseIterable, Sendable {
     case languages, status, publishes, given, expect, on, source, covers, words, pattern
     case nameCues = "name-cues"
     case withdraws, rewords, requires, required
-    case issues, step, concerns, assessments, threshold
+    case issues, step, concerns, assessments, threshold, values
     // Words used inside clauses.
     case `in`, when, by, nothing, allowed, yes, no
     case yesNo = "yes-no"
     case number, date, one, of, any, all, `is`, are, not, and, or
     case above, below, at, least, most, before, after, compliant
-    case immediately, within
+    case immediately, within, `for`
 
     /// Keywords that start a declaration.
     public var startsDeclaration: Bool {
         switch self {
         case .include, .country, .cluster, .point, .question, .parameter, .issue, .policy,
-            .zeroTolerance, .change, .withdraw, .omit, .titles, .example, .decision, .moderation, .constraint, .heading, .tier:
+            .zeroTolerance, .change, .withdraw, .omit, .titles, .example, .decision, .moderation, .constraint, .heading, .tier, .attribute, .scope:
             return true
         default:
             return false
@@ -40,7 +40,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         switch self {
         case .title, .text, .legal, .answer, .nonCompliant, .notApplicable, .category, .raised,
             .questions, .deadline, .value, .reason, .decided, .from, .until, .languages, .status,
-            .publishes, .given, .expect, .on, .source, .covers, .words, .nameCues, .pattern, .withdraws, .rewords, .requires, .required, .issues, .step, .concerns, .assessments, .threshold:
+            .publishes, .given, .expect, .on, .source, .covers, .words, .nameCues, .pattern, .withdraws, .rewords, .requires, .required, .issues, .step, .concerns, .assessments, .threshold, .values:
             return true
         default:
             return false

@@ -45,6 +45,9 @@ public struct BaselineDiff: Sendable {
             case .omitConstraint:
                 kind = "waived"
                 what = "does not meet programme constraint `\(item)`"
+            case .scope:
+                kind = "scope"
+                what = "the portal covers only some factories" + (what.isEmpty ? "" : ": " + what)
             case .parameter, .question, .policy, .zeroTolerance, .moderation:
                 kind = "added"
                 what = "country \(choice.kind.spelling)" + (what.isEmpty ? "" : ": " + what)
@@ -55,7 +58,7 @@ public struct BaselineDiff: Sendable {
                 kind = "tier"
                 what = "a public list computed over the country's factories"
 
-            case .country, .include, .cluster, .point, .example, .decision, .constraint:
+            case .country, .include, .cluster, .point, .example, .decision, .constraint, .attribute:
                 continue
             }
             switch (choice.from, choice.until) {

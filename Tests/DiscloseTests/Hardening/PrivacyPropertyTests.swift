@@ -285,7 +285,16 @@ extension Hardening {
                 }
                 return ("\(name).csv", Array(([columns] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined().utf8))
             }
-            let factories = set.factories.map { [$0.id, $0.name, "garment", $0.country, $0.left?.description ?? ""] }
+            // Factory attributes, drawn from each factory's id (so the rest of the data set is as
+            // before): mostly declared values, some missing, some not declared, some factories
+            // without an export licence; the miniature country's scope and its overtime cap by
+            // sector read them, and whatever they withhold must not leak either.
+            let factories = set.factories.map { factory -> [String] in
+                var random = SampleRandom(seed: factory.id.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 })
+                let sector = random.chance(0.05) ? random.pick(["", "knitwear"]) : random.pick(["garment", "garment", "garment", "footwear"])
+                let licence = random.chance(0.08) ? random.pick(["", "no"]) : "yes"
+                return [factory.id, factory.name, "garment", factory.country, factory.left?.description ?? "", sector, "", licence]
+            }
             let assessments = set.visits.map { visit in
                 [visit.id, visit.factory, visit.date.description, visit.refused == nil ? visit.method : "", String(visit.cycle),
                  visit.refused == nil ? "completed" : "refused", visit.refused?.rawValue ?? "", visit.finalised?.description ?? "",

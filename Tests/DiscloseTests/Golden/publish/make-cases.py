@@ -57,10 +57,13 @@ def compliant_answer(question, parameters):
         return "no" if when["answer"] == "yes" else "yes"
     if kind == "number":
         operand = when["with"]
-        threshold = parameters[operand["parameter"]]["value"] if "parameter" in operand else operand["number"]
+        value = parameters[operand["parameter"]] if "parameter" in operand else {"value": operand["number"]}
+        # A value by attribute: an answer compliant whatever the factory's attribute.
+        thresholds = [value["value"]] if "value" in value else [v["value"] for v in value["values"].values()] + (
+            [value["otherwise"]["value"]] if value.get("otherwise") else [])
         if when["compare"] in ("below", "at-least"):
-            return str(int(threshold) + 3)
-        return str(int(threshold) // 2)
+            return str(int(max(thresholds)) + 3)
+        return str(int(min(thresholds)) // 2)
     if kind == "choice":
         bad = set(c.lower() for c in when.get("choices", []))
         return next(c for c in question["answer"]["choices"] if c.lower() not in bad)
@@ -83,8 +86,13 @@ def compliant(country, day):
 # Records
 
 
-def factory(fid, name, country="KH", type="garment", left_on=""):
-    return {"factory_id": fid, "name": name, "type": type, "country": country, "left_on": left_on}
+def factory(fid, name, country="KH", type="garment", left_on="", export_licence=None):
+    record = {"factory_id": fid, "name": name, "type": type, "country": country, "left_on": left_on}
+    if export_licence is not None:
+        # The attribute columns, written only for the cases that give them: the older cases
+        # keep the five columns, which still read.
+        record.update({"sector": "", "province": "", "export_licence": export_licence})
+    return record
 
 
 def assessed(aid, fid, day, cycle, finalised="", method="on-site", cycle_ends="", country="KH", set=None, drop=(), answers=True):
@@ -128,7 +136,10 @@ class Data:
 
 def csv_text(table, rows):
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS[table], lineterminator="\n")
+    columns = COLUMNS[table]
+    if table == "factories" and any("export_licence" in row for row in rows):
+        columns = columns + ["sector", "province", "export_licence"]
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", restval="")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
@@ -456,7 +467,7 @@ case("country-publishes-nothing", "2024-06-01", texts(Data(
 # finalised assessment (withheld, first-assessment), KH-147 shows its second, and its third is
 # after the publication day; the child labour it found is escalated all the same, as of 2024-05-15.
 case("calendar-quarterly-in-preview", "2024-05-15", texts(Data(
-    [factory("KH-146", "Kampong Chhnang Garments"), factory("KH-147", "Pursat Apparel")],
+    [factory("KH-146", "Kampong Chhnang Garments", export_licence="yes"), factory("KH-147", "Pursat Apparel", export_licence="yes")],
     [assessed("KH-146-A1", "KH-146", "2023-03-06", 1, "2023-04-12"),
      assessed("KH-146-A2", "KH-146", "2024-03-04", 2, "2024-04-10", set={"OSH-EMR-03": "no"}),
      assessed("KH-147-A1", "KH-147", "2023-01-09", 1, "2023-02-15"),
@@ -575,6 +586,178 @@ case("tier-fewer-than-three-assessments", "2024-06-30", tier_data([
 case("tier-all-equal", "2024-06-30", tier_data([
     ("XT-1", "Equal One Garments", 3, 2, "not-applicable"), ("XT-2", "Equal Two Garments", 3, 2, "not-applicable"),
     ("XT-3", "Equal Three Garments", 3, 2, "not-applicable"), ("XT-4", "Equal Four Garments", 3, 2, "not-applicable")]))
+
+# ----------------------------------------------------------------------------------------
+# Factory attributes: a miniature project (`project/`, written here too) with two adopted
+# countries. XA's overtime cap differs by sector (200 hours a year, 300 in garment and textile
+# factories); XB covers only export-licensed factories (its scope), and escalates child labour.
+
+ATTR_COLUMNS = COLUMNS["factories"] + ["sector", "province", "export_licence"]
+# (Cambodia's scope reads `export_licence`; it rests on a proposed decision, so only the preview
+# applies it, and the calendar case above gives the column so that its preview is about the calendar.)
+
+ATTR_CATALOGUE = """# A miniature catalogue for the factory attribute cases.
+
+attribute sector
+  values "garment", "textile", "footwear"
+
+attribute export_licence
+  values "yes", "no"
+
+parameter annual-overtime-cap
+  value 624 hours
+
+cluster TST
+  title en "Test cluster"
+
+point TST-ONE in TST
+  title en "Test point"
+
+question Q-HOURS in TST-ONE
+  text en "What is the highest number of overtime hours any worker worked in the last twelve months?"
+  answer number in hours
+  non-compliant when above annual-overtime-cap
+
+question Q-CHILD in TST-ONE
+  text en "Are there workers under the minimum working age?"
+  answer yes-no
+  non-compliant when yes
+"""
+
+ATTR_XA = """# A country whose annual overtime cap differs by sector, for the attribute golden cases.
+
+country XA
+  title en "Sector Land"
+  languages en
+  status decided
+  decided by XA-PAC-2020-01
+
+include "../rules/catalogue.disclose"
+include "XA-decisions.disclose"
+
+change parameter annual-overtime-cap
+  value 200 hours
+  value 300 hours for sector "garment", "textile"
+  reason "300 hours in garments and textiles, 200 in other sectors"
+  decided by XA-PAC-2020-01
+  from 2020-01-01
+
+issue XA-OVERTIME
+  title en "Overtime above the annual cap"
+  category wages
+  raised when Q-HOURS is non-compliant
+  decided by XA-PAC-2020-01
+  from 2020-01-01
+"""
+
+ATTR_XA_DECISIONS = """# The register of XA.
+
+decision XA-PAC-2020-01
+  title en "Launch of public reporting, with the overtime cap by sector"
+  status adopted
+  on 2020-01-01
+  publishes XA-OVERTIME
+  covers annual-overtime-cap
+"""
+
+ATTR_XB = """# A country whose portal covers export-licensed factories only, for the scope golden case.
+
+country XB
+  title en "Scope Land"
+  languages en
+  status decided
+  decided by XB-PAC-2020-01
+
+include "../rules/catalogue.disclose"
+include "XB-decisions.disclose"
+
+scope XB-EXPORTERS
+  covers when factory export_licence is yes
+  reason "The portal covers export-licensed factories"
+  decided by XB-PAC-2020-01
+
+issue XB-CHILD
+  title en "Workers under the minimum working age"
+  category child-labour
+  raised when Q-CHILD is non-compliant
+  decided by XB-PAC-2020-01
+  from 2020-01-01
+
+zero-tolerance ZT-XB-CHILD
+  title en "Child labour"
+  questions Q-CHILD
+  step notify-ministry by better-work immediately
+  decided by XB-PAC-2020-01
+  from 2020-01-01
+"""
+
+ATTR_XB_DECISIONS = """# The register of XB.
+
+decision XB-PAC-2020-01
+  title en "Launch of public reporting for export-licensed factories"
+  status adopted
+  on 2020-01-01
+  publishes XB-CHILD
+  covers XB-EXPORTERS, ZT-XB-CHILD
+"""
+
+
+def attribute_data(rows):
+    """rows: (factory id, name, country, sector, export licence, latest answers {question: answer});
+    two assessments each (2023 and 2024), the first compliant."""
+    factories, assessments, answers = [], [], []
+    for fid, name, country, sector, licence, latest in rows:
+        factories.append({"factory_id": fid, "name": name, "type": "garment", "country": country, "left_on": "",
+                          "sector": sector, "province": "", "export_licence": licence})
+        for number, year in [(1, 2023), (2, 2024)]:
+            aid = f"{fid}-A{number}"
+            assessments.append({"assessment_id": aid, "factory_id": fid, "assessed_on": f"{year}-02-12", "method": "on-site",
+                                "cycle": str(number), "status": "completed", "refusal_reason": "", "finalised_on": f"{year}-03-20",
+                                "cycle_ends_on": ""})
+            given = latest if number == 2 else {}
+            answers.append({"assessment_id": aid, "question_id": "Q-HOURS", "answer": given.get("Q-HOURS", "150")})
+            answers.append({"assessment_id": aid, "question_id": "Q-CHILD", "answer": given.get("Q-CHILD", "no")})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ATTR_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(factories)
+    files = {"factories.csv": out.getvalue(), "assessments.csv": csv_text("assessments", assessments),
+             "answers.csv": csv_text("answers", answers)}
+    files["project/rules/catalogue.disclose"] = ATTR_CATALOGUE
+    files["project/countries/XA.disclose"] = ATTR_XA
+    files["project/countries/XA-decisions.disclose"] = ATTR_XA_DECISIONS
+    files["project/countries/XB.disclose"] = ATTR_XB
+    files["project/countries/XB-decisions.disclose"] = ATTR_XB_DECISIONS
+    return files
+
+
+# The same answer judged on both sides of the cap by sector: 250 hours is within a garment
+# factory's 300 (green) and above a footwear factory's 200 (XA-OVERTIME); exactly 300 in a
+# garment factory is not above its cap (green); 310 in a textile factory is (XA-OVERTIME); 190 in
+# a footwear factory is within 200 (green).
+case("attribute-value-by-sector-both-sides", "2024-06-30", attribute_data([
+    ("XA-1", "Both Sides Garment 250", "XA", "garment", "yes", {"Q-HOURS": "250"}),
+    ("XA-2", "Both Sides Footwear 250", "XA", "footwear", "yes", {"Q-HOURS": "250"}),
+    ("XA-3", "Both Sides Garment 300", "XA", "garment", "yes", {"Q-HOURS": "300"}),
+    ("XA-4", "Both Sides Textile 310", "XA", "textile", "yes", {"Q-HOURS": "310"}),
+    ("XA-5", "Both Sides Footwear 190", "XA", "footwear", "yes", {"Q-HOURS": "190"})]))
+
+# A factory without a sector, and one whose sector is not a declared value (W714, with its
+# line and column), cannot be judged against the cap: 150 hours is within every sector's cap,
+# yet both are withheld as incomplete data, never shown green. A footwear factory beside them
+# with the same answer is shown green.
+case("attribute-missing-incomplete", "2024-06-30", attribute_data([
+    ("XA-11", "No Sector Given", "XA", "", "yes", {"Q-HOURS": "150"}),
+    ("XA-12", "Undeclared Sector Knitwear", "XA", "knitwear", "yes", {"Q-HOURS": "150"}),
+    ("XA-13", "Declared Sector Footwear", "XA", "footwear", "yes", {"Q-HOURS": "150"})]))
+
+# XB covers export-licensed factories only. XB-2 has no export licence: its child labour is
+# escalated to the Ministry as usual, but it is withheld publicly as out-of-scope; XB-3 gives
+# no export licence at all, so whether it is covered cannot be told: incomplete data.
+case("out-of-scope-factory", "2024-06-30", attribute_data([
+    ("XB-1", "Licensed Exporter", "XB", "garment", "yes", {}),
+    ("XB-2", "Unlicensed Subcontractor", "XB", "garment", "no", {"Q-CHILD": "yes"}),
+    ("XB-3", "Licence Not Recorded", "XB", "garment", "", {})]))
 
 # ----------------------------------------------------------------------------------------
 # Bad data: nothing is published (except bom-crlf-reads-fine, which must read).
