@@ -3,7 +3,6 @@ public enum RuleBookText {
     /// A readable summary of the rules in force on `day`.
     public static func render(_ book: RuleBook, on day: Day) -> String {
         var lines: [String] = []
-        let language = book.country?.languages.first ?? "en"
         if let country = book.country {
             lines.append("\(country.titles["en"] ?? country.code) (\(country.code)), rules in force on \(day)")
             lines.append("status: \(country.status.rawValue)" + (country.decision.map { ", decided by \($0)" } ?? ""))

@@ -119,6 +119,7 @@ public struct QuestionSearch: Sendable {
             case .parameter(let name): name
             }
             return "\(comparison.rawValue) \(value)"
+        case .informational: return "never"
         }
     }
 
@@ -136,7 +137,9 @@ public struct QuestionSearch: Sendable {
             for code in question.texts.keys.sorted(by: { ($0 == "en" ? 0 : 1, $0) < ($1 == "en" ? 0 : 1, $1) }) {
                 lines.append("    text \(code) \(ConditionPrinter.quoted(question.texts[code]!))")
             }
-            var answer = "    answer \(question.answer); non-compliant when \(Self.nonCompliant(question))"
+            var answer = question.violation == .informational
+                ? "    answer \(question.answer); informational: never non-compliant, read by conditions"
+                : "    answer \(question.answer); non-compliant when \(Self.nonCompliant(question))"
             if question.allowsNotApplicable { answer += "; not-applicable allowed" }
             lines.append(answer)
             if let legal = question.legal { lines.append("    legal \(ConditionPrinter.quoted(legal))") }
