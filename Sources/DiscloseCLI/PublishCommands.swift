@@ -82,11 +82,11 @@ func runPublish(_ arguments: inout Arguments) throws -> Int32 {
     }
     printError(PublicationSummary.text(publication, out: folder.given).safeForTerminal)
     if let previous {
-        printError(PublicChanges(from: previous, to: PublicListing(publication)).summary.safeForTerminal)
+        printError(PublicChanges(from: previous, to: PublicListing(publication)).summary(out: folder.given).safeForTerminal)
     }
     if format == "html" {
         let site = (folder.given.hasSuffix("/") ? folder.given : folder.given + "/") + PublicationFolder.publicFolder
-        printError("the portal: \(files.count - 1) files; open \(site)/index.html".safeForTerminal)
+        printError("the portal: \(files.filter { $0.path.hasPrefix(PublicationFolder.publicFolder + "/") }.count) files; open \(site)/index.html".safeForTerminal)
     }
     return 0
 }

@@ -9,7 +9,9 @@ import Foundation
 ///   listed factories, the country figures per issue as a chart, and what is (not) shown;
 /// - `CC.LL.issue.ISSUE.html`: the factories non-compliant on one public issue;
 /// - `CC.LL.factory.ID.html`: a factory's details, findings and published responses;
-/// - `portal.css`, `portal.js` (the script only adds filtering and sorting).
+/// - `portal.css`, `portal.js` (the script only adds filtering and sorting);
+/// - in a preview made over an earlier publication, `changes.html`: what changed on the
+///   portal since (`PublicChanges`), linked from the start page, for the PAC.
 /// Ids from data enter names through `PortalHTML.fileNamePart`. Same publication, same bytes.
 public enum PortalSite {
     /// The shared stylesheet's name.
@@ -18,29 +20,36 @@ public enum PortalSite {
     public static let script = "portal.js"
 
     /// Every file of the site, by name, as UTF-8 bytes: the start page first.
-    public static func files(_ publication: Publication) -> [(name: String, bytes: [UInt8])] {
-        pages(publication).map { ($0.name, Array($0.text.utf8)) }
+    public static func files(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, bytes: [UInt8])] {
+        pages(publication, changes: changes).map { ($0.name, Array($0.text.utf8)) }
     }
 
     /// Every file of the site, by name, as text.
-    public static func pages(_ publication: Publication) -> [(name: String, text: String)] {
-        makers(publication).map { ($0.name, $0.make()) }
+    public static func pages(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, text: String)] {
+        makers(publication, changes: changes).map { ($0.name, $0.make()) }
     }
+
+    /// The page of what changed since the previous publication: only in a preview.
+    public static let changesPage = "changes.html"
 
     /// Every file of the site, by name, with a function that writes it into an open file when
     /// called: for `PublicationFolder.files`, so that a site of tens of
     /// thousands of pages is made a page at a time, on every core, never whole in memory.
-    public static func writers(_ publication: Publication) -> [(name: String, write: @Sendable (FileHandle) throws -> Void)] {
-        makers(publication).map { page in (page.name, { try $0.write(contentsOf: Array(page.make().utf8)) }) }
+    public static func writers(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, write: @Sendable (FileHandle) throws -> Void)] {
+        makers(publication, changes: changes).map { page in (page.name, { try $0.write(contentsOf: Array(page.make().utf8)) }) }
     }
 
     /// Every file of the site, by name, with the function that makes its text.
-    static func makers(_ publication: Publication) -> [(name: String, make: @Sendable () -> String)] {
+    /// `changes` (what changed since the previous publication) makes a page only in a preview:
+    /// the public portal never shows it.
+    static func makers(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, make: @Sendable () -> String)] {
+        let changes = publication.isPreview ? changes : nil
         var pages: [(name: String, make: @Sendable () -> String)] = [
-            ("index.html", { PortalHome(publication: publication).render() }),
+            ("index.html", { PortalHome(publication: publication, changes: changes).render() }),
             (stylesheet, { PortalAssets.stylesheet }),
             (script, { PortalAssets.script }),
         ]
+        if let changes { pages.append((changesPage, { PortalHome(publication: publication, changes: changes).changesPage() })) }
         for country in publication.countries {
             for language in languages(country) {
                 let page = PortalCountryPages(publication: publication, country: country, language: language)
@@ -232,6 +241,8 @@ struct PortalFrame {
 /// `index.html`: every country, with its figures and its languages (in English).
 struct PortalHome {
     var publication: Publication
+    /// What changed since the previous publication, in a preview made over one.
+    var changes: PublicChanges? = nil
 
     func render() -> String {
         let frame = PortalFrame(publication: publication, labels: .english)
@@ -281,7 +292,7 @@ struct PortalHome {
             \(cards)
             </ul>
             </section>
-            <section class="panel about" aria-labelledby="about-h">
+            \(changesPanel())<section class="panel about" aria-labelledby="about-h">
             <h2 id="about-h">\(labels.aboutHeading)</h2>
             <ul>
             <li>\(labels.firstNotPublished)</li>
@@ -294,6 +305,44 @@ struct PortalHome {
             """
         return frame.document(title: "Better Work – \(labels.portalName)", breadcrumb: [("\(labels.allCountries)", nil)],
                               hero: hero, body: body, showsRulesDigest: true)
+    }
+
+    /// On a preview's start page, the link to what changed since the previous publication.
+    private func changesPanel() -> PortalMarkup {
+        guard let changes else { return .empty }
+        let count = changes.lines.count
+        let summary = count == 0 ? "No change since the previous publication (as of \(changes.previousAsOf))."
+            : "\(count) change\(count == 1 ? "" : "s") since the previous publication (as of \(changes.previousAsOf))."
+        return """
+            <section class="panel" aria-labelledby="changes-h">
+            <h2 id="changes-h">What changed</h2>
+            <p>\(summary) <a href="\(PortalSite.changesPage)">See every change</a></p>
+            </section>
+
+            """
+    }
+
+    /// `changes.html`: every change since the previous publication, by country.
+    func changesPage() -> String {
+        let frame = PortalFrame(publication: publication, labels: .english)
+        let labels = frame.labels
+        let lines = changes?.lines ?? []
+        let list: PortalMarkup = lines.isEmpty ? "<p>No change.</p>"
+            : "<ul class=\"changes\">" + PortalMarkup.join(lines.map { "<li>\($0)</li>" }) + "</ul>"
+        let hero = frame.hero(
+            eyebrow: "Better Work",
+            heading: "What changed since the previous publication",
+            more: "<p class=\"meta\">From the publication as of \(changes?.previousAsOf ?? "") to this one, as of \(publication.asOf.description).</p>")
+        let body: PortalMarkup = """
+            <div class="wrap">
+            <section class="panel" aria-labelledby="changes-h">
+            <h2 id="changes-h">Changes</h2>
+            \(list)
+            </section>
+            </div>
+            """
+        return frame.document(title: "What changed – \(labels.portalName)",
+                              breadcrumb: [("\(labels.allCountries)", "index.html"), ("What changed", nil)], hero: hero, body: body)
     }
 }
 

@@ -9,7 +9,8 @@ import Foundation
 ///   format writes it, so that a site build loses nothing the report would have said. Beside
 ///   it, `listing.json` (`PublicListing`: what the portal lists, in short) and, when the folder
 ///   held an earlier publication, `changes.txt` (`PublicChanges`: what changed on the portal
-///   since).
+///   since). A preview site made over an earlier publication also shows those changes as its
+///   page `changes.html`, for the PAC.
 ///
 /// Beside them, `disclose-output.json` (`OutputManifest`) lists every file with its SHA-256.
 public enum PublicationFolder {
@@ -42,8 +43,9 @@ public enum PublicationFolder {
         let report = OutputFile(internalReport, ownerOnly: true) { try PublicationExport.internalJSON(publication).write(to: $0) }
         let current = PublicListing(publication)
         var files: [OutputFile] = [OutputFile(listing, ownerOnly: true) { try $0.write(contentsOf: current.serialized()) }]
-        if let previous {
-            let text = PublicChanges(from: previous, to: current).text()
+        let changed = previous.map { PublicChanges(from: $0, to: current) }
+        if let changed {
+            let text = changed.text()
             files.append(OutputFile(changes, ownerOnly: true) { try $0.write(contentsOf: Array(text.utf8)) })
         }
         switch format {
@@ -57,7 +59,7 @@ public enum PublicationFolder {
             }
         case .site:
             files.insert(report, at: 0)
-            for page in PortalSite.writers(publication) {
+            for page in PortalSite.writers(publication, changes: changed) {
                 files.append(OutputFile(publicFolder + "/" + page.name, write: page.write))
             }
         }

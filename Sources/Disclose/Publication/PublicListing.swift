@@ -149,11 +149,12 @@ public struct PublicChanges: Sendable, Equatable {
         return text
     }
 
-    /// One line for the summary of a run.
-    public var summary: String {
+    /// One line for the summary of a run into the output folder `out` (as the user gave it).
+    public func summary(out: String) -> String {
         let count = lines.count
+        let file = (out.hasSuffix("/") ? out : out + "/") + PublicationFolder.changes
         return count == 0
             ? "since the previous publication (as of \(previousAsOf)): no change on the portal"
-            : "since the previous publication (as of \(previousAsOf)): \(count) change\(count == 1 ? "" : "s") on the portal, listed in internal/changes.txt"
+            : "since the previous publication (as of \(previousAsOf)): \(count) change\(count == 1 ? "" : "s") on the portal, listed in \(file)"
     }
 }

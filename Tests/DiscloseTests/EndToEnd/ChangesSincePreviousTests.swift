@@ -65,7 +65,7 @@ import Testing
         #expect(second.status == 0, "\(second.stderr)")
         let text = try String(contentsOf: out.appendingPathComponent("internal/changes.txt"), encoding: .utf8)
         let lines = text.split(separator: "\n").dropFirst()
-        #expect(second.stderr.contains("since the previous publication (as of 2024-06-30): \(lines.count) changes on the portal, listed in internal/changes.txt"))
+        #expect(second.stderr.contains("since the previous publication (as of 2024-06-30): \(lines.count) changes on the portal, listed in \(out.path)/internal/changes.txt"))
         #expect(text.hasPrefix("What changed on the portal since the previous publication in this folder (as of 2024-06-30), now as of 2025-06-30:\n"))
         // A factory of the sample first shown after mid-2024: listed now, not before.
         #expect(lines.contains { $0.hasPrefix("  KH: factory KH-0001 ") && $0.contains("now listed") })
@@ -77,5 +77,40 @@ import Testing
 
         let third = try CommandLineTests.run(["publish", "--data", sample, "--out", out.path, "--as-of", "2025-06-30"])
         #expect(third.stderr.contains("since the previous publication (as of 2025-06-30): no change on the portal"), "\(third.stderr)")
+    }
+
+    /// A preview site made over an earlier publication shows the changes as a page linked from
+    /// its start page, for the PAC; the public site never has the page.
+    @Test func aPreviewSiteShowsTheChangesAsAPage() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-changes-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let sample = Golden.packageRoot.appendingPathComponent("examples/sample").path
+        var last = ""
+        for asOf in ["2024-06-30", "2025-06-30"] {
+            let run = try CommandLineTests.run(["publish", "--data", sample, "--out", out.path, "--as-of", asOf, "--format", "html", "--preview"])
+            #expect(run.status == 0, "\(run.stderr)")
+            last = run.stderr
+        }
+        // The count the summary gives is the pages and assets deployed, not the internal files.
+        let deployed = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("public").path).count
+        #expect(last.contains("the portal: \(deployed) files; open "), "\(last)")
+        let page = try String(contentsOf: out.appendingPathComponent("public/changes.html"), encoding: .utf8)
+        let changes = try String(contentsOf: out.appendingPathComponent("internal/changes.txt"), encoding: .utf8)
+        let lines = changes.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(!lines.isEmpty)
+        #expect(page.components(separatedBy: "<li>").count - 1 >= lines.count)
+        #expect(page.contains("From the publication as of 2024-06-30 to this one, as of 2025-06-30."))
+        let home = try String(contentsOf: out.appendingPathComponent("public/index.html"), encoding: .utf8)
+        #expect(home.contains("\(lines.count) changes since the previous publication (as of 2024-06-30). <a href=\"changes.html\">"))
+
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-changes-public-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        for asOf in ["2024-06-30", "2025-06-30"] {
+            let run = try CommandLineTests.run(["publish", "--data", sample, "--out", site.path, "--as-of", asOf, "--format", "html"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("internal/changes.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public/changes.html").path))
+        #expect(!(try String(contentsOf: site.appendingPathComponent("public/index.html"), encoding: .utf8)).contains("changes.html"))
     }
 }
