@@ -136,6 +136,58 @@ import Testing
         #expect(result.diagnostics.contains { ($0.help ?? "").contains("did you mean `KH-T1`?") })
     }
 
+    @Test func moreBadValues() {
+        var input = Self.smallInput()
+        input.factories.append(FactoryRecord(id: "KH-T1", name: "Again", type: "garment", country: "KH"))
+        input.factories.append(FactoryRecord(id: "KH-T2", name: " ", type: "garment", country: "KH"))
+        input.factories.append(FactoryRecord(id: "", name: "No id", type: "garment", country: "KH"))
+        input.factories[0].leftOn = Day(iso: "2023-01-01")!
+        input.assessments.append(AssessmentRecord(id: "A4", factory: "KH-T1", date: Day(iso: "2025-05-01")!, cycle: 0))
+        input.assessments.append(AssessmentRecord(id: "A5", factory: "KH-T1", date: Day(iso: "2025-05-01")!, status: .refused(.none)))
+        input.assessments.append(AssessmentRecord(id: "A6", factory: "KH-T2", date: Day(iso: "2025-05-01")!))
+        input.answers["A5"] = ["OSH-EMR-02": "yes"]
+        input.answers["A6"] = ["OSH-EMR-02": "yes"]
+        let result = publishInMemory(input)
+        #expect(result.publication == nil)
+        let messages = result.diagnostics.map { "\($0.code.rawValue) \($0.message)" }
+        #expect(messages.contains("E708 factory `KH-T1` is given twice (factory 2 of the input)"), "\(messages)")
+        #expect(messages.contains("E706 factory `KH-T2` has no name"), "\(messages)")
+        #expect(messages.contains("E706 the id of factory 4 of the input is empty"), "\(messages)")
+        #expect(messages.contains("E706 factory `KH-T1` left the programme on 2023-01-01, before its first visit on 2024-01-10"), "\(messages)")
+        #expect(messages.contains("E706 `0` is not a cycle number (assessment `A4`)"), "\(messages)")
+        #expect(messages.contains("E707 answers to assessment `A5`, which was refused"), "\(messages)")
+        // The assessment of a factory left out, and its answers, are not reported again.
+        #expect(!messages.contains { $0.contains("A6") }, "\(messages)")
+    }
+
+    /// Every path the publisher asks of the rules, when they are in memory.
+    final class RecordingAccess: RuleFileAccess, @unchecked Sendable {
+        let files: MemoryFileAccess
+        private let lock = NSLock()
+        private var asked: [String] = []
+        init(_ files: MemoryFileAccess) { self.files = files }
+        var paths: [String] { lock.withLock { asked } }
+        private func note(_ path: String) { lock.withLock { asked.append(path) } }
+        func contents(of path: String) -> [UInt8]? { note(path); return files.contents(of: path) }
+        func canonical(_ path: String) -> String { note(path); return files.canonical(path) }
+        func isFolder(_ path: String) -> Bool { note(path); return files.isFolder(path) }
+        func fileNames(in folder: String) -> [String] { note(folder); return files.fileNames(in: folder) }
+    }
+
+    @Test func rulesInMemoryAreAllThatIsRead() throws {
+        let access = RecordingAccess(Self.memoryRules)
+        var publisher = Publisher(project: Self.memoryProject, asOf: Self.asOf)
+        publisher.rules = access
+        publisher.displayBase = Self.memoryProject
+        var input = Self.smallInput()
+        input.factories.append(FactoryRecord(id: "KM-1", name: "Elsewhere", type: "garment", country: "KM"))
+        let result = publisher.publish(input)
+        // The suggestion for a country without rules comes from the files in memory.
+        #expect(result.diagnostics.contains { $0.message == "no rules for country `KM` of factory `KM-1`" && ($0.help ?? "").hasPrefix("did you mean `KH`?") })
+        #expect(!access.paths.isEmpty)
+        #expect(access.paths.allSatisfy { $0.hasPrefix(Self.memoryProject) }, "\(access.paths.filter { !$0.hasPrefix(Self.memoryProject) })")
+    }
+
     @Test func aCountryWithoutRulesIsNamed() {
         var input = Self.smallInput()
         input.factories.append(FactoryRecord(id: "QQ-1", name: "Elsewhere", type: "garment", country: "QQ"))
