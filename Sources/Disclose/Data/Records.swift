@@ -20,6 +20,28 @@ public struct FactoryRecord: Sendable {
     public var attributes: [String: String] = [:]
     /// Where each of `attributes` is written, for warnings about values the rules do not declare.
     public var attributeFields: [String: SourceRange] = [:]
+
+    /// A factory given as values, for `Publisher.publish(_:)`.
+    ///
+    /// - Parameters:
+    ///   - id: the factory's id, unique among the factories (`KH-0001`).
+    ///   - name: its name as the portal shows it.
+    ///   - type: its type as the data gives it (`garment`, `footwear`…).
+    ///   - country: the two-letter code of its country programme (`KH`); read in capitals.
+    ///   - leftOn: the day the factory left the programme, if it did.
+    ///   - attributes: its attributes (`sector`, `province`, `export_licence`) by name; the
+    ///     rules check the values they read against those they declare.
+    ///   - line: the row of a table the factory comes from; 0 (the default) for a factory
+    ///     that comes from no table.
+    public init(id: String, name: String, type: String, country: String, leftOn: Day? = nil, attributes: [String: String] = [:], line: Int = 0) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.country = country
+        self.leftOn = leftOn
+        self.attributes = attributes
+        self.line = line
+    }
 }
 
 /// An assessment, or a visit the factory refused.
@@ -38,7 +60,34 @@ public struct AssessmentRecord: Sendable {
     public var status: Status
     public var finalisedOn: Day?
     public var cycleEndsOn: Day?
+    /// Where the row is; 0 for an assessment that comes from no table.
     public var line: Int
+
+    /// An assessment, or a refused visit, given as values, for `Publisher.publish(_:)`.
+    ///
+    /// - Parameters:
+    ///   - id: the assessment's id, unique among the assessments.
+    ///   - factory: the id of the factory assessed, one of the factories given.
+    ///   - date: the day of the visit.
+    ///   - method: how it was carried out (nil for a refused visit; a completed assessment
+    ///     without one is shown as on-site).
+    ///   - cycle: the service cycle it belongs to, a whole number from 1.
+    ///   - status: `.completed`, or `.refused(reason)` for a visit the factory refused.
+    ///   - finalisedOn: the day its report was finalised; an assessment counts only once it is.
+    ///   - cycleEndsOn: the last day of its service cycle, if known.
+    ///   - line: the row of a table it comes from; 0 (the default) when it comes from no table.
+    public init(id: String, factory: String, date: Day, method: AssessmentMethod? = nil, cycle: Int = 1, status: Status = .completed,
+                finalisedOn: Day? = nil, cycleEndsOn: Day? = nil, line: Int = 0) {
+        self.id = id
+        self.factory = factory
+        self.date = date
+        self.method = method
+        self.cycle = cycle
+        self.status = status
+        self.finalisedOn = finalisedOn
+        self.cycleEndsOn = cycleEndsOn
+        self.line = line
+    }
 }
 
 /// A factory's response to its findings.
@@ -51,7 +100,31 @@ public struct ResponseRecord: Sendable {
     public var date: Day
     public var text: String
     public var attachments: [String]
+    /// Where the row is; 0 for a response that comes from no table.
     public var line: Int
+
+    /// A factory's response given as values, for `Publisher.publish(_:)`.
+    ///
+    /// - Parameters:
+    ///   - id: the response's id, unique among the responses.
+    ///   - factory: the id of the factory responding.
+    ///   - assessment: the id of one of that factory's assessments.
+    ///   - issue: the public issue it answers; nil (the default) for the assessment as a whole.
+    ///   - date: the day of the response.
+    ///   - text: its text, screened by the country's moderation rules before it is shown.
+    ///   - attachments: names of attached files.
+    ///   - line: the row of a table it comes from; 0 (the default) when it comes from no table.
+    public init(id: String, factory: String, assessment: String, issue: String? = nil, date: Day, text: String, attachments: [String] = [],
+                line: Int = 0) {
+        self.id = id
+        self.factory = factory
+        self.assessment = assessment
+        self.issue = issue
+        self.date = date
+        self.text = text
+        self.attachments = attachments
+        self.line = line
+    }
 }
 
 /// The columns of each table, as docs/formats.md describes them.

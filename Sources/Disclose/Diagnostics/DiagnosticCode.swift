@@ -776,12 +776,18 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             A row refers to something that does not exist: an assessment of an unknown factory, an
             answer to an unknown assessment or to a question that is not in the country's catalogue,
             a factory of a country with no rule file. Check the id for typos.
+
+            Records given as values to the library (`Publisher.publish(_:)`, docs/library.md) are
+            checked the same way; with no row to point at, the message names the record by its id.
             """
         case .duplicateRecord:
             return """
             The same record appears twice: two factories or assessments with one id, or two answers
             to one question of one assessment. Remove the repeat; when two answers differ, find
             out which is right.
+
+            Records given as values to the library (`Publisher.publish(_:)`, docs/library.md) are
+            checked the same way; the message names the first by its position in the input.
             """
         case .malformedJSON:
             return """

@@ -56,6 +56,10 @@ public struct Publisher {
     public var judgingOn: Day?
     /// Paths in messages are relative to this folder.
     public var displayBase = FileManager.default.currentDirectoryPath
+    /// Where the rule files under `project` are read: the disk by default, or a
+    /// `MemoryFileAccess` holding `PROJECT/rules/…` and `PROJECT/countries/…` for rules kept in
+    /// memory (a database, another tool), which then reads nothing from disk.
+    public var rules: any RuleFileAccess = DiskFileAccess()
     /// How `AnswerScanner` reads a clean answers table (tests change it).
     var scanning = AnswerScanner.Settings()
 
@@ -123,13 +127,34 @@ public struct Publisher {
 
     /// Reads the data folder, evaluates every assessment and applies the policy.
     public func publish(data folder: String) -> PublishResult {
+        run(FolderSource(data: DataFolder(folder: folder, displayBase: displayBase)))
+    }
+
+    /// Evaluates every assessment given as values and applies the policy: the same run as
+    /// `publish(data:)`, once the records are read.
+    ///
+    /// Problems in the values (an assessment of an unknown factory, an id given twice, an
+    /// answer to an unknown assessment, an answer that does not fit its question) come back
+    /// as diagnostics in the result, with the codes the data folder's tables get; with an
+    /// error among them, nothing is published. The rules are read through `rules`: with a
+    /// `MemoryFileAccess` there, the run reads nothing from disk.
+    public func publish(_ input: PublicationInput) -> PublishResult {
+        run(ValuesSource(input: input))
+    }
+
+    /// True when the country has a rule file under the project.
+    private func hasRules(_ path: String) -> Bool {
+        rules is DiskFileAccess ? FileManager.default.fileExists(atPath: path) : rules.contents(of: path) != nil
+    }
+
+    /// The run, from wherever the records come: the records read, the rules checked, the
+    /// answers filled in, then the same code for both.
+    private func run<Source: RecordSource>(_ fresh: Source) -> PublishResult {
         var problems = DiagnosticSink()
-        var data = DataFolder(folder: folder, displayBase: displayBase)
-        let factories = data.readFactories()
+        var source = fresh
+        let factories = source.readFactories(&problems)
         let factoryIndex = Dictionary(factories.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        let assessments = data.readAssessments(factories: Set(factoryIndex.keys))
-        problems.report(contentsOf: data.diagnostics)
-        data.diagnostics = []
+        let assessments = source.readAssessments(factories: Set(factoryIndex.keys), &problems)
 
         // The rules of every country in the data, checked; rules with errors stop the run.
         // All in one run of the checker, which parses the shared files (catalogue, policy,
@@ -137,15 +162,16 @@ public struct Publisher {
         var countries: [String: CountryRules] = [:]
         let codes = Set(factories.map(\.country)).sorted()
         let path = { (code: String) in (project as NSString).appendingPathComponent("countries/\(code).disclose") }
-        let withRules = codes.filter { FileManager.default.fileExists(atPath: path($0)) }
-        var checked = Checker.check(entries: withRules.map(path), displayBase: displayBase).makeIterator()
+        let withRules = codes.filter { hasRules(path($0)) }
+        var checked = Checker.check(entries: withRules.map(path), access: rules, displayBase: displayBase).makeIterator()
         for code in codes {
             guard withRules.contains(code) else {
                 let factory = factories.first { $0.country == code }!
-                let known = ((try? FileManager.default.contentsOfDirectory(atPath: (project as NSString).appendingPathComponent("countries"))) ?? [])
+                let known = rules.fileNames(in: (project as NSString).appendingPathComponent("countries"))
                     .filter { $0.hasSuffix(".disclose") && !$0.contains("-") }.map { String($0.dropLast(".disclose".count)) }
                 let suggestion = Suggestion.closest(to: code, among: known).map { "did you mean `\($0)`? " } ?? ""
-                problems.report(Diagnostic(.unknownRecord, "no rules for country `\(code)` of factory `\(factory.id)` (factories table, line \(factory.line))", at: nil,
+                let place = factory.line > 0 ? " (factories table, line \(factory.line))" : ""
+                problems.report(Diagnostic(.unknownRecord, "no rules for country `\(code)` of factory `\(factory.id)`\(place)", at: nil,
                                            help: "\(suggestion)correct the factory's country code, or add countries/\(code).disclose"))
                 continue
             }
@@ -169,7 +195,7 @@ public struct Publisher {
             }
             return sheet
         }
-        let answersScanned = readAnswers(&data, &sheets, problems: &problems)
+        let answersScanned = source.fillAnswers(&sheets, by: self, &problems)
         // Factory attributes the rules read are judged like answers, from the factories table.
         for index in sheets.indices {
             guard let plan = sheets[index].plan, !plan.attributeSlots.isEmpty else { continue }
@@ -189,9 +215,9 @@ public struct Publisher {
                                                + "; until the value is corrected, the issues that read the attribute withhold the factory as incomplete data"))
             }
         }
-        let responses = data.readResponses(factories: Set(factoryIndex.keys),
-                                           assessments: Dictionary(assessments.map { ($0.id, $0.factory) }, uniquingKeysWith: { first, _ in first }))
-        problems.report(contentsOf: data.diagnostics)
+        let responses = source.readResponses(factories: Set(factoryIndex.keys),
+                                             assessments: Dictionary(assessments.map { ($0.id, $0.factory) }, uniquingKeysWith: { first, _ in first }),
+                                             &problems)
 
         var diagnostics = problems.diagnostics
         let errors = diagnostics.filter { $0.severity == .error }
@@ -215,7 +241,7 @@ public struct Publisher {
             var previewing = self
             previewing.preview = true
             previewing.explaining = []
-            let shadow = previewing.publish(data: folder).publication
+            let shadow = previewing.run(fresh).publication
             publication.report.drafts = DraftAccount.accounts(countries.values.map(\.book), public: publication, preview: shadow)
         }
         let evaluations = sheets.compactMap { sheet -> AssessmentEvaluation? in
@@ -235,11 +261,11 @@ public struct Publisher {
     /// table, or one that the scanner gives up on, row by row by `readAnswersCarefully`,
     /// which reports each problem with its file, line and column. Both record into an
     /// `AnswerStore`, and so give the same sheets. Returns true when the scanner read it.
-    private func readAnswers(_ data: inout DataFolder, _ sheets: inout [Sheet], problems: inout DiagnosticSink) -> Bool {
+    func readAnswers(_ data: inout DataFolder, _ sheets: inout [Sheet], problems: inout DiagnosticSink) -> Bool {
         guard let path = data.path(of: "answers", required: true), let reader = data.open(path, DataTables.answers) else { return false }
         var assessmentTable = ByteTable(capacity: sheets.count)
         for (index, sheet) in sheets.enumerated() { assessmentTable.insert(Array(sheet.record.id.utf8), index) }
-        let layout = AnswerStore.Layout(plans: sheets.map(\.plan), questionCounts: sheets.map { $0.country?.book.questions.count ?? 0 })
+        let layout = Self.answerLayout(sheets)
 
         // The scanner is for data that will publish: with errors already, or when keeping
         // answers for an explanation, only the careful reading is worth doing.
@@ -260,11 +286,45 @@ public struct Publisher {
             store = AnswerStore(layout: layout)
             readAnswersCarefully(reader, &data, path, assessmentTable, &sheets, &store, problems: &problems)
         }
+        Self.fill(&sheets, from: store)
+        return scanned != nil
+    }
+
+    /// Where each sheet's answers go in an `AnswerStore`.
+    static func answerLayout(_ sheets: [Sheet]) -> AnswerStore.Layout {
+        AnswerStore.Layout(plans: sheets.map(\.plan), questionCounts: sheets.map { $0.country?.book.questions.count ?? 0 })
+    }
+
+    /// Copies the answers recorded into the sheets that have a plan.
+    static func fill(_ sheets: inout [Sheet], from store: AnswerStore) {
         for index in sheets.indices where sheets[index].plan != nil {
             sheets[index].statuses = store.statuses(of: index)
             sheets[index].raw = store.raw(of: index)
         }
-        return scanned != nil
+    }
+
+    /// What to report about an answer once recorded, whichever way it came (a row of the
+    /// answers table or a value): nil when there is nothing to say. A second answer to a
+    /// question is not among these: only a table can give one.
+    static func answerProblem(_ outcome: AnswerStore.Outcome, text: String, question: Int, questionId: String,
+                              plan: EvaluationPlan) -> (code: DiagnosticCode, message: String, help: String)? {
+        switch outcome {
+        case .notNeeded, .stored, .duplicate:
+            return nil
+        case .unreadable:
+            let slot = plan.slot(ofQuestion: question)!
+            return (.unusableAnswer, "answer `\(text)` does not fit `\(questionId)` (\(plan.answerKinds[slot]))",
+                    "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
+        case .unusable:
+            return (.unusableAnswer, "`\(questionId)` does not allow not-applicable",
+                    "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
+        case .unusableNotNeeded:
+            let message = Answer.isNotApplicable(text)
+                ? "`\(questionId)` does not allow not-applicable"
+                : "answer `\(text)` does not fit `\(questionId)` (\(plan.unaskedQuestions[question]!.kind))"
+            return (.unusableAnswer, message,
+                    "the answer is not used; no public issue asks this question on the assessment's day, so the findings do not change")
+        }
     }
 
     /// Reads the answers row by row, reporting every problem.
@@ -330,22 +390,12 @@ public struct Publisher {
                 duplicates.append((AnswerKey(sheet: index, question: question), reader.diagnostics.count))
                 reader.reportField(.duplicateRecord, "a second answer to `\(country.questionIds[question])` for assessment `\(sheets[index].record.id)`",
                                    row: row, column: 1, help: "keep one answer per question and assessment")
-            case .unreadable:
-                let slot = plan.slot(ofQuestion: question)!
-                sheets[index].unusable.append((slot, row.text(2)))
-                reader.reportField(.unusableAnswer, "answer `\(row.text(2))` does not fit `\(country.questionIds[question])` (\(plan.answerKinds[slot]))",
-                                   row: row, column: 2,
-                                   help: "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
-            case .unusable:
-                reader.reportField(.unusableAnswer, "`\(country.questionIds[question])` does not allow not-applicable", row: row, column: 2,
-                                   help: "the answer is not used; if the question is critical the assessment is withheld as incomplete data")
-            case .unusableNotNeeded:
+            case .unreadable, .unusable, .unusableNotNeeded:
                 let text = row.text(2)
-                let message = Answer.isNotApplicable(text)
-                    ? "`\(country.questionIds[question])` does not allow not-applicable"
-                    : "answer `\(text)` does not fit `\(country.questionIds[question])` (\(plan.unaskedQuestions[question]!.kind))"
-                reader.reportField(.unusableAnswer, message, row: row, column: 2,
-                                   help: "the answer is not used; no public issue asks this question on the assessment's day, so the findings do not change")
+                if outcome == .unreadable { sheets[index].unusable.append((plan.slot(ofQuestion: question)!, text)) }
+                if let problem = Self.answerProblem(outcome, text: text, question: question, questionId: country.questionIds[question], plan: plan) {
+                    reader.reportField(problem.code, problem.message, row: row, column: 2, help: problem.help)
+                }
             }
             // For an explanation, the answers as read (the store keeps only what rules need).
             if outcome == .stored || outcome == .unusable, sheets[index].kept != nil, let slot = plan.slot(ofQuestion: question) {

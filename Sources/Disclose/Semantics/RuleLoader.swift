@@ -9,6 +9,10 @@ public protocol RuleFileAccess: Sendable {
     /// Whether `path` is a folder: how the rules root (the folder holding `rules/`) is found
     /// when none is given. By default, asked of the local file system.
     func isFolder(_ path: String) -> Bool
+    /// The names of the files directly in the folder `path`, sorted: how a publisher suggests
+    /// a country that has rules when a factory names one that has none. By default, asked of
+    /// the local file system.
+    func fileNames(in folder: String) -> [String]
 }
 
 extension RuleFileAccess {
@@ -16,6 +20,11 @@ extension RuleFileAccess {
     public func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Asks the local file system; none when the folder cannot be read.
+    public func fileNames(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }
 }
 
@@ -66,6 +75,13 @@ public struct MemoryFileAccess: RuleFileAccess {
         let folder = canonical(path)
         let prefix = folder == "/" ? "/" : folder + "/"
         return files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    /// The names of the files held directly under `folder`, sorted.
+    public func fileNames(in folder: String) -> [String] {
+        let canonicalFolder = canonical(folder)
+        let prefix = canonicalFolder == "/" ? "/" : canonicalFolder + "/"
+        return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.map { String($0.dropFirst(prefix.count)) }.sorted()
     }
 
     public func canonical(_ path: String) -> String {
