@@ -77,7 +77,8 @@ import Testing
         session.open(Self.vn, text: text)
         let diagnostics = try #require(session.flush()[Session.uri(Self.vn)])
         let early = try #require(diagnostics.first { $0["code"]?.stringValue == "E508" }, "\(diagnostics)")
-        #expect((early["message"]?.stringValue ?? "").contains("ends on 2015-06-30"))
+        let message = early["message"]?.stringValue ?? ""
+        #expect(message.contains("ends on 2015-06-30"))
         let actions = session.request("textDocument/codeAction", .object([
             ("textDocument", .object([("uri", .string(Session.uri(Self.vn)))])), ("range", early["range"]!), ("context", .object([])),
         ]))
