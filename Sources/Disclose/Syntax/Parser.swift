@@ -736,15 +736,22 @@ public struct Parser {
         var values: [TextLiteral] = []
         repeat {
             if !values.isEmpty { advance() }
-            switch current.kind {
-            case .string: values.append(try consumeText("a value in quotes"))
-            case .keyword(.yes), .keyword(.no):
-                values.append(TextLiteral(text: current.text, span: current.span))
-                advance()
-            default: throw expectedError("a value in quotes, as in `for sector \"garment\"`, or `yes` or `no`")
-            }
+            values.append(try parseAttributeValue("a value in quotes, as in `for sector \"garment\"`, or `yes` or `no`"))
         } while current.kind == .comma
         return values
+    }
+
+    /// A factory attribute's value: text in quotes, `yes` or `no` (as the factories table
+    /// writes an export licence). `expected` is what the error says when it is neither.
+    private mutating func parseAttributeValue(_ expected: String) throws -> TextLiteral {
+        switch current.kind {
+        case .string: return try consumeText("a value in quotes")
+        case .keyword(.yes), .keyword(.no):
+            let value = TextLiteral(text: current.text, span: current.span)
+            advance()
+            return value
+        default: throw expectedError(expected)
+        }
     }
 
     /// given-answer = "factory" word attribute-value
@@ -757,14 +764,7 @@ public struct Parser {
                 let start = current.span.start
                 advance()
                 let attribute = try consumeName("a factory attribute such as `sector`")
-                let value: TextLiteral
-                switch current.kind {
-                case .string: value = try consumeText("a value in quotes")
-                case .keyword(.yes), .keyword(.no):
-                    value = TextLiteral(text: current.text, span: current.span)
-                    advance()
-                default: throw expectedError("the factory's value in quotes, as in `factory sector \"garment\"`, or `yes` or `no`")
-                }
+                let value = try parseAttributeValue("the factory's value in quotes, as in `factory sector \"garment\"`, or `yes` or `no`")
                 answers.append(GivenAnswer(question: attribute, value: ValueSyntax(literal: .text(value.text), span: Span(start, previousEnd)),
                                            isFactoryAttribute: true))
                 continue
@@ -864,14 +864,7 @@ public struct Parser {
             advance()
             let attribute = try consumeName("a factory attribute such as `sector`")
             _ = try consume(.is, "`is`")
-            let value: TextLiteral
-            switch current.kind {
-            case .string: value = try consumeText("a value in quotes")
-            case .keyword(.yes), .keyword(.no):
-                value = TextLiteral(text: current.text, span: current.span)
-                advance()
-            default: throw expectedError("a value in quotes, as in `factory sector is \"garment\"`, or `yes` or `no`")
-            }
+            let value = try parseAttributeValue("a value in quotes, as in `factory sector is \"garment\"`, or `yes` or `no`")
             return .attribute(attribute, value, span: Span(start, previousEnd))
         case .word:
             let question = try consumeName("a question id")
