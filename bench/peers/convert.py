@@ -6,8 +6,9 @@
 RULE_PERIODS_JSON is `publish-bench rules` output: for each country, its rule periods
 (from, until, the rules as `disclose show` exports them). Writes into OUT_DIR:
 
-  rulesets/N.json   the rules of each (country, period) some assessment falls in
-  rulesets.json     [{"country", "from", "until", "file"}, ...] by N
+  rulesets/N.json   the rules of each (country, period, factory attributes) some assessment
+                    falls in
+  rulesets.json     [{"country", "from", "until", "attributes", "file"}, ...] by N
   peers.jsonl       one line per completed assessment of a country with rules:
                     {"assessment_id":"KH-0001-01","ruleset":N,"answers":{"CHL_LAB_01":"no",...}}
 
@@ -16,6 +17,12 @@ Answers are read as docs/formats.md says (spaces and tabs around them ignored; `
 not-applicable as lowercase words, numbers as JSON numbers, dates as YYYYMMDD integers,
 choices lowercased, keys with `_` for `-`. Questions outside the assessment's rules are left
 out, as are answers to unknown assessments; the data the benchmark generates has neither.
+
+Rules that read a factory's attributes (a parameter whose value depends on one, a condition
+`factory NAME is VALUE`) are resolved here, per combination of attribute values some factory
+has, so the peers need no notion of a factory: a parameter takes the factory's value (none when
+the factory lacks the attribute: its comparisons are then never true, as disclose finds no
+threshold), and a condition becomes always or never true.
 
 The answers of one assessment must be contiguous in answers.csv (the generator writes them so).
 """
@@ -62,8 +69,11 @@ def main():
     periods = json.load(open(periods_path))
     os.makedirs(os.path.join(out, "rulesets"), exist_ok=True)
 
-    country_of_factory = {r["factory_id"].strip(): r["country"].strip().upper() for r in rows(os.path.join(data, "factories.csv"))}
-    rulesets = []          # (country, period index)
+    factories = list(rows(os.path.join(data, "factories.csv")))
+    country_of_factory = {r["factory_id"].strip(): r["country"].strip().upper() for r in factories}
+    attributes_of_factory = {r["factory_id"].strip(): {name: r.get(name, "").strip() for name in ATTRIBUTES if r.get(name, "").strip()}
+                             for r in factories}
+    rulesets = []          # (country, period index, the factory's attributes the rules read)
     ruleset_of = {}        # assessment id -> ruleset number
     order = []
     for r in rows(os.path.join(data, "assessments.csv")):
@@ -76,7 +86,9 @@ def main():
         for index, period in enumerate(periods[country]):
             if (period["from"] is None or period["from"] <= day) and (period["until"] is None or day < period["until"]):
                 break
-        key = (country, index)
+        read = attributes_read(periods[country][index]["rules"])
+        given = attributes_of_factory.get(r["factory_id"].strip(), {})
+        key = (country, index, tuple((name, given.get(name)) for name in sorted(read)))
         if key not in rulesets:
             rulesets.append(key)
         aid = r["assessment_id"].strip()
@@ -85,12 +97,15 @@ def main():
 
     kinds = []
     index = []
-    for number, (country, period_index) in enumerate(rulesets):
+    for number, (country, period_index, attributes) in enumerate(rulesets):
         period = periods[country][period_index]
+        rules = specialised(period["rules"], dict(attributes))
         with open(os.path.join(out, "rulesets", f"{number}.json"), "w") as f:
-            json.dump(period["rules"], f)
-        kinds.append({q["id"]: q["answer"]["kind"] for q in period["rules"]["questions"]})
-        index.append({"country": country, "from": period["from"], "until": period["until"], "file": f"rulesets/{number}.json"})
+            json.dump(rules, f)
+        kinds.append({q["id"]: q["answer"]["kind"] for q in rules["questions"]})
+        index.append({"country": country, "from": period["from"], "until": period["until"],
+                      "attributes": {name: value for name, value in attributes if value is not None},
+                      "file": f"rulesets/{number}.json"})
         names = [q.replace("-", "_") for q in kinds[-1]]
         assert len(set(names)) == len(names), "question ids differ only in - and _"
     with open(os.path.join(out, "rulesets.json"), "w") as f:
@@ -125,6 +140,64 @@ def main():
                 f.write(encode(aid, ruleset_of[aid], {}))
     os.replace(os.path.join(out, "peers.jsonl.tmp"), os.path.join(out, "peers.jsonl"))
     print(f"{len(order)} assessments, {len(rulesets)} rule set(s)", file=sys.stderr)
+
+
+# The factories table's attribute columns (docs/formats.md).
+ATTRIBUTES = ("sector", "province", "export_licence")
+# A condition always true and one never true, in the export's form (translate.tree reads an
+# `any` of no question as never).
+NEVER = {"any": [], "is": "non-compliant"}
+ALWAYS = {"not": NEVER}
+
+
+def attributes_read(rules):
+    """The names of the factory attributes the rules read."""
+    names = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            if "byAttribute" in value:
+                names.add(value["byAttribute"])
+            if "factory" in value and "is" in value and isinstance(value["factory"], str):
+                names.add(value["factory"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    walk(rules.get("parameters", {}))
+    for issue in rules.get("issues", []):
+        walk(issue.get("expression"))
+    return names
+
+
+def specialised(rules, attributes):
+    """The rules with every factory attribute resolved for a factory with `attributes`."""
+    def parameter(value):
+        if isinstance(value, dict) and "byAttribute" in value:
+            given = attributes.get(value["byAttribute"])
+            if given is None:
+                return None
+            for name, resolved in value["values"].items():
+                if name.lower() == given.lower():
+                    return resolved
+            return value.get("otherwise")
+        return value
+
+    def condition(e):
+        if isinstance(e, dict):
+            if "factory" in e and "is" in e and isinstance(e["factory"], str):
+                given = attributes.get(e["factory"])
+                return ALWAYS if given is not None and given.lower() == e["is"].lower() else NEVER
+            return {key: condition(value) for key, value in e.items()}
+        if isinstance(e, list):
+            return [condition(x) for x in e]
+        return e
+
+    result = dict(rules)
+    result["parameters"] = {name: parameter(value) for name, value in rules.get("parameters", {}).items()}
+    result["issues"] = [dict(issue, expression=condition(issue["expression"])) for issue in rules.get("issues", [])]
+    return result
 
 
 def encode(aid, ruleset, answers):

@@ -176,13 +176,20 @@ def rego_policy(rules):
             inner = node(t[1])
             lines.append(f"{name} if not {inner}")
         else:
-            for body in literal_bodies(t):
+            bodies = literal_bodies(t)
+            for body in bodies:
                 lines.append(f"{name} if {{ {'; '.join(body)} }}")
+            if not bodies:
+                # Never true, but defined: Rego refuses a reference to a rule that has none.
+                lines.append(f"{name} if false")
         return name
 
     for issue in rules.issues:
         root = node(tree(rules, issue["expression"]))
         lines.append(f'issues contains {json.dumps(issue["id"])} if {root}')
+    if not rules.issues:
+        # A period before any public issue: the rule must still exist to be asked for.
+        lines.append("issues := set()")
     return "\n".join(lines) + "\n"
 
 

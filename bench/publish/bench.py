@@ -19,6 +19,7 @@ the C lower bound / wc -l rows follow the reference harness (../shared/bench-pee
 """
 import argparse
 import datetime
+import csv
 import glob
 import hashlib
 import json
@@ -103,9 +104,10 @@ class DataSet:
         self.answers_bytes = os.path.getsize(os.path.join(folder, "answers.csv"))
         self.answers = count_rows(os.path.join(folder, "answers.csv"))
         self.assessments = count_rows(os.path.join(folder, "assessments.csv"))
-        with open(os.path.join(folder, "factories.csv")) as f:
-            next(f)
-            self.countries = sorted({line.split(",")[-2].strip() for line in f if line.strip()})
+        # By the header's name: the table has optional columns after `country` (sector,
+        # province, export_licence), and names may hold quoted commas.
+        with open(os.path.join(folder, "factories.csv"), newline="", encoding="utf-8-sig") as f:
+            self.countries = sorted({row["country"].strip() for row in csv.DictReader(f) if row.get("country", "").strip()})
 
     def prepare_peers(self, a):
         """The rules of every period of the data's countries, the peers' input, the C rules."""
@@ -423,16 +425,19 @@ def write_report(a, sets, big, runs, checks, prof, reps, load_before):
 
     # Differential.
     lines += ["## Differential check", "",
-              "For every completed assessment of a country with rules: the sorted issue ids of disclose "
-              "(internal-report.json `raisedIssues`) against each engine's. The rules of each country and period are "
-              "exported with `RuleBookExport` (`disclose show --format json`) and translated by bench/peers/translate.py.", "",
-              "| data | assessments | rule sets | engines | differing | same bytes, 1 and 2 threads | sha256 of the issue lists |",
-              "|---|---:|---:|---|---:|---|---|"]
+              "For every completed assessment of a launched country with rules: the sorted issue ids of disclose "
+              "(internal-report.json `raisedIssues`) against each engine's. The public rules of each country and period "
+              "(what adopted decisions stand behind, as `publish` evaluates them) are exported with `RuleBookExport` "
+              "(`disclose show --format json`), resolved per combination of factory attributes (bench/peers/convert.py) "
+              "and translated by bench/peers/translate.py. A country not launched publishes nothing and is not evaluated: "
+              "its assessments are counted apart.", "",
+              "| data | assessments compared | not launched, left out | rule sets | engines | differing | same bytes, 1 and 2 threads | sha256 of the issue lists |",
+              "|---|---:|---:|---:|---|---:|---|---|"]
     for data in sets:
         ch = checks[data.name]
         engines = [e for e in ch["engines"] if e != "disclose"]
         differ = sum(ch["engines"][e].get("differ", 0) for e in engines) + ch["engines"]["disclose"]["missing"]
-        lines.append(f"| {data.name} | {ch['assessments']:,} | {data.rulesets} | disclose, {', '.join(engines)} | {differ} | "
+        lines.append(f"| {data.name} | {ch['assessments']:,} | {ch.get('notLaunched', 0):,} | {data.rulesets} | disclose, {', '.join(engines)} | {differ} | "
                      f"{'yes' if ch['threads_same_bytes'] else 'NO'} | `{ch['engines']['disclose']['sha256'][:16]}…` |")
     lines.append("")
 

@@ -34,11 +34,13 @@ func log(_ message: String) {
     return value
 }
 
-/// The checked rule books of the named countries; any error stops the benchmark.
-func books(project: String, countries: [String]) -> [RuleBook] {
+/// The checked rule books of the named countries; any error stops the benchmark. `publicView`:
+/// the public view (only what adopted decisions stand behind), which `disclose publish`
+/// evaluates and so the peers must too; else the whole book, drafts included.
+func books(project: String, countries: [String], publicView: Bool = false) -> [RuleBook] {
     let paths = countries.map { (project as NSString).appendingPathComponent("countries/\($0).disclose") }
     return zip(countries, Checker.check(entries: paths)).map { code, result in
-        guard let book = result.ruleBook else {
+        guard let book = publicView ? result.publicRuleBook : result.ruleBook else {
             fail("countries/\(code).disclose has \(result.diagnostics.filter { $0.severity == .error }.count) error(s); run `disclose check`")
         }
         return book
@@ -71,7 +73,7 @@ case "rules":
     let project = required("project")
     let codes = required("countries").split(separator: ",").map(String.init)
     var countries: [(String, JSONValue)] = []
-    for (code, book) in zip(codes, books(project: project, countries: codes)) {
+    for (code, book) in zip(codes, books(project: project, countries: codes, publicView: true)) {
         // One export per period: before the first boundary, and from each boundary on;
         // a period whose rules are those of the period before only extends it.
         let boundaries = book.ruleBoundaries
