@@ -28,7 +28,7 @@ public final class PreparedEvaluator: @unchecked Sendable {
     /// Ids of the issues public on `publicationDay` (nil: no as-of day, every issue counts).
     let publicNow: Set<String>?
     /// Catalogue question index by id, on bytes: the hot path looks every answer up here.
-    let questionTable: ByteTable
+    let questionTable: ShortKeyTable
     /// Days on which some rule starts or stops being in force, sorted.
     let boundaries: [Day]
     /// Compiled rules by period (the number of boundaries on or before the day); guarded by `lock`.
@@ -50,11 +50,7 @@ public final class PreparedEvaluator: @unchecked Sendable {
             publicationDay = nil
             publicNow = nil
         }
-        var table = ByteTable(capacity: book.questions.count)
-        for (index, timeline) in book.questions.enumerated() {
-            table.insert(Array((timeline.periods.first?.value.id ?? "").utf8), index)
-        }
-        questionTable = table
+        questionTable = ShortKeyTable(book.questions.map { $0.periods.first?.value.id ?? "" })
         boundaries = book.ruleBoundaries
     }
 
@@ -151,29 +147,40 @@ public final class PreparedEvaluator: @unchecked Sendable {
         let plan = prepared.plan
         var judged = Judged(prepared: prepared, statuses: [AnswerStatus](repeating: .missing, count: plan.questions.count),
                             raw: [Double](repeating: .nan, count: plan.rawSlots.count))
+        // Local copies, so that the loop does not retain the tables' storage at every answer.
+        let table = questionTable
+        let entries = prepared.entries
+        let rawIndexOfSlot = plan.rawIndexOfSlot
+        var statuses = judged.statuses
+        var raw = judged.raw
         for (id, text) in answers {
-            guard let index = PreparedEvaluator.withBytes(id, { questionTable.value(for: $0) }) else {
+            let index = PreparedEvaluator.withBytes(id) { table.index(of: $0) }
+            guard index >= 0 else {
                 judged.unknown.append(id)
                 continue
             }
-            guard let slot = plan.slot(ofQuestion: index) else {
+            let entry = entries[index]
+            guard entry.slot >= 0 else {
                 // No rule of the day asks it: it changes nothing, but an answer that does not fit is reported.
-                if !PreparedEvaluator.withBytes(text, { plan.fitsUnasked($0, question: index) }) {
+                if !PreparedEvaluator.withBytes(text, { entry.fits($0, question: index, plan: plan) }) {
                     judged.unusable.append(UnusableAnswer(question: id, answer: text))
                 }
                 continue
             }
-            guard let answer = PreparedEvaluator.withBytes(text, { Answer.read($0, as: plan.answerKinds[slot]) }) else {
-                judged.statuses[slot] = .unusable
+            let slot = Int(entry.slot)
+            guard let answer = PreparedEvaluator.withBytes(text, { entry.read($0, slot: slot, plan: plan) }) else {
+                statuses[slot] = .unusable
                 judged.unusable.append(UnusableAnswer(question: id, answer: text))
                 continue
             }
             let (status, value) = plan.judge(answer, slot: slot)
-            judged.statuses[slot] = status
+            statuses[slot] = status
             if status == .unusable { judged.unusable.append(UnusableAnswer(question: id, answer: text)) }
-            let rawIndex = plan.rawIndexOfSlot[slot]
-            if rawIndex >= 0 { judged.raw[rawIndex] = value }
+            let rawIndex = rawIndexOfSlot[slot]
+            if rawIndex >= 0 { raw[rawIndex] = value }
         }
+        judged.statuses = statuses
+        judged.raw = raw
         if !plan.attributeSlots.isEmpty { plan.applyFactory(factory, statuses: &judged.statuses, raw: &judged.raw) }
         for position in plan.issues.indices where plan.isRaised(position, statuses: judged.statuses, raw: judged.raw) {
             judged.raised.append(position)
@@ -194,11 +201,75 @@ public final class PreparedEvaluator: @unchecked Sendable {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
+
 }
 
 /// The rules of one period compiled, with what reporting an issue needs worked out once.
 final class PreparedPlan: Sendable {
+    /// What reading one answer needs to know of its question, in a few bytes that copy
+    /// without reference counting: the hot path reads one per answer.
+    struct Entry: Sendable {
+        enum Kind: UInt8, Sendable { case notInForce, yesNo, number, date, choice }
+        /// The question's slot in the plan, or -1 when no rule of the period asks it.
+        var slot: Int32
+        var kind: Kind
+        var allowsNotApplicable: Bool
+
+        /// The answer read as the question's kind; nil when it does not fit.
+        @inline(__always)
+        func read(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int, plan: EvaluationPlan) -> Answer? {
+            switch kind {
+            case .yesNo: Entry.yesNo(bytes) ?? Answer.read(bytes, as: .yesNo)
+            case .number: Entry.wholeNumber(bytes) ?? Answer.read(bytes, as: .number(unit: ""))
+            case .date: Answer.read(bytes, as: .date)
+            case .choice, .notInForce: Answer.read(bytes, as: plan.answerKinds[slot])
+            }
+        }
+
+        /// `yes` or `no` as data usually writes them, in lower case with nothing around;
+        /// nil for anything else, which `Answer.read` reads.
+        @inline(__always)
+        static func yesNo(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
+            if bytes.count == 2, bytes[0] == UInt8(ascii: "n"), bytes[1] == UInt8(ascii: "o") { return .no }
+            if bytes.count == 3, bytes[0] == UInt8(ascii: "y"), bytes[1] == UInt8(ascii: "e"), bytes[2] == UInt8(ascii: "s") { return .yes }
+            return nil
+        }
+
+        /// A whole number of one to nine digits and nothing else, as `Answer.read` would read
+        /// it; nil for anything else, which `Answer.read` reads.
+        @inline(__always)
+        static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
+            guard bytes.count > 0, bytes.count < 10 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return .number(Double(value))
+        }
+
+        /// Whether an answer to a question no rule of the period asks fits it.
+        @inline(__always)
+        func fits(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int, plan: EvaluationPlan) -> Bool {
+            let answer: Answer?
+            switch kind {
+            case .notInForce: return true
+            case .choice: return plan.fitsUnasked(bytes, question: index)
+            case .yesNo: answer = Entry.yesNo(bytes) ?? Answer.read(bytes, as: .yesNo)
+            case .number: answer = Entry.wholeNumber(bytes) ?? Answer.read(bytes, as: .number(unit: ""))
+            case .date: answer = Answer.read(bytes, as: .date)
+            }
+            switch answer {
+            case nil: return false
+            case .notApplicable?: return allowsNotApplicable
+            default: return true
+            }
+        }
+    }
+
     let plan: EvaluationPlan
+    /// By catalogue question index: how to read an answer to it.
+    let entries: [Entry]
     /// By position in the plan's issues: whether it is still public on the as-of day.
     let shown: [Bool]
     /// By position in the plan's issues: the slots its condition reads, each once, in order.
@@ -211,6 +282,19 @@ final class PreparedPlan: Sendable {
     init(book: RuleBook, day: Day, publicNow: Set<String>?) {
         let plan = EvaluationPlan(book: book, day: day)
         self.plan = plan
+        entries = book.questions.indices.map { index in
+            let slot = plan.slot(ofQuestion: index)
+            guard let question = slot.map({ plan.questions[$0] }) ?? book.questions[index].value(on: day) else {
+                return Entry(slot: -1, kind: .notInForce, allowsNotApplicable: false)
+            }
+            let kind: Entry.Kind = switch question.answer {
+            case .yesNo: .yesNo
+            case .number: .number
+            case .date: .date
+            case .choice: .choice
+            }
+            return Entry(slot: Int32(slot ?? -1), kind: kind, allowsNotApplicable: question.allowsNotApplicable)
+        }
         shown = plan.issues.map { publicNow?.contains($0.id) ?? true }
         readSlots = plan.issues.map { Explanation.readSlots($0, plan: plan) }
         templates = plan.issues.map { issue in
@@ -387,4 +471,81 @@ public struct UnusableAnswer: Sendable, Equatable, Codable {
     public var question: String
     /// The answer as given.
     public var answer: String
+}
+
+/// Question ids to catalogue indices, for ids of up to 16 bytes (every CAT id) held as two
+/// words each, so that a lookup is a multiply, a load and two comparisons; longer ids go to
+/// a `ByteTable`.
+struct ShortKeyTable: Sendable {
+    private struct Key: Sendable {
+        var first: UInt64
+        var last: UInt64
+        /// Byte count; 0 marks an empty slot.
+        var count: Int32
+        var value: Int32
+    }
+
+    private var keys: [Key]
+    private let shift: UInt64
+    private var long = ByteTable()
+
+    /// Maps each of `ids` to its position (the first, for an id given twice).
+    init(_ ids: [String]) {
+        var bits = 4
+        while (1 << bits) < ids.count * 4 { bits += 1 }
+        keys = [Key](repeating: Key(first: 0, last: 0, count: 0, value: 0), count: 1 << bits)
+        shift = UInt64(64 - bits)
+        for (position, id) in ids.enumerated() {
+            let bytes = Array(id.utf8)
+            if bytes.isEmpty { continue }
+            if bytes.count > 16 {
+                long.insert(bytes, position)
+                continue
+            }
+            let (first, last) = bytes.withUnsafeBufferPointer(ShortKeyTable.words)
+            var slot = Int(ShortKeyTable.hash(first, last, bytes.count) >> shift)
+            while keys[slot].count != 0 {
+                if keys[slot].count == Int32(bytes.count), keys[slot].first == first, keys[slot].last == last { break }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            if keys[slot].count == 0 { keys[slot] = Key(first: first, last: last, count: Int32(bytes.count), value: Int32(position)) }
+        }
+    }
+
+    /// The first eight bytes and the last eight (overlapping for 9 to 15 bytes; zero-padded below 8).
+    @inline(__always)
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
+        if count >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        var word: UInt64 = 0
+        for index in 0..<count { word |= UInt64(base[index]) << (8 * UInt64(index)) }
+        return (word, 0)
+    }
+
+    @inline(__always)
+    private static func hash(_ first: UInt64, _ last: UInt64, _ count: Int) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15 ^ (last &+ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F) &* 0x1656_67B1_9E37_79F9
+    }
+
+    /// The position of the id whose UTF-8 bytes are `bytes`, or -1.
+    @inline(__always)
+    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        if count > 16 { return long.value(for: bytes) ?? -1 }
+        if count == 0 { return -1 }
+        let (first, last) = ShortKeyTable.words(bytes)
+        var slot = Int(ShortKeyTable.hash(first, last, count) >> shift)
+        return keys.withUnsafeBufferPointer { keys in
+            while true {
+                let key = keys[slot]
+                if key.count == 0 { return -1 }
+                if key.count == Int32(count), key.first == first, key.last == last { return Int(key.value) }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+        }
+    }
 }
