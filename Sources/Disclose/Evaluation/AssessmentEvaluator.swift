@@ -28,7 +28,7 @@ extension RuleBook {
     /// as in the factories table; an attribute a public issue reads and that is missing here
     /// makes the outcome incomplete (`incomplete` lists it as `factory NAME`).
     public func evaluate(answers: [String: String], on day: Day, factory: [String: String] = [:]) -> AssessmentOutcome {
-        let judged = PreparedEvaluator(book: self).judge(answers: answers, on: day, factory: factory)
+        let judged = PreparedEvaluator(book: self, asOf: nil, reasons: false).judge(answers: answers, on: day, factory: factory)
         let plan = judged.prepared.plan
         let zeroTolerance = judged.prepared.zeroTolerance.indices.compactMap { position -> (ZeroToleranceCategory, [String])? in
             let hits = judged.prepared.zeroTolerance[position].slots.filter { judged.statuses[$0] == .nonCompliant }.map { plan.questions[$0].id }

@@ -39,8 +39,17 @@ public final class PreparedEvaluator: @unchecked Sendable {
     /// that day are not reported among `EvaluationOutcome.raised` (they are listed in
     /// `EvaluationOutcome.noLongerPublic`). Without an as-of day, every issue raised under
     /// the rules of the assessment day is reported.
-    public init(book: RuleBook, asOf: Day? = nil) {
+    public convenience init(book: RuleBook, asOf: Day? = nil) {
+        self.init(book: book, asOf: asOf, reasons: true)
+    }
+
+    /// Whether plans are compiled with what reporting reasons needs (`RuleBook.evaluate`,
+    /// which compiles a plan for one call and reports none, goes without).
+    let reasons: Bool
+
+    init(book: RuleBook, asOf: Day?, reasons: Bool) {
         self.book = book
+        self.reasons = reasons
         self.asOf = asOf
         if let asOf {
             let day = book.publicationPolicy(on: asOf).calendar.publicationDay(onOrBefore: asOf)
@@ -76,7 +85,7 @@ public final class PreparedEvaluator: @unchecked Sendable {
         }
         lock.unlock()
         // Compiled outside the lock: two threads may both compile a period, the first kept.
-        let plan = PreparedPlan(book: book, day: day, publicNow: publicNow)
+        let plan = PreparedPlan(book: book, day: day, publicNow: publicNow, reasons: reasons)
         lock.lock()
         defer { lock.unlock() }
         if let existing = plans[low] { return existing }
@@ -279,7 +288,8 @@ final class PreparedPlan: Sendable {
     /// The zero-tolerance categories in force, each with the slots of its questions.
     let zeroTolerance: [(id: String, title: String, slots: [Int])]
 
-    init(book: RuleBook, day: Day, publicNow: Set<String>?) {
+    /// Compiles the rules of `book` in force on `day`; without `reasons`, `reasons(_:…)` may not be called.
+    init(book: RuleBook, day: Day, publicNow: Set<String>?, reasons: Bool = true) {
         let plan = EvaluationPlan(book: book, day: day)
         self.plan = plan
         entries = book.questions.indices.map { index in
@@ -296,8 +306,8 @@ final class PreparedPlan: Sendable {
             return Entry(slot: Int32(slot ?? -1), kind: kind, allowsNotApplicable: question.allowsNotApplicable)
         }
         shown = plan.issues.map { publicNow?.contains($0.id) ?? true }
-        readSlots = plan.issues.map { Explanation.readSlots($0, plan: plan) }
-        templates = plan.issues.map { issue in
+        readSlots = reasons ? plan.issues.map { Explanation.readSlots($0, plan: plan) } : []
+        templates = !reasons ? [] : plan.issues.map { issue in
             let (line, _) = issue.origin.file.location(of: issue.origin.span.start)
             let change = issue.changes.last
             return RaisedIssue(issue: issue.id, title: issue.titles["en"] ?? issue.titles.values.sorted().first ?? issue.id,
