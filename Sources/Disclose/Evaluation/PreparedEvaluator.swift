@@ -60,7 +60,8 @@ public final class PreparedEvaluator: @unchecked Sendable {
             publicNow = nil
         }
         questionTable = ShortKeyTable(book.questions.map { $0.periods.first?.value.id ?? "" })
-        boundaries = book.ruleBoundaries
+        // `RuleBook.evaluate` evaluates one assessment, of one day: one period is all it needs.
+        boundaries = reasons ? book.ruleBoundaries : []
     }
 
     /// Prepares `book` and compiles at once the rules in force on `day`, so that the first
@@ -292,18 +293,27 @@ final class PreparedPlan: Sendable {
     init(book: RuleBook, day: Day, publicNow: Set<String>?, reasons: Bool = true) {
         let plan = EvaluationPlan(book: book, day: day)
         self.plan = plan
+        // From what the plan read of each question already: no question is copied again.
         entries = book.questions.indices.map { index in
+            let kind: AnswerKind
+            let allowsNotApplicable: Bool
             let slot = plan.slot(ofQuestion: index)
-            guard let question = slot.map({ plan.questions[$0] }) ?? book.questions[index].value(on: day) else {
+            if let slot {
+                kind = plan.answerKinds[slot]
+                allowsNotApplicable = plan.allowsNotApplicable[slot]
+            } else if index < plan.unaskedQuestions.count, let unasked = plan.unaskedQuestions[index] {
+                kind = unasked.kind
+                allowsNotApplicable = unasked.allowsNotApplicable
+            } else {
                 return Entry(slot: -1, kind: .notInForce, allowsNotApplicable: false)
             }
-            let kind: Entry.Kind = switch question.answer {
+            let code: Entry.Kind = switch kind {
             case .yesNo: .yesNo
             case .number: .number
             case .date: .date
             case .choice: .choice
             }
-            return Entry(slot: Int32(slot ?? -1), kind: kind, allowsNotApplicable: question.allowsNotApplicable)
+            return Entry(slot: Int32(slot ?? -1), kind: code, allowsNotApplicable: allowsNotApplicable)
         }
         shown = plan.issues.map { publicNow?.contains($0.id) ?? true }
         readSlots = reasons ? plan.issues.map { Explanation.readSlots($0, plan: plan) } : []
@@ -506,19 +516,19 @@ struct ShortKeyTable: Sendable {
         keys = [Key](repeating: Key(first: 0, last: 0, count: 0, value: 0), count: 1 << bits)
         shift = UInt64(64 - bits)
         for (position, id) in ids.enumerated() {
-            let bytes = Array(id.utf8)
-            if bytes.isEmpty { continue }
-            if bytes.count > 16 {
-                long.insert(bytes, position)
+            let count = id.utf8.count
+            if count == 0 { continue }
+            if count > 16 {
+                long.insert(Array(id.utf8), position)
                 continue
             }
-            let (first, last) = bytes.withUnsafeBufferPointer(ShortKeyTable.words)
-            var slot = Int(ShortKeyTable.hash(first, last, bytes.count) >> shift)
+            let (first, last) = PreparedEvaluator.withBytes(id, ShortKeyTable.words)
+            var slot = Int(ShortKeyTable.hash(first, last, count) >> shift)
             while keys[slot].count != 0 {
-                if keys[slot].count == Int32(bytes.count), keys[slot].first == first, keys[slot].last == last { break }
+                if keys[slot].count == Int32(count), keys[slot].first == first, keys[slot].last == last { break }
                 slot = (slot + 1) & (keys.count - 1)
             }
-            if keys[slot].count == 0 { keys[slot] = Key(first: first, last: last, count: Int32(bytes.count), value: Int32(position)) }
+            if keys[slot].count == 0 { keys[slot] = Key(first: first, last: last, count: Int32(count), value: Int32(position)) }
         }
     }
 
