@@ -16,7 +16,7 @@ import Testing
             try FileManager.default.copyItem(at: Golden.packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         let added = [
-            "factories.csv": "VN-9001,Factory With No Visit,garment,VN,\nVN-9002,Factory That Refused,garment,VN,\n",
+            "factories.csv": "VN-9001,Factory With No Visit,garment,VN,,,,\nVN-9002,Factory That Refused,garment,VN,,,,\n",
             "assessments.csv": "VN-9002-01,VN-9002,2025-03-01,,1,refused,none,,\n",
         ]
         // Responses are optional, and their quoted texts may span lines: left out.
