@@ -14,6 +14,7 @@ let commands: [(name: String, summary: String, run: (inout Arguments) throws -> 
     ("test", "run the examples written inside rule files", runTest),
     ("publish", "the main job: data in, public finding sets and internal report out", runPublish),
     ("explain", "why a factory shows, or does not show, a given issue", runExplain),
+    ("evaluate", "evaluate assessments one at a time: JSON Lines in, outcomes with reasons out", runEvaluate),
     ("lsp", "the language server for editors, on standard input and output", runLanguageServer),
     ("sample", "generate realistic sample data (seeded, deterministic)", runSample),
     ("help", "explain a diagnostic code, or list them all", runHelp),

@@ -148,40 +148,58 @@ public struct Explanation: Sendable {
 
     private static func verdict(_ issue: Issue, raised: Bool, evaluation: AssessmentEvaluation) -> IssueVerdict {
         let plan = evaluation.plan
+        let answers = answerLines(readSlots(issue, plan: plan), plan: plan, statuses: evaluation.statuses,
+                                  requiredButNotApplicable: evaluation.requiredButNotApplicable) { evaluation.answers[$0]?.text }
+        let (line, _) = issue.origin.file.location(of: issue.origin.span.start)
+        let change = issue.changes.last
+        return IssueVerdict(issue: issue.id, title: issue.titles["en"] ?? issue.titles.values.sorted().first ?? issue.id, raised: raised,
+                            because: because(raised: raised, answers: answers, plan: plan),
+                            rule: "\(issue.origin.file.path):\(line)", condition: issue.conditionText, answers: answers,
+                            decision: change?.decision ?? issue.decision, reason: change?.reason)
+    }
+
+    /// The slots of `plan` an issue's condition reads, each once, in the order it reads them.
+    static func readSlots(_ issue: Issue, plan: EvaluationPlan) -> [Int] {
         var seen: Set<Int> = []
-        var answers: [(String, String, String)] = []
-        for index in issue.condition.questions where seen.insert(index).inserted {
-            guard let slot = plan.slot(ofQuestion: index) else { continue }
-            let required = evaluation.requiredButNotApplicable.contains(slot)
-            let status: String = switch evaluation.statuses[slot] {
+        return issue.condition.questions.compactMap { index in
+            guard seen.insert(index).inserted else { return nil }
+            return plan.slot(ofQuestion: index)
+        }
+    }
+
+    /// The answers in `slots` as an explanation shows them: question, answer (`answer(slot)`,
+    /// or `—` when there is none) and what it means. `PreparedEvaluator` reports the reasons
+    /// of a raised issue with the same words.
+    static func answerLines(_ slots: [Int], plan: EvaluationPlan, statuses: [AnswerStatus], requiredButNotApplicable: [Int],
+                            answer: (Int) -> String?) -> [(question: String, answer: String, status: String)] {
+        slots.map { slot in
+            let status: String = switch statuses[slot] {
             case .missing: "not answered"
             case .compliant: "compliant"
             case .nonCompliant: "non-compliant"
-            case .notApplicable: required ? "not applicable, but an answer is required" : "not applicable"
+            case .notApplicable: requiredButNotApplicable.contains(slot) ? "not applicable, but an answer is required" : "not applicable"
             case .unusable: "unusable answer"
             }
-            answers.append((plan.questions[slot].id, evaluation.answers[slot]?.text ?? "—", status))
+            return (plan.questions[slot].id, answer(slot) ?? "—", status)
         }
-        let (line, _) = issue.origin.file.location(of: issue.origin.span.start)
-        let nonCompliant = answers.filter { $0.2 == "non-compliant" }.map(\.0)
-        let because: String
+    }
+
+    /// Plain words: why an issue is raised or not, from the answers its condition reads.
+    static func because(raised: Bool, answers: [(question: String, answer: String, status: String)], plan: EvaluationPlan) -> String {
+        let nonCompliant = answers.filter { $0.status == "non-compliant" }.map(\.question)
         if raised {
-            because = nonCompliant.isEmpty ? "its condition holds for the answers below" : "non-compliant on " + nonCompliant.joined(separator: ", ")
-        } else if answers.contains(where: { $0.2 == "not answered" || $0.2 == "unusable answer" }) {
-            because = "not raised, but some answers are missing or unusable, so the assessment is incomplete"
-        } else if let required = answers.first(where: { $0.2 == "not applicable, but an answer is required" }) {
-            let question = plan.questions.first { $0.id == required.0 }
-            because = "not raised, but \(required.0) is answered not applicable where an answer is required"
+            return nonCompliant.isEmpty ? "its condition holds for the answers below" : "non-compliant on " + nonCompliant.joined(separator: ", ")
+        } else if answers.contains(where: { $0.status == "not answered" || $0.status == "unusable answer" }) {
+            return "not raised, but some answers are missing or unusable, so the assessment is incomplete"
+        } else if let required = answers.first(where: { $0.status == "not applicable, but an answer is required" }) {
+            let question = plan.questions.first { $0.id == required.question }
+            return "not raised, but \(required.question) is answered not applicable where an answer is required"
                 + (question?.requiredWhenText.map { " (\($0))" } ?? "") + ", so the assessment is incomplete"
-        } else if answers.allSatisfy({ $0.2 == "not applicable" }) {
-            because = "not raised: the questions do not apply to this factory"
+        } else if answers.allSatisfy({ $0.status == "not applicable" }) {
+            return "not raised: the questions do not apply to this factory"
         } else {
-            because = "not raised: the answers below do not meet its condition"
+            return "not raised: the answers below do not meet its condition"
         }
-        let change = issue.changes.last
-        return IssueVerdict(issue: issue.id, title: issue.titles["en"] ?? issue.titles.values.sorted().first ?? issue.id, raised: raised, because: because,
-                            rule: "\(issue.origin.file.path):\(line)", condition: issue.conditionText, answers: answers,
-                            decision: change?.decision ?? issue.decision, reason: change?.reason)
     }
 
     private static func absent(_ id: String, book: RuleBook?, day: Day) -> IssueVerdict {

@@ -8,6 +8,8 @@
 //       Times lexing, parsing and checking in process, writes a Markdown report.
 //   disclose-bench profile --what lex|parse|check|shipped [--file PATH] [--project DIR] [--runs 1]
 //       Runs one workload and nothing else, for valgrind --tool=callgrind or perf.
+//   disclose-bench evaluate [--project DIR] [--data DIR] [--as-of 2025-06-30] [--runs 11] [--repeats 20]
+//       Assessments per second of PreparedEvaluator.evaluate, one thread, in memory (Evaluate.swift).
 //
 // Use bench/run.sh, which builds everything in release mode and passes the machine details.
 import Disclose
@@ -310,6 +312,9 @@ case "profile":
     }
     log("done (\(blackHole))")
 
+case "evaluate":
+    runEvaluateBenchmark()
+
 default:
     print("""
     Usage: disclose-bench generate [--size-mb 30] [--out scratch/large.disclose]
@@ -317,6 +322,7 @@ default:
                           [--cli-wall-ms MS --cli-best-ms MS --cli-cpu-ms MS --cli-runs N --cli-tool NAME --cli-status N]
                           [--meta KEY=VALUE ...] [--report PATH]
            disclose-bench profile --what lex|parse|check|shipped [--file PATH] [--project DIR] [--runs 1]
+           disclose-bench evaluate [--project DIR] [--data DIR] [--as-of 2025-06-30] [--runs 11] [--repeats 20]
     Run bench/run.sh to build in release mode and measure everything in one go.
     """)
     exit(mode == "help" || mode == "--help" ? 0 : 64)

@@ -33,11 +33,29 @@ answers["OSH-EMR-02"] = "no"   // "Are emergency exit doors unlocked during work
 answers["CHL-LAB-02"] = "13"   // the youngest worker is 13
 answers["CHL-LAB-05"] = "no"   // and it was not remediated
 
-let outcome = book.evaluate(answers: answers, on: day)
-print("complete: \(outcome.isComplete)")
+// Prepare the rules once (the analogue of OPA's PrepareForEval), then evaluate as many
+// assessments as needed: as of 30 June 2025, as the portal would show them on that day.
+let evaluator = PreparedEvaluator(book: book, asOf: Day(iso: "2025-06-30")!)
+let outcome = evaluator.evaluate(answers: answers, on: day)
+print("withheld as incomplete data: \(outcome.withheldAsIncomplete)")
 for issue in outcome.raised {
-    print("raised \(issue.id): \(issue.titles["en"] ?? "") / \(issue.titles["km"] ?? "")")
+    print("raised \(issue.issue): \(issue.title) (\(issue.category))")
+    print("  because \(issue.because)")
+    for answer in issue.answers where answer.status != "compliant" {
+        print("  \(answer.question) = \(answer.answer) (\(answer.status))")
+    }
+    for parameter in issue.parameters { print("  parameter \(parameter.name) = \(parameter.value)") }
+    print("  rule \(issue.rule)" + (issue.decision.map { ", decided by \($0)" } ?? ""))
 }
-for (category, questions) in outcome.zeroTolerance {
-    print("zero tolerance \(category.id): \(questions.joined(separator: ", ")), report within \(category.deadlineHours ?? 0) hours")
+for hit in outcome.zeroTolerance {
+    print("zero tolerance \(hit.category) (\(hit.title)): \(hit.questions.joined(separator: ", "))")
 }
+
+// A mistyped question id and an answer that does not fit are reported, never ignored.
+answers["CHL-LAB-1"] = "no"
+answers["OSH-EMR-02"] = "sometimes"
+let flawed = evaluator.evaluate(answers: answers, on: day)
+print("unknown questions: \(flawed.unknownQuestions.joined(separator: ", "))")
+print("unusable: " + flawed.unusable.map { "\($0.question) = \($0.answer)" }.joined(separator: ", "))
+print("incomplete: " + flawed.incomplete.map { "\($0.question) (\($0.problem.rawValue))" }.joined(separator: ", ")
+    + "; withheld as incomplete data: \(flawed.withheldAsIncomplete)")
