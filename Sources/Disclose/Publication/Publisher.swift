@@ -171,8 +171,12 @@ public struct Publisher {
                     .filter { $0.hasSuffix(".disclose") && !$0.contains("-") }.map { String($0.dropLast(".disclose".count)) }
                 let suggestion = Suggestion.closest(to: code, among: known).map { "did you mean `\($0)`? " } ?? ""
                 let place = factory.line > 0 ? " (factories table, line \(factory.line))" : ""
-                problems.report(Diagnostic(.unknownRecord, "no rules for country `\(code)` of factory `\(factory.id)`\(place)", at: nil,
-                                           help: "\(suggestion)correct the factory's country code, or add countries/\(code).disclose"))
+                // No country's rules at all: most likely the rules were looked for in the wrong
+                // folder, not a wrong code; say where they were looked for.
+                let help = known.isEmpty
+                    ? "no country's rules are in `\((project as NSString).appendingPathComponent("countries"))`: run `disclose` from the folder that holds `rules/` and `countries/`, or give it with `--rules DIR`"
+                    : "\(suggestion)correct the factory's country code, or add countries/\(code).disclose"
+                problems.report(Diagnostic(.unknownRecord, "no rules for country `\(code)` of factory `\(factory.id)`\(place)", at: nil, help: help))
                 continue
             }
             let result = checked.next()!

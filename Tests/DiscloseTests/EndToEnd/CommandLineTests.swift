@@ -142,4 +142,18 @@ import Testing
         let run = try Self.run(["chek"], environment: ["NO_COLOR": "1"])
         #expect(!run.stderr.contains("\u{1B}["))
     }
+
+    /// `publish` run from a folder without rules says where it looked and what to do, rather
+    /// than asking to add each country's file.
+    @Test func publishOutsideAProjectSaysWhereItLookedForRules() throws {
+        let folder = try Self.temporaryProject(["notes.txt": "not a project"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = Golden.packageRoot.appendingPathComponent("examples/sample").path
+        let run = try Self.run(["publish", "--data", sample, "--out", "out", "--as-of", "2025-06-30"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no rules for country `KH`"))
+        #expect(run.stderr.contains("run `disclose` from the folder that holds `rules/` and `countries/`, or give it with `--rules DIR`"), "\(run.stderr.prefix(600))")
+        #expect(!run.stderr.contains("or add countries/"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
 }
