@@ -46,7 +46,7 @@ func runFormat(_ arguments: inout Arguments) throws -> Int32 {
     if paths == ["-"] {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let syntax = Parser.parse(SourceFile(path: "<stdin>", bytes: [UInt8](input)))
-        guard let formatted = Formatter.format(syntax) else {
+        guard let formatted = RuleFormatter.format(syntax) else {
             emit(syntax.diagnostics, format: "text")
             return 1
         }
@@ -57,7 +57,7 @@ func runFormat(_ arguments: inout Arguments) throws -> Int32 {
     for path in try ruleFilePaths(paths, project: project, usage: usage) {
         guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("cannot read `\(path)`", usage: usage) }
         let syntax = Parser.parse(SourceFile(path: path, bytes: [UInt8](data)))
-        guard let formatted = Formatter.format(syntax) else {
+        guard let formatted = RuleFormatter.format(syntax) else {
             emit(syntax.diagnostics, format: "text")
             printError("not formatted: \(path) has syntax errors")
             status = 1

@@ -129,7 +129,7 @@ extension LanguageServer {
     /// `textDocument/formatting`: the whole file as `disclose fmt` writes it.
     func formatting(_ params: JSONValue) throws -> JSONValue {
         let (_, syntax, lines) = try document(params)
-        guard let formatted = Formatter.format(syntax) else {
+        guard let formatted = RuleFormatter.format(syntax) else {
             throw RequestFailure(code: .requestFailed, message: "not formatted: the file has syntax errors; fix them first")
         }
         guard Array(formatted.utf8) != syntax.file.bytes else { return .array([]) }

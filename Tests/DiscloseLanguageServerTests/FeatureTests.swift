@@ -266,7 +266,7 @@ import Testing
             ("textDocument", .object([("uri", .string(Session.uri(Self.vn)))])), ("options", .object([("tabSize", .int(2)), ("insertSpaces", .bool(true))])),
         ])).arrayValue ?? []
         #expect(edits.count == 1)
-        let formatted = try #require(Formatter.format(Parser.parse(SourceFile(path: "x", text: messy))))
+        let formatted = try #require(RuleFormatter.format(Parser.parse(SourceFile(path: "x", text: messy))))
         #expect(apply(edits, to: messy) == formatted)
         #expect(formatted == Session.text(Self.vn))
         // A formatted file needs no edit; a file with syntax errors is not formatted, and says why.

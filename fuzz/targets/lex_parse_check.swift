@@ -42,12 +42,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     // For one input in sixteen: the formatter's round trip, and everything made from a rule book.
     let syntax = Parser.parse(SourceFile(path: "countries/FZ.disclose", bytes: bytes))
-    if let formatted = Formatter.format(syntax) {
+    if let formatted = RuleFormatter.format(syntax) {
         let again = Parser.parse(SourceFile(path: "formatted.disclose", text: formatted))
         let errors = again.diagnostics.filter { $0.severity == .error }
         fuzzRequire(errors.isEmpty, "formatted text has errors: \(errors.map { "\($0.code.code) \($0.message)" }) in\n\(formatted)")
         if errors.isEmpty {
-            let twice = Formatter.format(again)
+            let twice = RuleFormatter.format(again)
             fuzzRequire(twice == formatted, "formatting is not idempotent:\n--- once\n\(formatted)\n--- twice\n\(twice ?? "nil")")
         }
     }

@@ -94,12 +94,12 @@ extension Hardening {
             let inputs = [[UInt8](found), Array("# note\r\r".utf8), Array("# note \r \r\n".utf8), Array("## note\u{0C}\r\r\n".utf8),
                           Array("include \"a.disclose\" # why\r\r\ninclude \"b.disclose\"\r\n".utf8)]
             for bytes in inputs {
-                let once = try #require(Formatter.format(Parser.parse(SourceFile(path: "found.disclose", bytes: bytes))))
-                let twice = Formatter.format(Parser.parse(SourceFile(path: "once.disclose", text: once)))
+                let once = try #require(RuleFormatter.format(Parser.parse(SourceFile(path: "found.disclose", bytes: bytes))))
+                let twice = RuleFormatter.format(Parser.parse(SourceFile(path: "once.disclose", text: once)))
                 #expect(twice == once, "\(once.debugDescription) became \((twice ?? "nil").debugDescription)")
                 #expect(!once.contains("\r\n") && !once.contains("\u{0C}\n") && !once.contains(" \n"), "\(once.debugDescription)")
             }
-            #expect(Formatter.format(Parser.parse(SourceFile(path: "n.disclose", bytes: Array("# note\r\r".utf8)))) == "# note\n")
+            #expect(RuleFormatter.format(Parser.parse(SourceFile(path: "n.disclose", bytes: Array("# note\r\r".utf8)))) == "# note\n")
         }
 
         @Test func headerWithAStrayQuoteGivesOneErrorBothWays() throws {

@@ -104,12 +104,12 @@ import Testing
             scope S
               covers when factory export_licence is yes
             """
-        let once = try #require(Formatter.format(Parser.parse(SourceFile(path: "x.disclose", text: text))))
+        let once = try #require(RuleFormatter.format(Parser.parse(SourceFile(path: "x.disclose", text: text))))
         #expect(once.contains("  value 300 hours for sector \"garment\", \"textile\"\n"))
         #expect(once.contains("  raised when factory export_licence is yes and not factory sector is \"garment\"\n"))
         #expect(once.contains("  given factory sector \"garment\", WTI-OVT-04 10 hours\n"))
         #expect(once.contains("  covers when factory export_licence is yes\n"))
-        let twice = Formatter.format(Parser.parse(SourceFile(path: "x.disclose", text: once)))
+        let twice = RuleFormatter.format(Parser.parse(SourceFile(path: "x.disclose", text: once)))
         #expect(twice == once)
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static var cases: [String] { Golden.entries(in: "format").filter { $0.hasSuffix(".input.disclose") } }
 
     static func format(_ text: String, path: String = "t.disclose") -> String? {
-        Formatter.format(Parser.parse(SourceFile(path: path, text: text)))
+        RuleFormatter.format(Parser.parse(SourceFile(path: path, text: text)))
     }
 
     @Test(arguments: cases)

@@ -83,9 +83,9 @@ import Testing
 
     @Test func formatterKeepsThePrecisionAndIsIdempotent() throws {
         let input = "decision A\n  status adopted\n  on 2014\n\ndecision B\n  status adopted\n  on   2014-10\n"
-        let formatted = try #require(Formatter.format(Parser.parse(SourceFile(path: "t.disclose", text: input))))
+        let formatted = try #require(RuleFormatter.format(Parser.parse(SourceFile(path: "t.disclose", text: input))))
         #expect(formatted == "decision A\n  status adopted\n  on 2014\n\ndecision B\n  status adopted\n  on 2014-10\n")
-        #expect(Formatter.format(Parser.parse(SourceFile(path: "t.disclose", text: formatted))) == formatted)
+        #expect(RuleFormatter.format(Parser.parse(SourceFile(path: "t.disclose", text: formatted))) == formatted)
     }
 
     @Test func theMessageSaysWhatIsMissing() throws {
