@@ -232,8 +232,8 @@ public struct SampleDataSet: Sendable {
     /// The text of one table.
     public func text(_ table: SampleTable, format: SampleFormat = .csv) -> String {
         var bytes: [UInt8] = []
-        // Appending to memory cannot fail.
-        try! render(table, format: format) { chunk in bytes.append(contentsOf: chunk); chunk.removeAll(keepingCapacity: true) }
+        // Appending to memory cannot fail: the closure throws nothing, so neither does render.
+        render(table, format: format) { (chunk: inout [UInt8]) throws(Never) in bytes.append(contentsOf: chunk); chunk.removeAll(keepingCapacity: true) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -290,10 +290,10 @@ public struct SampleDataSet: Sendable {
 
     /// Renders a table, handing the bytes to `flush` about a megabyte at a time; `flush`
     /// must empty the buffer it is given.
-    func render(_ table: SampleTable, format: SampleFormat, flush: (inout [UInt8]) throws -> Void) throws {
+    func render<Failure: Error>(_ table: SampleTable, format: SampleFormat, flush: (inout [UInt8]) throws(Failure) -> Void) throws(Failure) {
         var writer = SampleWriter(format: format, columns: table.columns)
         writer.header()
-        func row(_ fields: [SampleWriter.Field]) throws {
+        func row(_ fields: [SampleWriter.Field]) throws(Failure) {
             writer.row(fields)
             if writer.buffer.count >= 1 << 20 { try flush(&writer.buffer) }
         }
