@@ -14,10 +14,17 @@ struct AnswerStore: Sendable {
         let statusStart: [Int]
         let rawStart: [Int]
         let answeredStart: [Int]
+        /// For each assessment, the assessment that records every answer it is given as well,
+        /// by its own plan, or -1. A run that accounts for drafts gives each assessment a
+        /// preview twin (the rules with drafts), so that the answers are read once for both.
+        /// A twin keeps no answered bits: only the assessment it follows reports duplicates.
+        let twins: [Int]
 
-        /// `questionCounts`: the number of catalogue questions of each assessment's country.
-        init(plans: [EvaluationPlan?], questionCounts: [Int]) {
+        /// `questionCounts`: the number of catalogue questions of each assessment's country
+        /// (0 for a twin); `twins`: see `twins`, empty for none.
+        init(plans: [EvaluationPlan?], questionCounts: [Int], twins: [Int] = []) {
             self.plans = plans
+            self.twins = twins.isEmpty ? [Int](repeating: -1, count: plans.count) : twins
             var statusStart = [0]
             var rawStart = [0]
             var answeredStart = [0]
@@ -68,6 +75,14 @@ struct AnswerStore: Sendable {
         let bit = UInt64(1) << UInt64(question & 63)
         if answered[word] & bit != 0 { return .duplicate }
         answered[word] |= bit
+        let twin = layout.twins[sheet]
+        if twin >= 0 { _ = store(answer, question: question, sheet: twin, plan: layout.plans[twin]!) }
+        return store(answer, question: question, sheet: sheet, plan: plan)
+    }
+
+    /// Judges the answer by `plan` and stores it in the slots of assessment `sheet`.
+    @inline(__always)
+    private mutating func store(_ answer: UnsafeBufferPointer<UInt8>, question: Int, sheet: Int, plan: EvaluationPlan) -> Outcome {
         guard let slot = plan.slot(ofQuestion: question) else { return plan.fitsUnasked(answer, question: question) ? .notNeeded : .unusableNotNeeded }
         let position = layout.statusStart[sheet] + slot
         guard let read = Answer.read(answer, as: plan.answerKinds[slot]) else {

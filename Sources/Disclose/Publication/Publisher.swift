@@ -123,6 +123,12 @@ public struct Publisher {
         var raw: [Double] = []
         var kept: [Answer?]?
         var unusable: [(slot: Int, text: String)] = []
+        /// In a public run of a country with drafts, the preview's plan (the rules with the
+        /// drafts), its statuses and raw values: each answer is recorded by both plans as it
+        /// is read, so that the drafts' effect is known without reading the data twice.
+        var previewPlan: EvaluationPlan?
+        var previewStatuses: [AnswerStatus] = []
+        var previewRaw: [Double] = []
     }
 
     /// Reads the data folder, evaluates every assessment and applies the policy.
@@ -160,6 +166,9 @@ public struct Publisher {
         // All in one run of the checker, which parses the shared files (catalogue, policy,
         // baseline) once instead of once per country.
         var countries: [String: CountryRules] = [:]
+        // The rules with drafts of each country whose public view leaves drafts out: what the
+        // drafts would change is accounted from them (`accountDrafts`).
+        var previews: [String: CountryRules] = [:]
         let codes = Set(factories.map(\.country)).sorted()
         let path = { (code: String) in (project as NSString).appendingPathComponent("countries/\(code).disclose") }
         let withRules = codes.filter { hasRules(path($0)) }
@@ -182,8 +191,15 @@ public struct Publisher {
             let result = checked.next()!
             problems.report(contentsOf: result.diagnostics.filter { $0.severity == .error })
             if let book = preview ? result.ruleBook : result.publicRuleBook { countries[code] = CountryRules(code: code, book: book) }
+            if !preview, let full = result.ruleBook, result.publicRuleBook?.standing.drafts.isEmpty == false {
+                previews[code] = CountryRules(code: code, book: full)
+            }
         }
 
+        // Each answer is recorded by the preview's plan as well when both books number the
+        // questions alike (a draft question changes the numbering: then the preview is a run
+        // of its own).
+        let twinned = previews.allSatisfy { code, rules in rules.questionIds == countries[code]?.questionIds }
         var sheets = assessments.map { record -> Sheet in
             let factory = factoryIndex[record.factory]!
             let country = countries[factories[factory].country]
@@ -196,15 +212,25 @@ public struct Publisher {
                 sheet.statuses = [AnswerStatus](repeating: .missing, count: plan.questions.count)
                 sheet.raw = [Double](repeating: .nan, count: plan.rawSlots.count)
                 if explaining.contains(record.factory) { sheet.kept = [Answer?](repeating: nil, count: plan.questions.count) }
+                if twinned, let rules = previews[country.code] {
+                    let preview = rules.plan(on: judgingOn ?? record.date)
+                    sheet.previewPlan = preview
+                    sheet.previewStatuses = [AnswerStatus](repeating: .missing, count: preview.questions.count)
+                    sheet.previewRaw = [Double](repeating: .nan, count: preview.rawSlots.count)
+                }
             }
             return sheet
         }
         let answersScanned = source.fillAnswers(&sheets, by: self, &problems)
         // Factory attributes the rules read are judged like answers, from the factories table.
         for index in sheets.indices {
-            guard let plan = sheets[index].plan, !plan.attributeSlots.isEmpty else { continue }
             var sheet = sheets[index]
-            plan.applyFactory(factories[sheet.factory].attributes, statuses: &sheet.statuses, raw: &sheet.raw)
+            if let plan = sheet.plan, !plan.attributeSlots.isEmpty {
+                plan.applyFactory(factories[sheet.factory].attributes, statuses: &sheet.statuses, raw: &sheet.raw)
+            }
+            if let plan = sheet.previewPlan, !plan.attributeSlots.isEmpty {
+                plan.applyFactory(factories[sheet.factory].attributes, statuses: &sheet.previewStatuses, raw: &sheet.previewRaw)
+            }
             sheets[index] = sheet
         }
         for factory in factories {
@@ -239,13 +265,29 @@ public struct Publisher {
         var policy = PolicyRun(asOf: asOf, factories: factories, countries: countries, preview: preview)
         var publication = policy.apply(sheets: sheets, responses: responses, dataProblems: Self.namedInsideDataFolder(diagnostics),
                                        rulesDigest: rulesDigest(countries))
-        if !preview, countries.values.contains(where: { !$0.book.standing.drafts.isEmpty }) {
-            // What the drafts would have changed: the same data published as a preview, which
-            // doubles the work of a run; rules with no draft need none.
-            var previewing = self
-            previewing.preview = true
-            previewing.explaining = []
-            let shadow = previewing.run(fresh).publication
+        if !previews.isEmpty {
+            let shadow: Publication?
+            if twinned {
+                // What the drafts would have changed: the policy applied once more, as a
+                // preview, to the countries with drafts, on the answers already judged by the
+                // preview's plans. Responses change no finding, so none are screened.
+                let previewSheets = sheets.compactMap { sheet -> Sheet? in
+                    guard let country = sheet.country, let rules = previews[country.code] else { return nil }
+                    var twin = Sheet(record: sheet.record, factory: sheet.factory, country: rules)
+                    twin.plan = sheet.previewPlan
+                    twin.statuses = sheet.previewStatuses
+                    twin.raw = sheet.previewRaw
+                    return twin
+                }
+                var previewing = PolicyRun(asOf: asOf, factories: factories, countries: previews, preview: true)
+                shadow = previewing.apply(sheets: previewSheets, responses: [], dataProblems: [], rulesDigest: "")
+            } else {
+                // The same data published as a preview, read again: twice the work of a run.
+                var previewing = self
+                previewing.preview = true
+                previewing.explaining = []
+                shadow = previewing.run(fresh).publication
+            }
             publication.report.drafts = DraftAccount.accounts(countries.values.map(\.book), public: publication, preview: shadow)
         }
         let evaluations = sheets.compactMap { sheet -> AssessmentEvaluation? in
@@ -295,8 +337,20 @@ public struct Publisher {
     }
 
     /// Where each sheet's answers go in an `AnswerStore`.
+    /// A sheet with a preview plan has a twin after the sheets, which records its answers
+    /// by that plan.
     static func answerLayout(_ sheets: [Sheet]) -> AnswerStore.Layout {
-        AnswerStore.Layout(plans: sheets.map(\.plan), questionCounts: sheets.map { $0.country?.book.questions.count ?? 0 })
+        var plans = sheets.map(\.plan)
+        var questionCounts = sheets.map { $0.country?.book.questions.count ?? 0 }
+        var twins = [Int](repeating: -1, count: sheets.count)
+        for index in sheets.indices {
+            guard let preview = sheets[index].previewPlan else { continue }
+            twins[index] = plans.count
+            plans.append(preview)
+            questionCounts.append(0)
+        }
+        twins += [Int](repeating: -1, count: plans.count - sheets.count)
+        return AnswerStore.Layout(plans: plans, questionCounts: questionCounts, twins: twins)
     }
 
     /// Copies the answers recorded into the sheets that have a plan.
@@ -304,6 +358,11 @@ public struct Publisher {
         for index in sheets.indices where sheets[index].plan != nil {
             sheets[index].statuses = store.statuses(of: index)
             sheets[index].raw = store.raw(of: index)
+            let twin = store.layout.twins[index]
+            if twin >= 0 {
+                sheets[index].previewStatuses = store.statuses(of: twin)
+                sheets[index].previewRaw = store.raw(of: twin)
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-import Disclose
+@testable import Disclose
 import Foundation
 import Testing
 
@@ -366,6 +366,26 @@ import Testing
         }
         #expect(PublicationExport.publicCSV(preview).allSatisfy { $0.name.hasPrefix("preview-") })
         for output in publicOutputs { #expect(!output.text.contains(PublicationExport.previewNotice), "public \(output.name) says preview") }
+    }
+
+    /// The drafts' account of a public run comes from the answers read once and judged by both
+    /// rule books; it must be what a separate preview run of the same data gives, draft by draft.
+    @Test(arguments: [Self.name, "shipped sample"])
+    func draftAccountsEqualThoseOfASeparatePreviewRun(_ name: String) throws {
+        let shipped = name == "shipped sample"
+        let project = shipped ? Golden.packageRoot.path : PublishGoldenTests.project(name)
+        let data = shipped ? Golden.packageRoot.appendingPathComponent("examples/sample").path : PublishGoldenTests.folder.appendingPathComponent(name).path
+        let day = shipped ? Day(iso: "2025-06-30")! : try #require(PublishGoldenTests.asOf(name))
+        var publisher = Publisher(project: project, asOf: day)
+        let shown = try #require(publisher.publish(data: data).publication)
+        publisher.preview = true
+        let preview = try #require(publisher.publish(data: data).publication)
+        let codes = shown.report.assessments.map(\.country)
+        let books = Checker.check(entries: Set(codes).sorted().map { "\(project)/countries/\($0).disclose" }).compactMap(\.publicRuleBook)
+        let separate = DraftAccount.accounts(books, public: shown, preview: preview)
+        try #require(!separate.isEmpty, "the case has drafts")
+        #expect(shown.report.drafts.map { String(describing: $0) } == separate.map { String(describing: $0) })
+        #expect(separate.contains { ($0.factoriesAffected ?? 0) > 0 }, "some draft changes a listed factory")
     }
 
     /// `disclose validate` counts the items that rest on adopted decisions and the drafts.
