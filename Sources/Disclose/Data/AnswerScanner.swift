@@ -9,11 +9,15 @@ import Darwin
 ///
 /// "Clean" is what a careful reading would accept without a word: a CSV file whose columns
 /// are `assessment_id,question_id,answer` in that order, rows of unquoted ASCII fields,
-/// known ids, no second answer to a question, every answer that a rule needs readable and
-/// usable. The scanner decides nothing else: at the first row it is not sure of it gives
-/// up, and the publisher reads the whole table again with `TableReader`, which reports
-/// every problem with its file, line and column. So this path changes how fast a table is
-/// read, never what comes of it.
+/// known ids, no second answer to a question. The scanner decides nothing else: at the first
+/// row it is not sure of it gives up, and the publisher reads the whole table again with
+/// `TableReader`, which reports every problem with its file, line and column. So this path
+/// changes how fast a table is read, never what comes of it. An answer that does not fit its
+/// question (or is not-applicable where that is not allowed) is no reason to give up: it is
+/// recorded as unusable, as the careful reader records it, and remembered by its place in the
+/// file (`AnswerStore.Remark`); `located(_:)` then finds its line, for the same warning the
+/// careful reader gives. A few odd answers in millions used to send the whole table to the
+/// careful reader, at twice the cost.
 ///
 /// The rows after the header are cut into one part per thread, at line ends. Each thread
 /// reads its part a chunk at a time (memory stays at a chunk per thread, whatever the size
@@ -155,7 +159,7 @@ struct AnswerScanner: Sendable {
             }
             let limit = range.upperBound - offset
             let result = buffer.withUnsafeBufferPointer { bytes in
-                scanRows(UnsafeBufferPointer(rebasing: bytes[0..<filled]), from: start, limit: limit, atEnd: atEnd, state: &state, into: &store)
+                scanRows(UnsafeBufferPointer(rebasing: bytes[0..<filled]), at: offset, from: start, limit: limit, atEnd: atEnd, state: &state, into: &store)
             }
             switch result {
             case .needsCarefulReading: return false
@@ -225,7 +229,8 @@ struct AnswerScanner: Sendable {
         return index
     }
 
-    private func scanRows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int, atEnd: Bool,
+    /// `base`: the file offset of `bytes[0]`.
+    private func scanRows(_ bytes: UnsafeBufferPointer<UInt8>, at base: Int, from start: Int, limit: Int, atEnd: Bool,
                           state: inout RowState, into store: inout AnswerStore) -> ScanResult {
         var row = start
         while row < bytes.count {
@@ -296,12 +301,64 @@ struct AnswerScanner: Sendable {
                 return .needsCarefulReading  // a fourth field
             }
 
-            switch store.record(UnsafeBufferPointer(rebasing: bytes[answerStart..<answerEnd]), question: question, sheet: state.sheet, plan: state.plan!) {
+            let outcome = store.record(UnsafeBufferPointer(rebasing: bytes[answerStart..<answerEnd]), question: question, sheet: state.sheet, plan: state.plan!)
+            switch outcome {
             case .stored, .notNeeded: break
-            case .duplicate, .unreadable, .unusable, .unusableNotNeeded: return .needsCarefulReading
+            case .duplicate: return .needsCarefulReading
+            case .unreadable, .unusable, .unusableNotNeeded:
+                store.remarks.append(AnswerStore.Remark(row: base + row, answer: (base + answerStart)..<(base + answerEnd),
+                                                        sheet: state.sheet, question: question, outcome: outcome))
             }
             row = next
         }
         return atEnd ? .done : .needMore(row)
+    }
+
+    // MARK: Remarks
+
+    /// A remarked answer, found again in the file: its line, the line's first bytes as a
+    /// diagnostic quotes them (`TableReader.excerptLength`, no line end), and the answer.
+    struct Located {
+        var line: Int
+        var excerpt: [UInt8]
+        var answer: [UInt8]
+    }
+
+    /// Finds the lines of `remarks` (in file order): the line ends before each are counted in
+    /// one pass over the file up to the last, a chunk at a time. A clean table has no quoted
+    /// field, so every line end ends a row and the count is the row's line. Nil when the file
+    /// cannot be read again; the caller then reads it carefully.
+    func located(_ remarks: [AnswerStore.Remark]) -> [Located]? {
+        guard !remarks.isEmpty else { return [] }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        func bytes(_ range: Range<Int>) -> [UInt8]? {
+            var buffer = [UInt8](repeating: 0, count: range.count)
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, range.count, off_t(range.lowerBound)) }
+            guard count >= 0 else { return nil }
+            buffer.removeLast(range.count - count)
+            return buffer
+        }
+        var result: [Located] = []
+        var line = 1
+        var counted = 0
+        var chunk = [UInt8](repeating: 0, count: settings.chunkSize)
+        for remark in remarks {
+            // Line ends between the last remark and this one.
+            while counted < remark.row {
+                let want = min(chunk.count, remark.row - counted)
+                let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, want, off_t(counted)) }
+                guard count > 0 else { return nil }
+                for byte in chunk[0..<count] where byte == 0x0A { line += 1 }
+                counted += count
+            }
+            guard var excerpt = bytes(remark.row..<(remark.row + TableReader.excerptLength)),
+                  let answer = bytes(remark.answer), answer.count == remark.answer.count else { return nil }
+            if let end = excerpt.firstIndex(of: 0x0A) { excerpt.removeSubrange(end...) }
+            if excerpt.last == 0x0D { excerpt.removeLast() }
+            result.append(Located(line: line, excerpt: excerpt, answer: answer))
+        }
+        return result
     }
 }

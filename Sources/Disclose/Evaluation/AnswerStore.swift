@@ -40,7 +40,7 @@ struct AnswerStore: Sendable {
     }
 
     /// What recording one answer did. (No payload: the reading loop copies no answer.)
-    enum Outcome {
+    enum Outcome: Sendable {
         /// Judged and stored in its slot.
         case stored
         /// Noted as answered; no rule of the plan asks the question.
@@ -56,7 +56,21 @@ struct AnswerStore: Sendable {
         case unusableNotNeeded
     }
 
+    /// An answer the scanner recorded that has something to report (it does not fit its
+    /// question, or is not-applicable where that is not allowed): where it is in the file, so
+    /// that its warning can be written once the table is read. By file offset.
+    struct Remark: Sendable {
+        /// The byte offsets of the row's start and of its answer field.
+        var row: Int
+        var answer: Range<Int>
+        var sheet: Int
+        var question: Int
+        var outcome: Outcome
+    }
+
     let layout: Layout
+    /// The scanner's remarks, in the order of the file (the parts merge in order).
+    var remarks: [Remark] = []
     private(set) var statuses: [AnswerStatus]
     private(set) var raw: [Double]
     private var answered: [UInt64]
@@ -116,6 +130,7 @@ struct AnswerStore: Sendable {
             if answered[index] & other.answered[index] != 0 { return false }
             answered[index] |= other.answered[index]
         }
+        remarks += other.remarks
         for sheet in layout.plans.indices {
             guard let plan = layout.plans[sheet] else { continue }
             let statusStart = layout.statusStart[sheet]

@@ -316,6 +316,7 @@ public struct Publisher {
         // The scanner is for data that will publish: with errors already, or when keeping
         // answers for an explanation, only the careful reading is worth doing.
         var scanned: AnswerStore?
+        var remarks: [Diagnostic] = []
         if scanning.isEnabled, reader.hasSchemaColumnOrder, explaining.isEmpty, !problems.hasErrors {
             let codes = Set(sheets.compactMap { $0.country?.code }).sorted()
             let countryRules = codes.map { code in sheets.first { $0.country?.code == code }!.country! }
@@ -324,6 +325,13 @@ public struct Publisher {
                                         countryOfSheet: sheets.map { sheet in sheet.plan == nil ? -1 : codes.firstIndex(of: sheet.country!.code)! },
                                         layout: layout, settings: scanning)
             scanned = scanner.read()
+            if let store = scanned {
+                if let located = scanner.located(store.remarks) {
+                    remarks = Self.remarks(store.remarks, located, path: reader.path, &sheets)
+                } else {
+                    scanned = nil
+                }
+            }
         }
         var store: AnswerStore
         if let scanned {
@@ -333,7 +341,27 @@ public struct Publisher {
             readAnswersCarefully(reader, &data, path, assessmentTable, &sheets, &store, problems: &problems)
         }
         Self.fill(&sheets, from: store)
+        problems.report(contentsOf: remarks)
         return scanned != nil
+    }
+
+    /// The warnings of the answers the scanner remarked, as the careful reader words and
+    /// places them (`readAnswersCarefully`); an answer that does not fit its question is also
+    /// kept on its sheet, for the explanation of an incomplete assessment.
+    private static func remarks(_ remarks: [AnswerStore.Remark], _ located: [AnswerScanner.Located], path: String,
+                                _ sheets: inout [Sheet]) -> [Diagnostic] {
+        zip(remarks, located).compactMap { remark, found in
+            let sheet = sheets[remark.sheet]
+            guard let plan = sheet.plan, let country = sheet.country else { return nil }
+            let text = String(decoding: found.answer, as: UTF8.self)
+            if remark.outcome == .unreadable { sheets[remark.sheet].unusable.append((plan.slot(ofQuestion: remark.question)!, text)) }
+            guard let problem = answerProblem(remark.outcome, text: text, question: remark.question,
+                                              questionId: country.questionIds[remark.question], plan: plan) else { return nil }
+            let column = min(remark.answer.lowerBound - remark.row, found.excerpt.count)
+            let file = SourceFile(path: path, bytes: found.excerpt, firstLine: found.line)
+            return Diagnostic(problem.code, problem.message, at: SourceRange(file, Span(column, min(found.excerpt.count, column + max(1, found.answer.count)))),
+                              help: problem.help)
+        }
     }
 
     /// Where each sheet's answers go in an `AnswerStore`.

@@ -80,6 +80,28 @@ import Testing
         }),
     ]
 
+    /// The line of the `occurrence`th row (0: the first) answering `question`, its answer replaced.
+    static func replacingAnswer(_ lines: inout [String], question: String, occurrence: Int = 0, with answer: String) {
+        let index = lines.indices.filter { lines[$0].contains(",\(question),") }[occurrence]
+        lines[index] = lines[index].components(separatedBy: ",").prefix(2).joined(separator: ",") + "," + answer
+    }
+
+    /// Variants with answers that are unusable, which the scanner records and remarks on as
+    /// the careful reader does: the same warnings, at the same lines and columns.
+    static let remarked: [(String, [UInt8])] = [
+        ("an answer that does not fit", answers { replacingAnswer(&$0, question: "CHL-LAB-02", with: "eighteen") }),
+        ("not-applicable where it is not allowed", answers { replacingAnswer(&$0, question: "CHL-LAB-02", occurrence: 3, with: "n/a") }),
+        ("an answer no rule reads that does not fit", answers { replacingAnswer(&$0, question: "CHL-DOC-01", with: "eighteen") }),
+        ("odd answers all through the table, CRLF", answers({ lines in
+            for occurrence in [0, 5, 9, 14] { replacingAnswer(&lines, question: "CHL-LAB-02", occurrence: occurrence, with: "about \(occurrence)") }
+            replacingAnswer(&lines, question: "CHL-DOC-01", occurrence: 2, with: "n/a")
+        }, separator: "\r\n")),
+        ("an odd answer on the last row, no line end after it", answers { lines in
+            lines.removeLast()
+            lines[lines.count - 1] = lines[lines.count - 1].components(separatedBy: ",").prefix(2).joined(separator: ",") + ",??"
+        }),
+    ]
+
     /// Variants only the careful reader may judge (each has something to report, or a form
     /// the scanner leaves alone).
     static let careful: [(String, [UInt8])] = [
@@ -87,10 +109,6 @@ import Testing
         ("a quoted field", answers { lines in
             let fields = lines[lines.count / 3].components(separatedBy: ",")
             lines[lines.count / 3] = "\(fields[0]),\(fields[1]),\"\(fields[2])\""
-        }),
-        ("an answer that does not fit", answers { lines in
-            let index = lines.firstIndex { $0.hasSuffix(",CHL-LAB-02,18") || $0.contains(",CHL-LAB-02,") }!
-            lines[index] = lines[index].components(separatedBy: ",").prefix(2).joined(separator: ",") + ",eighteen"
         }),
         ("an unknown question", answers { $0[$0.count / 2] = $0[$0.count / 2].components(separatedBy: ",")[0] + ",NO-SUCH-01,yes" }),
         ("an unknown assessment", answers { $0[$0.count - 2] = "XX-0000-01," + $0[$0.count - 2].components(separatedBy: ",").dropFirst().joined(separator: ",") }),
@@ -108,14 +126,17 @@ import Testing
         }),
     ]
 
-    @Test(arguments: clean.map(\.0))
+    @Test(arguments: (clean + remarked).map(\.0))
     func scannerReadsCleanTablesAsTheCarefulReaderDoes(_ name: String) throws {
-        let bytes = Self.clean.first { $0.0 == name }!.1
+        let bytes = (Self.clean + Self.remarked).first { $0.0 == name }!.1
         let reference = try Self.publish(answers: bytes, scanning: AnswerScanner.Settings(isEnabled: false))
         let scanned = try Self.publish(answers: bytes, scanning: Self.seams)
         #expect(!reference.result.answersScanned)
         #expect(scanned.result.answersScanned, "the scanner gave up on a clean table")
         #expect(reference.result.publication != nil, "\(reference.text.prefix(2000))")
+        if Self.remarked.contains(where: { $0.0 == name }) {
+            #expect(reference.result.diagnostics.contains { $0.code == .unusableAnswer }, "the variant should have an unusable answer to report")
+        }
         #expect(Self.difference(scanned.text, reference.text) == nil)
         let oneThread = try Self.publish(answers: bytes, scanning: AnswerScanner.Settings(threads: 1))
         #expect(Self.difference(oneThread.text, reference.text) == nil)
