@@ -46,6 +46,7 @@ struct CallError: Error {
     /// `disclose evaluate` gives the line.
     init(_ problem: EvaluationRequest.Problem) {
         let code: Code = switch problem.code {
+        case .invalidUTF8: .invalidUTF8
         case .invalidJSON: .invalidJSON
         case .notAnObject: .notAnObject
         case .invalidField: .invalidField

@@ -35,12 +35,22 @@ func runEvaluate(_ arguments: inout Arguments) throws -> Int32 {
     let evaluator = PreparedEvaluator(book: book, asOf: asOf)
     // One line read, one line written, straight to the file descriptor (no buffer to flush):
     // memory stays constant, and a pipeline sees each outcome as soon as its line is done.
+    // Lines are read as bytes (getline), not as Swift strings, which would quietly replace
+    // bytes that are not UTF-8: such a line gets its error like any other bad line.
+    // A stream of its own on standard input's descriptor: Swift 6 refuses the C global `stdin`
+    // (shared mutable state), and nothing else in the command reads standard input.
+    guard let input = fdopen(STDIN_FILENO, "r") else { return 0 }   // no standard input: no lines
+    var buffer: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    defer { free(buffer) }
     var number = 0
     var failed = false
-    while let line = readLine(strippingNewline: true) {
+    while case let count = getline(&buffer, &capacity, input), count >= 0, let buffer {
         number += 1
-        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-        let reply = EvaluationReply.answering(Data(line.utf8), with: evaluator, line: number)
+        var line = Data(bytes: buffer, count: count)
+        while let last = line.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { line.removeLast() }
+        if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+        let reply = EvaluationReply.answering(line, with: evaluator, line: number)
         failed = failed || reply.isError
         FileHandle.standardOutput.write(reply.json + Data("\n".utf8))
     }

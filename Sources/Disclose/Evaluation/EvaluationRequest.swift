@@ -21,6 +21,7 @@ package struct EvaluationRequest: Sendable {
     /// Why a request cannot be evaluated; part of the C library's contract, so the raw values
     /// do not change.
     package enum ErrorCode: String, Sendable {
+        case invalidUTF8 = "invalid-utf8"
         case invalidJSON = "invalid-json"
         case notAnObject = "not-an-object"
         case invalidField = "invalid-field"
@@ -45,6 +46,11 @@ package struct EvaluationRequest: Sendable {
     /// The assessment `json` holds, or what is wrong with it.
     package static func parse(_ json: Data) -> Result<EvaluationRequest, Problem> {
         let example = #"{"date": "2024-05-14", "answers": {"OSH-EMR-02": "no"}}"#
+        // Checked first: JSONSerialization would call bytes that are not UTF-8 invalid JSON,
+        // which sends the writer looking for a syntax error that is not there.
+        guard String(data: json, encoding: .utf8) != nil else {
+            return .failure(Problem(code: .invalidUTF8, message: "not UTF-8: write the assessment's text as UTF-8 (in a spreadsheet or editor: save as UTF-8)"))
+        }
         guard let object = try? JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed]) else {
             return .failure(Problem(code: .invalidJSON, message: "not valid JSON: write one assessment as a JSON object, such as \(example)"))
         }

@@ -80,11 +80,19 @@ import Testing
         #expect(lines[1].contains(#""id":"KH-OK""#) && !lines[1].contains(#""error""#))
     }
 
-    /// Bytes that are not UTF-8 on a line: an error on that line, never a crash.
+    /// Bytes that are not UTF-8 on a line, even inside an otherwise valid JSON string: an
+    /// error of that line (not a replacement character read as an answer), never a crash.
     @Test func invalidUTF8IsAnErrorOfItsLine() throws {
-        let process = try CommandLineTests.run(["evaluate", "KH"], input: String(decoding: [0xFF, 0xFE, 0x7B, 0x0A], as: UTF8.self))
-        #expect(process.status == 1)
-        #expect(process.stdout.hasPrefix(#"{"error":{"code":"invalid-json""#) && process.stdout.hasSuffix("}\n"))
+        var input = Data([0xFF, 0xFE, 0x7B, 0x0A])
+        input += Data(#"{"id": "KH-A", "date": "2024-05-14", "answers": {"OSH-EMR-02": "n"#.utf8) + Data([0xFF]) + Data("o\"}}\n".utf8)
+        input += Data(#"{"date": "2024-05-14", "answers": {"OSH-EMR-02": "no"}}"#.utf8)   // the last line, without a newline
+        let run = try Self.run(["evaluate", "KH"], bytes: input)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count == 3, "\(run.stdout)")
+        #expect(lines[0].hasPrefix(#"{"error":{"code":"invalid-utf8","message":"not UTF-8: write the assessment's text as UTF-8"#) && lines[0].hasSuffix(#""line":1}"#))
+        #expect(lines[1].hasPrefix(#"{"error":{"code":"invalid-utf8""#) && lines[1].hasSuffix(#""line":2}"#))
+        #expect(lines[2].hasPrefix(#"{"asOf":"#))
     }
 
     /// Streaming: the outcome of a line is written as soon as the line is read, before the
@@ -122,5 +130,25 @@ import Testing
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("no country `KHM`") && run.stderr.contains("known: ") && run.stderr.contains("KH"))
+    }
+
+    /// The real binary run with `bytes` on standard input, which need not be UTF-8.
+    static func run(_ arguments: [String], bytes: Data) throws -> CommandLineTests.Run {
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Golden.packageRoot
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(bytes)
+        try input.fileHandleForWriting.close()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandLineTests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
