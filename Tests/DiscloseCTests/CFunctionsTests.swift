@@ -84,6 +84,33 @@ import Testing
         #expect(try Self.take(discloseVersion()) == #"{"abi":1,"version":"0.1.0"}"#)
     }
 
+    /// The version the C library reports is the one `disclose --version` prints.
+    @Test func versionIsTheCommandsVersion() throws {
+        let binary = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("disclose"),
+                      Self.root.appendingPathComponent(".build/debug/disclose")].first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        let process = Process()
+        process.executableURL = try #require(binary, "build the disclose command first")
+        process.arguments = ["--version"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let version = try Self.object(discloseVersion())["version"] as? String
+        #expect(printed == "disclose \(version ?? "?")\n")
+    }
+
+    /// JSON nested past any sensible depth is refused as invalid, not a stack overflow.
+    @Test func deeplyNestedJSONIsAnErrorNotACrash() throws {
+        let deep = String(repeating: "[", count: 100_000)
+        #expect(Self.code(try Self.call(discloseCheckRules, deep)) == "invalid-json")
+        let handle = try Self.prepare()
+        defer { _ = discloseRelease(handle) }
+        #expect(Self.code(try deep.withCString { try Self.object(discloseEvaluate(handle, $0)) }) == "invalid-json")
+        let nested = #"{"date": "2024-05-14", "answers": {"OSH-EMR-02": "# + String(repeating: "[", count: 100_000) + "}}"
+        #expect(Self.code(try nested.withCString { try Self.object(discloseEvaluate(handle, $0)) }) == "invalid-json")
+    }
+
     @Test func checksRulesHeldInMemoryAndOnDisk() throws {
         let clean = try Self.call(discloseCheckRules, try Self.json(["files": Self.files, "entry": "countries/KH.disclose"]))
         #expect(clean["ok"] as? Bool == true && clean["errors"] as? Int == 0, "\(clean)")
