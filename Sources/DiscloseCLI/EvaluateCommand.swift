@@ -17,7 +17,8 @@ func runEvaluate(_ arguments: inout Arguments) throws -> Int32 {
     among those still public on the as-of day (default: today). A line that is not such an
     object, or that names a question the catalogue does not know, gives on its line instead
       {"error": {"code": "unknown-question", "message": ...}, "id": ..., "line": N}
-    Uses the public view of the rules (adopted decisions only); --preview uses the drafts too. Exit status 1 when some line had an error.
+    Uses the public view of the rules (adopted decisions only); --preview uses the drafts too.
+    Exit status 1 when some line had an error.
     """
     if arguments.flag("--help") { print(usage); return 0 }
     let asOf = try arguments.asOf(usage: usage)
