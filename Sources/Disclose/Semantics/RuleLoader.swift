@@ -229,8 +229,10 @@ struct RuleLoader {
     static func findRoot(for path: String, access: any RuleFileAccess) -> String {
         var folder = (access.canonical(path) as NSString).deletingLastPathComponent
         let start = folder
-        while folder != "/" && !folder.isEmpty {
-            if access.isFolder(folder + "/rules") { return folder }
+        // Up to `/` itself: rules held in memory are often named `/rules/…`, `/countries/…`.
+        while !folder.isEmpty {
+            if access.isFolder(folder == "/" ? "/rules" : folder + "/rules") { return folder }
+            if folder == "/" { break }
             folder = (folder as NSString).deletingLastPathComponent
         }
         return start

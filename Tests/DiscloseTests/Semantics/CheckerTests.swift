@@ -51,6 +51,17 @@ import Testing
         #expect(!MemoryFileAccess(files).isFolder(base + "/rul"))
     }
 
+    /// Rules held in memory at the top of the file names (`/rules/…`, `/countries/…`, as a
+    /// database or the C library names them) have `/` as their root: no false E502.
+    @Test func rulesHeldInMemoryAtTheTopHaveTheRootAsTheirFolder() {
+        let files = [
+            "/rules/catalogue.disclose": Self.catalogue,
+            "/countries/XX.disclose": "include \"../rules/catalogue.disclose\"\n",
+        ]
+        let result = Checker.check(entry: "/countries/XX.disclose", access: MemoryFileAccess(files), displayBase: "/")
+        #expect(result.diagnostics.map(\.code) == [])
+    }
+
     @Test func tenIndependentMistakesGiveTenDiagnostics() {
         let text = Self.catalogue + """
             issue A
