@@ -61,21 +61,7 @@ import Testing
     /// Every question behind a public issue answered compliantly, then the emergency exits locked.
     static func answers() throws -> [String: String] {
         let book = try #require(Checker.check(entry: root.appendingPathComponent("countries/KH.disclose").path).publicRuleBook)
-        var answers: [String: String] = [:]
-        for issue in book.publicIssues(on: assessmentDay) {
-            for index in issue.condition.questions {
-                guard let question = book.questions[index].value(on: assessmentDay) else { continue }
-                answers[question.id] = switch (question.answer, question.violation) {
-                case (.yesNo, .yes): "no"
-                case (.yesNo, _): "yes"
-                case (.number, .comparison(.below, _)), (.number, .comparison(.atMost, _)): "99"
-                case (.number, _): "0"
-                case (.date, _): "2024-05-01"
-                case (.choice(let options), .choices(let bad)): options.first { !bad.contains($0) } ?? options[0]
-                case (.choice(let options), _): options[0]
-                }
-            }
-        }
+        var answers = book.compliantAnswers(on: assessmentDay)
         answers["OSH-EMR-02"] = "no"
         return answers
     }
