@@ -19,7 +19,7 @@ public struct FactoryRecord: Sendable {
     /// empty field or an absent column is left out.
     public var attributes: [String: String] = [:]
     /// Where each of `attributes` is written, for warnings about values the rules do not declare.
-    public var attributeFields: [String: SourceRange] = [:]
+    package var attributeFields: [String: SourceRange] = [:]
 
     /// A factory given as values, for `Publisher.publish(_:)`.
     ///
@@ -128,17 +128,17 @@ public struct ResponseRecord: Sendable {
 }
 
 /// The columns of each table, as docs/formats.md describes them.
-public enum DataTables {
-    public static let factories = TableSchema(
+package enum DataTables {
+    package static let factories = TableSchema(
         name: "factories", columns: ["factory_id", "name", "type", "country", "left_on", "sector", "province", "export_licence"],
         required: ["factory_id", "name", "type", "country"])
-    public static let assessments = TableSchema(
+    package static let assessments = TableSchema(
         name: "assessments",
         columns: ["assessment_id", "factory_id", "assessed_on", "method", "cycle", "status", "refusal_reason", "finalised_on", "cycle_ends_on"],
         required: ["assessment_id", "factory_id", "assessed_on", "cycle", "status"])
-    public static let answers = TableSchema(
+    package static let answers = TableSchema(
         name: "answers", columns: ["assessment_id", "question_id", "answer"], required: ["assessment_id", "question_id", "answer"])
-    public static let responses = TableSchema(
+    package static let responses = TableSchema(
         name: "responses", columns: ["response_id", "factory_id", "assessment_id", "issue_id", "responded_on", "text", "attachments"],
         required: ["response_id", "factory_id", "assessment_id", "responded_on", "text"])
 }

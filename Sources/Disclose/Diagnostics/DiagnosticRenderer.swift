@@ -129,7 +129,7 @@ extension String {
     /// the cursor, erase a line, reverse the text around it or hide a message in it. The
     /// zero-width space and joiners stay: Khmer, Thai, Sinhala and Bengali text needs them,
     /// and they move nothing.
-    public var safeForTerminal: String {
+    package var safeForTerminal: String {
         guard unicodeScalars.contains(where: { String.isUnsafeForTerminal($0) }) else { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
@@ -161,9 +161,9 @@ extension String {
 }
 
 /// Diagnostics as data for machines: plain JSON, or SARIF 2.1.0 for CI systems and editors.
-public enum DiagnosticExport {
+package enum DiagnosticExport {
     /// A JSON array, one object per diagnostic.
-    public static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
+    package static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
         .array(diagnostics.map { diagnostic in
             var members: [(String, JSONValue)] = [
                 ("code", .string(diagnostic.code.code)),
@@ -194,7 +194,7 @@ public enum DiagnosticExport {
     }
 
     /// A SARIF 2.1.0 log with one run; rules list every code used, with its explanation.
-    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> JSONValue {
+    package static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> JSONValue {
         let codes = Array(Set(diagnostics.map(\.code))).sorted { $0.rawValue < $1.rawValue }
         let rules: [JSONValue] = codes.map { code in
             .object([

@@ -32,24 +32,24 @@ public struct CountryPublication: Sendable {
     public var launch: Launch
     /// The country's own headings over its public issues, in order; empty when it has none
     /// (the portal then groups the issues by category).
-    package var headings: [PublicHeading] = []
+    public var headings: [PublicHeading] = []
     /// When the country publishes, and as of which day this publication is.
-    package var schedule = PublicationSchedule(calendar: .continuous, reportingPeriod: .factoryCycle, asOf: Day(ordinal: 0))
+    public var schedule = PublicationSchedule(calendar: .continuous, reportingPeriod: .factoryCycle, asOf: Day(ordinal: 0))
     /// The country's tiers in force on its publication day, each with the factories it names.
-    package var tiers: [PublicTier] = []
+    public var tiers: [PublicTier] = []
 }
 
 /// A country's publication calendar applied to the day asked for.
-package struct PublicationSchedule: Sendable, Hashable {
-    package var calendar: PublicationCalendar
-    package var reportingPeriod: ReportingPeriod
+public struct PublicationSchedule: Sendable, Hashable {
+    public var calendar: PublicationCalendar
+    public var reportingPeriod: ReportingPeriod
     /// The day the country's publication is as of: the last publication day on or before the
     /// day asked for (that day itself when publishing continuously).
-    package var asOf: Day
+    public var asOf: Day
 
     /// The first day reported on, for a calendar-year period (1 January of the publication
     /// day's year); nil when each factory's cycle is the period.
-    package var periodStart: Day? {
+    public var periodStart: Day? {
         switch reportingPeriod {
         case .calendarYear: Day(year: asOf.parts.year, month: 1, day: 1)
         case .factoryCycle: nil
@@ -67,18 +67,18 @@ package struct PublicationSchedule: Sendable, Hashable {
     }
 
     /// In words, for the summary: "quarterly, as of 2025-06-30 (reporting period 2025-01-01 to 2025-06-30)".
-    package var description: String {
+    public var description: String {
         let period = periodStart.map { "reporting period \($0) to \(asOf)" } ?? "reporting period: each factory's cycle"
         return "\(calendar.rawValue), as of \(asOf) (\(period))"
     }
 }
 
 /// A heading of the country's, with the public issues shown under it.
-package struct PublicHeading: Sendable {
-    package var id: String
-    package var titles: [String: String]
+public struct PublicHeading: Sendable {
+    public var id: String
+    public var titles: [String: String]
     /// Public issue ids, in the order the heading lists them.
-    package var issues: [String]
+    public var issues: [String]
 
     /// The headings shown on `day`: those in force by then, each with only the issues public
     /// that day; a heading left with no issue is not shown.
@@ -165,7 +165,7 @@ public struct InternalReport: Sendable {
     /// Every draft left out of the public set, with what it would have changed.
     public var drafts: [DraftAccount] = []
     /// Every factory measured, or not, against each tier of its country.
-    package var tiers: [TierMeasure] = []
+    public var tiers: [TierMeasure] = []
 }
 
 /// A draft left out of the public set: an item of a country's rules that rests on no adopted
@@ -285,20 +285,20 @@ public struct Escalation: Sendable {
     /// immediately.
     public var dueBy: Day?
     /// The protocol's steps for this case, in order, each with its last day.
-    package var steps: [EscalationStepDue] = []
+    public var steps: [EscalationStepDue] = []
 }
 
 /// One step of an escalation, as the internal report gives it.
-package struct EscalationStepDue: Sendable {
-    package var step: String
+public struct EscalationStepDue: Sendable {
+    public var step: String
     /// Who acts: `better-work`, `ministry`, `factory`.
-    package var actors: [String]
+    public var actors: [String]
     /// The protocol's time in words: "within 48 hours of notification".
-    package var limit: String
+    public var limit: String
     /// Hours from the start of the assessment day; nil when no time is set.
-    package var dueHours: Int?
+    public var dueHours: Int?
     /// The last day; nil when no time is set.
-    package var dueBy: Day?
+    public var dueBy: Day?
 }
 
 /// What happened to one factory response.

@@ -11,10 +11,10 @@ public struct PublishResult: Sendable {
     /// (`DiagnosticRenderer.render(_:unlisted:)`).
     public var unlisted = UnlistedCount()
     /// What each assessment's answers were, for the factories asked about (for explanations).
-    public var evaluations: [AssessmentEvaluation]
+    package var evaluations: [AssessmentEvaluation]
     /// The factories asked about (`Publisher.explaining`) as the data gives them, including
     /// those with no assessment at all, which `evaluations` cannot name.
-    public var explainedFactories: [FactoryRecord] = []
+    package var explainedFactories: [FactoryRecord] = []
 
     /// True when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -24,18 +24,18 @@ public struct PublishResult: Sendable {
 }
 
 /// One assessment as evaluated: the answers read and the issues raised, for explanations.
-public struct AssessmentEvaluation: Sendable {
-    public var assessment: AssessmentRecord
-    public var factory: FactoryRecord
+package struct AssessmentEvaluation: Sendable {
+    package var assessment: AssessmentRecord
+    package var factory: FactoryRecord
     /// The rules in force on the assessment day.
-    public var plan: EvaluationPlan
+    package var plan: EvaluationPlan
     /// The answers to the questions that matter, by slot of the plan (nil: not answered or not usable).
-    public var answers: [Answer?]
-    public var statuses: [AnswerStatus]
+    package var answers: [Answer?]
+    package var statuses: [AnswerStatus]
     /// Positions in `plan.issues` of the issues raised.
-    public var raised: [Int]
+    package var raised: [Int]
     /// Slots answered "not applicable" where their question's `required when` needs an answer.
-    public var requiredButNotApplicable: [Int] = []
+    package var requiredButNotApplicable: [Int] = []
 }
 
 /// Runs raw CAT data through the rule books of its countries and applies the publication policy.
@@ -45,7 +45,7 @@ public struct Publisher {
     /// The day the publication is for.
     public var asOf: Day
     /// Factories whose answers to keep, for `explain`.
-    public var explaining: Set<String> = []
+    package var explaining: Set<String> = []
     /// A preview for the PAC: drafts and countries not launched included, every output marked
     /// as such. Otherwise only what adopted decisions make public (grammar.md §5).
     public var preview = false

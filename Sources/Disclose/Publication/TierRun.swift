@@ -12,7 +12,7 @@
 /// deviations it is not named, and when every rate is equal (deviation 0) nobody is. A rate
 /// threshold names a factory whose rate is below the percentage. Only a factory listed on the
 /// portal is named; an unmeasured one is not, and the reason is kept for `explain`.
-enum TierRun {
+package enum TierRun {
     /// One factory's measure against one tier, for the internal report and `explain`.
     struct Input {
         var factory: FactoryRecord
@@ -79,7 +79,7 @@ enum TierRun {
     }
 
     /// A rate in hundredths of a percent as people read it: "87.5%".
-    static func percentText(_ rate: Int) -> String {
+    package static func percentText(_ rate: Int) -> String {
         let whole = rate / 100, part = rate % 100
         if part == 0 { return "\(whole)%" }
         return part % 10 == 0 ? "\(whole).\(part / 10)%" : "\(whole).\(part < 10 ? "0" : "")\(part)%"
@@ -140,29 +140,29 @@ enum TierRun {
 }
 
 /// A tier as published for one country.
-package struct PublicTier: Sendable {
+public struct PublicTier: Sendable {
     /// A factory the tier names.
-    package struct Named: Sendable {
-        package var id: String
-        package var name: String
+    public struct Named: Sendable {
+        public var id: String
+        public var name: String
         /// Its compliance rate, in percent, to two decimals.
-        package var rate: Double
+        public var rate: Double
     }
 
-    package var id: String
-    package var titles: [String: String]
+    public var id: String
+    public var titles: [String: String]
     package var subject: Tier.Subject
-    package var minimumAssessments: Int
-    package var requirements: [String]
-    package var threshold: String
-    package var measuredFactories = 0
+    public var minimumAssessments: Int
+    public var requirements: [String]
+    public var threshold: String
+    public var measuredFactories = 0
     /// Mean and population standard deviation of the measured rates, in percent; nil when none is measured.
-    package var mean: Double?
-    package var standardDeviation: Double?
+    public var mean: Double?
+    public var standardDeviation: Double?
     /// The rate below which a factory is named, in percent (mean − k deviations, or the percentage).
-    package var cutoff: Double?
+    public var cutoff: Double?
     /// Named factories, lowest rate first.
-    package var named: [Named] = []
+    public var named: [Named] = []
 
     init(tier: Tier, requirements: [String]) {
         id = tier.id
@@ -175,21 +175,21 @@ package struct PublicTier: Sendable {
 }
 
 /// One factory measured (or not) against one tier: what `explain` shows.
-package struct TierMeasure: Sendable {
-    package var tier: String
-    package var factory: String
-    package var factoryName: String
-    package var country: String
+public struct TierMeasure: Sendable {
+    public var tier: String
+    public var factory: String
+    public var factoryName: String
+    public var country: String
     /// Finalised assessments by the publication day.
-    package var assessments = 0
+    public var assessments = 0
     /// The assessment measured.
-    package var assessment: String?
-    package var compliant = 0
-    package var notApplicable = 0
-    package var nonCompliant: [String] = []
-    package var missing: [String] = []
+    public var assessment: String?
+    public var compliant = 0
+    public var notApplicable = 0
+    public var nonCompliant: [String] = []
+    public var missing: [String] = []
     /// In hundredths of a percent; nil when not measured.
-    package var rate: Int?
-    package var named = false
-    package var because = ""
+    public var rate: Int?
+    public var named = false
+    public var because = ""
 }

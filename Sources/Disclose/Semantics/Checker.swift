@@ -7,7 +7,7 @@ public struct CheckResult: Sendable {
     /// Every problem found, errors and warnings, in a stable order.
     public let diagnostics: [Diagnostic]
     /// Every file read.
-    public let files: [SourceFile]
+    package let files: [SourceFile]
     /// For a country: the rules as its adopted decisions make them, which is all that may be
     /// published (`ruleBook` holds drafts too, for checks, examples and the preview).
     public var publicRuleBook: RuleBook? = nil

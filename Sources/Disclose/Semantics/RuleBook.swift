@@ -8,46 +8,46 @@ public struct RuleBook: Sendable {
     /// The country this rule book publishes for, if its root file is a country file.
     public let country: Country?
     /// The CAT catalogue: every question known, in declaration order; `Question.index` is the position here.
-    public let questions: [Timeline<Question>]
+    package let questions: [Timeline<Question>]
     /// Question index by id.
-    public let questionIndex: [String: Int]
+    package let questionIndex: [String: Int]
     /// Clusters by id, in declaration order.
-    public let clusters: [Cluster]
+    package let clusters: [Cluster]
     /// Compliance points, in declaration order.
-    public let points: [CompliancePoint]
+    package let points: [CompliancePoint]
     /// Public issues by id, in declaration order; withdrawn periods included.
-    public let issues: [Timeline<IssueState>]
+    package let issues: [Timeline<IssueState>]
     /// Parameters by name.
-    public let parameters: [String: Timeline<ParameterValue>]
+    package let parameters: [String: Timeline<ParameterValue>]
     /// Publication policy settings.
-    public let policy: [PolicySetting: Timeline<PolicyValue>]
+    package let policy: [PolicySetting: Timeline<PolicyValue>]
     /// Zero-tolerance categories, in declaration order.
-    public let zeroTolerance: [Timeline<ZeroToleranceCategory>]
+    package let zeroTolerance: [Timeline<ZeroToleranceCategory>]
     /// PAC decisions known to this rule book, by id.
-    public let decisions: [String: Decision]
+    package let decisions: [String: Decision]
     /// Rules that hold a factory response for human moderation.
-    public let moderation: [ModerationRule]
+    package let moderation: [ModerationRule]
     /// Programme-wide constraints every country must meet.
-    public let constraints: [Constraint]
+    package let constraints: [Constraint]
     /// The choices the country file makes, with the decisions they cite.
-    public let choices: [CountryChoice]
+    package let choices: [CountryChoice]
     /// Examples written in the rule files.
-    public let examples: [Example]
+    package let examples: [Example]
     /// Every file read, in the order read.
-    public let files: [SourceFile]
+    package let files: [SourceFile]
     /// The path of each of `files` relative to the rules root, whatever the working folder:
     /// what the rules digest names (`SourceFile.path` is relative to the working folder).
-    public let rootRelativePaths: [String]
+    package let rootRelativePaths: [String]
     /// The country's launch, and the standing of every item that could reach a public output.
-    public internal(set) var standing: PublicStanding = .none
+    package internal(set) var standing: PublicStanding = .none
     /// The country's own headings over its public issues, in file order: for display only.
     package internal(set) var headings: [Heading] = []
     /// The country's tiers: public lists computed over its factories, in file order.
     package internal(set) var tiers: [Tier] = []
     /// The factory attributes conditions may test, in declaration order; `RuleCondition.attribute` indexes this.
-    public internal(set) var attributes: [FactoryAttribute] = []
+    package internal(set) var attributes: [FactoryAttribute] = []
     /// Which factories the country's portal covers; nil: all of them.
-    public internal(set) var scope: PortalScope? = nil
+    package internal(set) var scope: PortalScope? = nil
 
     /// The question with id `id` as in force on `day`.
     public func question(_ id: String, on day: Day) -> Question? {
@@ -67,8 +67,17 @@ public struct RuleBook: Sendable {
         }
     }
 
+    /// The questions `issue`'s condition reads, as in force on `day`, in the order it reads them:
+    /// what a tool asks for to evaluate the issue, without the condition's syntax.
+    public func questions(readBy issue: Issue, on day: Day) -> [Question] {
+        var seen = Set<Int>()
+        return issue.condition.questions.compactMap { index in
+            seen.insert(index).inserted ? questions[index].value(on: day) : nil
+        }
+    }
+
     /// The publication policy in force on `day`.
-    public func publicationPolicy(on day: Day) -> PublicationPolicy {
+    package func publicationPolicy(on day: Day) -> PublicationPolicy {
         var result = PublicationPolicy.portalDefault
         for (setting, timeline) in policy {
             guard let value = timeline.value(on: day) else { continue }
@@ -95,19 +104,19 @@ public struct Country: Sendable {
     /// Why, when it publishes nothing.
     public var reason: String?
     /// Where the `country` declaration is.
-    public var origin: SourceRange
+    package var origin: SourceRange
 }
 
 /// A heading under which a country shows some of its public issues (BFC's "Contracts"):
 /// display only, the issues keep their categories.
 package struct Heading: Sendable {
-    package var id: String
+    public var id: String
     /// The heading in each of the country's languages.
-    package var titles: [String: String]
+    public var titles: [String: String]
     /// The public issues under it, in the order written.
     package var issues: [String]
     /// The decision it rests on.
-    package var decision: String?
+    public var decision: String?
     /// In the public view: the day from which it is shown (its decision's day).
     package var from: Day?
     package var origin: SourceRange
@@ -140,8 +149,8 @@ package struct Tier: Sendable {
         }
     }
 
-    package var id: String
-    package var titles: [String: String]
+    public var id: String
+    public var titles: [String: String]
     package var subject: Subject
     /// Finalised assessments a factory needs by the publication day to be measured.
     package var minimumAssessments: Int
@@ -149,7 +158,7 @@ package struct Tier: Sendable {
     package var questions: [Int]
     package var threshold: Threshold
     /// The decision it rests on.
-    package var decision: String?
+    public var decision: String?
     /// In the public view: the day from which it is published (its decision's day).
     package var from: Day?
     package var origin: SourceRange
@@ -157,19 +166,19 @@ package struct Tier: Sendable {
 
 /// A column of the factories table that conditions may test (`attribute sector`), with the
 /// values it may have. Values are compared without regard to case or surrounding spaces.
-public struct FactoryAttribute: Sendable {
+package struct FactoryAttribute: Sendable {
     /// The optional columns of the factories table that can be declared as attributes.
-    public static let columns = ["sector", "province", "export_licence"]
+    package static let columns = ["sector", "province", "export_licence"]
 
     /// The column's name, such as `sector`.
-    public var name: String
+    package var name: String
     /// The values declared, as written.
-    public var values: [String]
+    package var values: [String]
     public var titles: [String: String]
-    public var origin: SourceRange
+    package var origin: SourceRange
 
     /// The declared value a data value stands for (compared in lower case, trimmed), if any.
-    public func declaredValue(_ text: String) -> String? {
+    package func declaredValue(_ text: String) -> String? {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
         return values.first { $0.lowercased() == key }
     }
@@ -177,19 +186,19 @@ public struct FactoryAttribute: Sendable {
 
 /// Which factories a country's portal covers (`scope`): the others are evaluated and escalated
 /// as usual, but withheld publicly as `out-of-scope`.
-public struct PortalScope: Sendable {
+package struct PortalScope: Sendable {
     public var id: String
     /// A condition on factory attributes only.
-    public var condition: RuleCondition
+    package var condition: RuleCondition
     /// The condition as written, for the internal report.
     public var conditionText: String
     public var decision: String?
-    public var origin: SourceRange
+    package var origin: SourceRange
 
     /// Whether a factory with these attribute values (by attribute index; nil: missing or not
     /// a declared value) is covered; nil when a value the condition reads is missing, so that
     /// coverage cannot be told.
-    public func covers(_ values: [String?]) -> Bool? {
+    package func covers(_ values: [String?]) -> Bool? {
         func evaluate(_ condition: RuleCondition) -> Bool? {
             switch condition {
             case .attribute(let index, let value):
@@ -217,18 +226,18 @@ public enum CountryStatus: String, Sendable, CaseIterable {
 }
 
 /// One of the CAT's eight clusters.
-public struct Cluster: Sendable {
+package struct Cluster: Sendable {
     public var id: String
     public var titles: [String: String]
-    public var origin: SourceRange
+    package var origin: SourceRange
 }
 
 /// A compliance point inside a cluster.
-public struct CompliancePoint: Sendable {
+package struct CompliancePoint: Sendable {
     public var id: String
-    public var cluster: String
+    package var cluster: String
     public var titles: [String: String]
-    public var origin: SourceRange
+    package var origin: SourceRange
 }
 
 /// The kind of answer a question takes.
@@ -269,7 +278,7 @@ public enum Violation: Sendable, Hashable {
 public struct Question: Sendable {
     public var id: String
     /// Its position in `RuleBook.questions`: answers are looked up by this, not by id.
-    public var index: Int
+    package var index: Int
     public var point: String
     /// Its wording in each language.
     public var texts: [String: String]
@@ -279,18 +288,18 @@ public struct Question: Sendable {
     public var allowsNotApplicable: Bool
     public var documentation: [String]
     /// Where it is declared, and where a country changed it.
-    public var origin: SourceRange
-    public var changes: [Provenance]
+    package var origin: SourceRange
+    package var changes: [Provenance]
     /// When an answer is required (`required when`): while this holds, a missing or
     /// not-applicable answer makes the assessment incomplete data for the issues that read it.
-    public var requiredWhen: RuleCondition? = nil
+    package var requiredWhen: RuleCondition? = nil
     /// `requiredWhen` as written, for explanations.
     public var requiredWhenText: String? = nil
 }
 
 /// Where a country-level choice was made and the decision it rests on.
-public struct Provenance: Sendable {
-    public var origin: SourceRange
+package struct Provenance: Sendable {
+    package var origin: SourceRange
     public var decision: String?
     public var reason: String?
 }
@@ -307,7 +316,7 @@ public enum IssueCategory: String, Sendable, CaseIterable, Comparable {
     case countrySpecific = "country-specific"
 
     /// Categories every publishing country must cover (or explain).
-    public var isMandatory: Bool { self != .countrySpecific }
+    package var isMandatory: Bool { self != .countrySpecific }
 
     public static func < (lhs: IssueCategory, rhs: IssueCategory) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -315,7 +324,7 @@ public enum IssueCategory: String, Sendable, CaseIterable, Comparable {
 }
 
 /// A checked condition, with questions referred to by index.
-public indirect enum RuleCondition: Sendable, Hashable {
+package indirect enum RuleCondition: Sendable, Hashable {
     case status(question: Int, QuestionStatus)
     case quantified(Quantifier, questions: [Int], QuestionStatus)
     case answer(question: Int, AnswerTest)
@@ -327,7 +336,7 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case or([RuleCondition])
 
     /// Every question the condition reads.
-    public var questions: [Int] {
+    package var questions: [Int] {
         switch self {
         case .status(let question, _), .answer(let question, _), .comparison(let question, _, _): [question]
         case .quantified(_, let questions, _): questions
@@ -338,7 +347,7 @@ public indirect enum RuleCondition: Sendable, Hashable {
     }
 
     /// Every factory attribute the condition reads, by index into `RuleBook.attributes`.
-    public var attributes: [Int] {
+    package var attributes: [Int] {
         switch self {
         case .attribute(let index, _): [index]
         case .status, .quantified, .answer, .comparison: []
@@ -349,7 +358,7 @@ public indirect enum RuleCondition: Sendable, Hashable {
 }
 
 /// A test of a question's raw answer.
-public enum AnswerTest: Sendable, Hashable {
+package enum AnswerTest: Sendable, Hashable {
     case yes, no
     case choice(String)
 }
@@ -360,20 +369,20 @@ public struct Issue: Sendable {
     /// Public title in each language.
     public var titles: [String: String]
     public var category: IssueCategory
-    public var condition: RuleCondition
+    package var condition: RuleCondition
     /// The condition as written, for explanations.
     public var conditionText: String
     public var documentation: [String]
     /// Where it is declared.
-    public var origin: SourceRange
+    package var origin: SourceRange
     /// The decision it rests on, for a country's own issue.
     public var decision: String?
     /// Country changes applied to it, in order.
-    public var changes: [Provenance]
+    package var changes: [Provenance]
 }
 
 /// Whether an issue is in force or withdrawn during a period.
-public enum IssueState: Sendable {
+package enum IssueState: Sendable {
     case inForce(Issue)
     /// Withdrawn by the country: the issue as it was, and the choice that withdrew it.
     case withdrawn(Issue, Provenance)
@@ -399,7 +408,7 @@ public enum ParameterValue: Sendable, Hashable {
     indirect case byAttribute(attribute: String, values: [String: ParameterValue], otherwise: ParameterValue?)
 
     /// A value of the kind it holds: itself, or for values by attribute one of them.
-    public var representative: ParameterValue {
+    package var representative: ParameterValue {
         if case .byAttribute(_, let values, let otherwise) = self {
             return otherwise ?? values.keys.sorted().first.flatMap { values[$0] } ?? self
         }
@@ -408,7 +417,7 @@ public enum ParameterValue: Sendable, Hashable {
 }
 
 /// The publication policy settings the language knows.
-public enum PolicySetting: String, Sendable, CaseIterable {
+package enum PolicySetting: String, Sendable, CaseIterable {
     case minimumAssessments = "minimum-assessments"
     case refusalsToList = "refusals-to-list"
     case excusedRefusalReasons = "excused-refusal-reasons"
@@ -419,7 +428,7 @@ public enum PolicySetting: String, Sendable, CaseIterable {
     case reportingPeriod = "reporting-period"
 
     /// What a value must look like, for messages.
-    public var expected: String {
+    package var expected: String {
         switch self {
         case .minimumAssessments, .refusalsToList: "a whole number such as `2`"
         case .excusedRefusalReasons: "reasons from: " + RefusalReason.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
@@ -440,7 +449,7 @@ public enum RefusalReason: String, Sendable, CaseIterable {
 }
 
 /// A checked policy value.
-public enum PolicyValue: Sendable, Hashable {
+package enum PolicyValue: Sendable, Hashable {
     case count(Int)
     case reasons(Set<RefusalReason>)
     case retention(ExitRetention)
@@ -461,7 +470,7 @@ public enum PublicationCalendar: String, Sendable, CaseIterable {
 
     /// The last publication day on or before `day`: the day itself when publishing
     /// continuously, otherwise the last quarter's or month's end that is not after it.
-    public func publicationDay(onOrBefore day: Day) -> Day {
+    package func publicationDay(onOrBefore day: Day) -> Day {
         let (year, month, _) = day.parts
         switch self {
         case .continuous:
@@ -486,26 +495,26 @@ public enum ReportingPeriod: String, Sendable, CaseIterable {
 }
 
 /// How long a factory that left the programme stays listed.
-public enum ExitRetention: String, Sendable, CaseIterable {
+package enum ExitRetention: String, Sendable, CaseIterable {
     case untilCycleEnd = "until-cycle-end"
     case none
 }
 
 /// The publication policy in force on a day.
-public struct PublicationPolicy: Sendable, Hashable {
-    public var minimumAssessments: Int
-    public var refusalsToList: Int
-    public var excusedRefusalReasons: Set<RefusalReason>
-    public var exitRetention: ExitRetention
-    public var cycleLengthMonths: Int
-    public var greenHighlight: Bool
+package struct PublicationPolicy: Sendable, Hashable {
+    package var minimumAssessments: Int
+    package var refusalsToList: Int
+    package var excusedRefusalReasons: Set<RefusalReason>
+    package var exitRetention: ExitRetention
+    package var cycleLengthMonths: Int
+    package var greenHighlight: Bool
     /// When the country publishes (portal: continuously).
-    public var calendar: PublicationCalendar = .continuous
+    package var calendar: PublicationCalendar = .continuous
     /// What its publication reports over (portal: each factory's cycle).
-    public var reportingPeriod: ReportingPeriod = .factoryCycle
+    package var reportingPeriod: ReportingPeriod = .factoryCycle
 
     /// The portal's published policy, used for a setting no rule file declares.
-    public static let portalDefault = PublicationPolicy(
+    package static let portalDefault = PublicationPolicy(
         minimumAssessments: 2, refusalsToList: 2, excusedRefusalReasons: [.forceMajeure, .otherAuditsSameDay],
         exitRetention: .untilCycleEnd, cycleLengthMonths: 12, greenHighlight: true)
 
@@ -525,16 +534,16 @@ public struct PublicationPolicy: Sendable, Hashable {
 }
 
 /// A category of the zero-tolerance protocol, as in force during one period.
-public struct ZeroToleranceCategory: Sendable {
+package struct ZeroToleranceCategory: Sendable {
     public var id: String
     public var titles: [String: String]
     /// Questions whose non-compliance triggers an escalation.
-    public var questions: [Int]
+    package var questions: [Int]
     /// Hours within which the case must reach the Ministry of Labour; nil (no `deadline`)
     /// means immediately, with no number of hours set, as the generic protocol asks.
-    public var deadlineHours: Int?
-    public var origin: SourceRange
-    public var changes: [Provenance]
+    package var deadlineHours: Int?
+    package var origin: SourceRange
+    package var changes: [Provenance]
     /// The protocol's steps, in order (empty for a category written with `deadline` or
     /// neither): who acts, and how soon.
     package var steps: [EscalationStep] = []
@@ -567,7 +576,7 @@ package struct EscalationStep: Sendable, Hashable {
         case factory
     }
 
-    package var id: String
+    public var id: String
     package var actors: [Actor]
     /// Nil when the protocol gives the step no time.
     package var limit: Limit?
@@ -591,63 +600,63 @@ package struct EscalationStep: Sendable, Hashable {
 }
 
 /// A rule that holds factory responses for human moderation: words per language, and patterns.
-public struct ModerationRule: Sendable {
+package struct ModerationRule: Sendable {
     public var id: String
     /// Why a response is held, in each language: shown to the moderator.
     public var titles: [String: String]
     /// Words and phrases, lowercase, by language.
-    public var words: [String: [String]]
+    package var words: [String: [String]]
     /// Words that come before a person's name (titles, kinship terms, "contact"), by language.
-    public var nameCues: [String: [String]]
+    package var nameCues: [String: [String]]
     /// Regular expressions (ICU syntax), matched anywhere in the text.
-    public var patterns: [String]
-    public var origin: SourceRange
+    package var patterns: [String]
+    package var origin: SourceRange
 }
 
 /// A PAC decision from a country's register.
-public struct Decision: Sendable {
+package struct Decision: Sendable {
     public var id: String
     public var titles: [String: String]
-    public var status: DecisionStatus
-    public var supersededBy: String?
+    package var status: DecisionStatus
+    package var supersededBy: String?
     /// When it was taken (or proposed), as precisely as its source gives it.
-    public var date: PartialDate?
-    public var source: String?
-    public var covers: [String]
+    package var date: PartialDate?
+    package var source: String?
+    package var covers: [String]
     /// Issues it makes public, withdraws, or whose titles it rewords.
-    public var publishes: [String]
-    public var withdraws: [String]
-    public var rewords: [String]
-    public var origin: SourceRange
+    package var publishes: [String]
+    package var withdraws: [String]
+    package var rewords: [String]
+    package var origin: SourceRange
     /// Where each id is written in each clause, so that a message about one points at it.
-    public var itemOrigins: [DecisionClause: [String: SourceRange]] = [:]
+    package var itemOrigins: [DecisionClause: [String: SourceRange]] = [:]
 
     /// The clauses of a decision that list ids.
-    public enum DecisionClause: Sendable, Hashable {
+    package enum DecisionClause: Sendable, Hashable {
         case covers, publishes, withdraws, rewords
     }
 
     /// Every item it decides, of any kind.
-    public var decidedItems: Set<String> { Set(covers + publishes + withdraws + rewords) }
+    package var decidedItems: Set<String> { Set(covers + publishes + withdraws + rewords) }
 
     /// Where `item` is written in `clause`, or the decision's name.
-    public func origin(of item: String, in clause: DecisionClause) -> SourceRange {
+    package func origin(of item: String, in clause: DecisionClause) -> SourceRange {
         itemOrigins[clause]?[item] ?? origin
     }
 }
 
 /// A programme-wide constraint, declared once in rules/ and checked for every country.
-public struct Constraint: Sendable {
+package struct Constraint: Sendable {
     public var id: String
     public var titles: [String: String]
-    public var requirements: [Requirement]
-    public var origin: SourceRange
+    package var requirements: [Requirement]
+    package var origin: SourceRange
 }
 
 /// What a constraint requires.
-public enum Requirement: Sendable, Hashable {
+package enum Requirement: Sendable, Hashable {
     /// The checks the validator knows.
-    public enum Check: String, Sendable, CaseIterable {
+    package enum Check: String, Sendable, CaseIterable {
         /// Every mandatory category is covered, or omitted by a decision.
         case categoriesCovered = "categories-covered"
     }
@@ -657,25 +666,25 @@ public enum Requirement: Sendable, Hashable {
 }
 
 /// A choice a country file makes: what it declares or changes, and the decision it cites.
-public struct CountryChoice: Sendable {
+package struct CountryChoice: Sendable {
     /// The declaration kind (`issue`, `withdraw issue`, `titles`, …).
-    public var kind: DeclarationKind
+    package var kind: DeclarationKind
     /// The item's id, and for `titles` the issue ids of its entries after the language code.
-    public var items: [String]
+    package var items: [String]
     public var decision: String?
     /// Where `decided by` names the decision.
-    public var decisionCitation: SourceRange?
+    package var decisionCitation: SourceRange?
     /// The first day the choice is in force, when dated.
-    public var from: Day?
+    package var from: Day?
     /// The last day, when dated.
-    public var until: Day?
+    package var until: Day?
     /// The reason given, if any.
     public var reason: String?
     /// What it sets, clause by clause (`value 16 years`, `title km`, `raised when`).
-    public var changes: [String]
+    package var changes: [String]
     /// True for a choice that sets public titles (a `titles` block, a `change issue` with titles).
-    public var renamesTitles: Bool
-    public var origin: SourceRange
+    package var renamesTitles: Bool
+    package var origin: SourceRange
 }
 
 /// Where a PAC decision stands.
@@ -684,20 +693,20 @@ public enum DecisionStatus: String, Sendable, CaseIterable {
 }
 
 /// An example written in a rule file: given these answers on this day, these issues are raised.
-public struct Example: Sendable {
-    public var name: String
-    public var day: Day
+package struct Example: Sendable {
+    package var name: String
+    package var day: Day
     /// Answers by question index.
-    public var answers: [Int: Answer]
+    package var answers: [Int: Answer]
     /// The issue ids expected, sorted.
-    public var expected: [String]
-    public var origin: SourceRange
+    package var expected: [String]
+    package var origin: SourceRange
     /// The factory's attributes given (`given factory sector "garment"`), by name.
-    public var factory: [String: String] = [:]
+    package var factory: [String: String] = [:]
 }
 
 /// A raw answer to a CAT question.
-public enum Answer: Sendable, Hashable {
+package enum Answer: Sendable, Hashable {
     case yes, no, notApplicable
     case number(Double)
     case date(Day)

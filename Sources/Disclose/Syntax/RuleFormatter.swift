@@ -4,9 +4,9 @@
 /// indented by two spaces, single spaces between words, `, ` in lists, one blank line
 /// between declarations, comments kept where they were (above what follows them, or at
 /// the end of the line). Formatting a formatted file changes nothing.
-public enum RuleFormatter {
+package enum RuleFormatter {
     /// The canonical text of a file, or nil if the file has syntax errors (which are in `syntax.diagnostics`).
-    public static func format(_ syntax: SyntaxFile) -> String? {
+    package static func format(_ syntax: SyntaxFile) -> String? {
         guard !syntax.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         var lines: [String] = []
         for (index, declaration) in syntax.declarations.enumerated() {

@@ -1,4 +1,5 @@
 import Disclose
+import DisclosePortal
 import Foundation
 import Testing
 

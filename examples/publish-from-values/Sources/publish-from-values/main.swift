@@ -18,8 +18,7 @@ guard let book = rules.ruleBook else {
 func compliantAnswers(on day: Day) -> [String: String] {
     var answers: [String: String] = [:]
     for issue in book.publicIssues(on: day) {
-        for index in issue.condition.questions {
-            guard let question = book.questions[index].value(on: day) else { continue }
+        for question in book.questions(readBy: issue, on: day) {
             answers[question.id] = switch (question.answer, question.violation) {
             case (.yesNo, .yes): "no"
             case (.yesNo, _): "yes"
@@ -70,7 +69,7 @@ guard let publication = result.publication else {
     exit(1)
 }
 print(PublicationSummary.text(publication, out: nil))
-print("public JSON: \(PublicationExport.publicJSON(publication).serializedBytes().count) bytes")
+print("public JSON: \(publication.publicJSON.utf8.count) bytes")
 
 // A mistake in the values comes back as a diagnostic, as a bad row of a table would.
 var mistaken = input
