@@ -1,12 +1,12 @@
 /// How an assessment was carried out.
-public enum AssessmentMethod: String, Sendable, CaseIterable {
+public enum AssessmentMethod: String, Sendable, CaseIterable, Codable {
     case onSite = "on-site"
     case virtual
     case hybrid
 }
 
 /// A factory, as the data describes it.
-public struct FactoryRecord: Sendable {
+public struct FactoryRecord: Sendable, Equatable {
     public var id: String
     public var name: String
     public var type: String
@@ -14,7 +14,7 @@ public struct FactoryRecord: Sendable {
     /// The day the factory left the programme, if it did.
     public var leftOn: Day?
     /// Where the row is.
-    public var line: Int
+    package var line: Int
     /// Its attributes as given (`sector`, `province`, `export_licence`), by column name; an
     /// empty field or an absent column is left out.
     public var attributes: [String: String] = [:]
@@ -45,7 +45,7 @@ public struct FactoryRecord: Sendable {
 }
 
 /// An assessment, or a visit the factory refused.
-public struct AssessmentRecord: Sendable {
+public struct AssessmentRecord: Sendable, Equatable {
     /// Completed, or refused with a reason.
     public enum Status: Sendable, Hashable {
         case completed
@@ -61,7 +61,7 @@ public struct AssessmentRecord: Sendable {
     public var finalisedOn: Day?
     public var cycleEndsOn: Day?
     /// Where the row is; 0 for an assessment that comes from no table.
-    public var line: Int
+    package var line: Int
 
     /// An assessment, or a refused visit, given as values, for `Publisher.publish(_:)`.
     ///
@@ -91,7 +91,7 @@ public struct AssessmentRecord: Sendable {
 }
 
 /// A factory's response to its findings.
-public struct ResponseRecord: Sendable {
+public struct ResponseRecord: Sendable, Equatable {
     public var id: String
     public var factory: String
     public var assessment: String
@@ -101,7 +101,7 @@ public struct ResponseRecord: Sendable {
     public var text: String
     public var attachments: [String]
     /// Where the row is; 0 for a response that comes from no table.
-    public var line: Int
+    package var line: Int
 
     /// A factory's response given as values, for `Publisher.publish(_:)`.
     ///

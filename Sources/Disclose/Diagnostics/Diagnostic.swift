@@ -15,7 +15,7 @@ package struct DiagnosticLabel: Sendable, Hashable {
     /// Where.
     package var range: SourceRange
     /// What to say there.
-    public var message: String
+    package var message: String
 
     /// Creates a label.
     package init(_ range: SourceRange, _ message: String) {
@@ -117,6 +117,17 @@ public struct Diagnostic: Sendable, Hashable {
     /// The severity, which belongs to the code.
     public var severity: Severity { code.severity }
 
+    /// The stable code, such as `E502`: what docs/diagnostics.md lists and `disclose help CODE`
+    /// explains.
+    public var codeName: String { code.code }
+
+    /// Where the problem is, as a person counts: nil for a problem with no place (a missing file).
+    public var location: DiagnosticLocation? {
+        guard let range else { return nil }
+        let (line, column) = range.file.location(of: range.span.start)
+        return DiagnosticLocation(file: range.file.path, line: line, column: column)
+    }
+
     /// A stable order for output: by file, then position, then code.
     package static func sortedForOutput(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.sorted { lhs, rhs in
@@ -125,6 +136,16 @@ public struct Diagnostic: Sendable, Hashable {
             return left < right
         }
     }
+}
+
+/// Where a diagnostic points: a file and the line and column where the problem starts.
+public struct DiagnosticLocation: Sendable, Hashable, Codable {
+    /// The file's path, as the messages show it (relative to the display base).
+    public var file: String
+    /// The line, from 1.
+    public var line: Int
+    /// The column, from 1, in characters (not bytes).
+    public var column: Int
 }
 
 /// Collects diagnostics for one phase, dropping exact repeats.

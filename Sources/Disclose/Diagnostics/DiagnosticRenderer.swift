@@ -9,7 +9,7 @@
 ///    |
 ///    = help: did you mean `CHL-LAB-01`?
 /// ```
-public struct DiagnosticRenderer {
+public struct DiagnosticRenderer: Sendable {
     /// Whether to use ANSI colours; the CLI decides (terminal, `NO_COLOR`).
     public var usesColor: Bool
 
@@ -18,10 +18,16 @@ public struct DiagnosticRenderer {
         self.usesColor = usesColor
     }
 
-    /// All diagnostics, each followed by a blank line, then a one-line summary. `unlisted`
-    /// counts problems found but not in the list (a run lists at most
-    /// `Diagnostic.maximumErrorsListed` errors): a line says how many, and the summary counts them.
-    public func render(_ diagnostics: [Diagnostic], unlisted: UnlistedCount = UnlistedCount()) -> String {
+    /// All diagnostics, each followed by a blank line, then a one-line summary of the errors
+    /// and warnings: the messages as the `disclose` command prints them.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        render(diagnostics, unlisted: UnlistedCount())
+    }
+
+    /// All diagnostics, then the summary; `unlisted` counts problems found but not in the list
+    /// (a run lists at most `Diagnostic.maximumErrorsListed` errors): a line says how many, and
+    /// the summary counts them.
+    package func render(_ diagnostics: [Diagnostic], unlisted: UnlistedCount) -> String {
         var output = diagnostics.map { render($0) + "\n" }.joined()
         let listedErrors = diagnostics.filter { $0.severity == .error }.count
         let errors = listedErrors + unlisted.errors
@@ -256,12 +262,12 @@ package enum DiagnosticExport {
 }
 
 /// How many errors and warnings a run found beyond those it lists.
-public struct UnlistedCount: Sendable, Equatable {
-    public var errors = 0
-    public var warnings = 0
+package struct UnlistedCount: Sendable, Equatable {
+    package var errors = 0
+    package var warnings = 0
 
     /// Creates a count; none by default.
-    public init(errors: Int = 0, warnings: Int = 0) {
+    package init(errors: Int = 0, warnings: Int = 0) {
         self.errors = errors
         self.warnings = warnings
     }

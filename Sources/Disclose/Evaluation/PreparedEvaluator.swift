@@ -19,7 +19,7 @@ import Foundation
 /// ```
 public final class PreparedEvaluator: @unchecked Sendable {
     /// The rules evaluated.
-    public let book: RuleBook
+    package let book: RuleBook
     /// The as-of day asked for; nil: every issue raised under the assessment day's rules is reported.
     public let asOf: Day?
     /// The day on which public issues are taken: the country's publication day on or before
@@ -66,7 +66,7 @@ public final class PreparedEvaluator: @unchecked Sendable {
 
     /// Prepares `book` and compiles at once the rules in force on `day`, so that the first
     /// evaluation of an assessment of that period costs no more than the next ones.
-    public convenience init(book: RuleBook, day: Day, asOf: Day? = nil) {
+    package convenience init(book: RuleBook, day: Day, asOf: Day? = nil) {
         self.init(book: book, asOf: asOf)
         _ = prepared(on: day)
     }
@@ -400,7 +400,7 @@ public struct EvaluationOutcome: Sendable, Equatable, Codable {
     public var withheldAsIncomplete: Bool
 
     /// Creates an outcome; `withheldAsIncomplete` follows from `incomplete`.
-    public init(day: String, asOf: String?, raised: [RaisedIssue], noLongerPublic: [String], zeroTolerance: [ZeroToleranceHit],
+    package init(day: String, asOf: String?, raised: [RaisedIssue], noLongerPublic: [String], zeroTolerance: [ZeroToleranceHit],
                 incomplete: [IncompleteAnswer], unusable: [UnusableAnswer], unknownQuestions: [String]) {
         self.day = day
         self.asOf = asOf

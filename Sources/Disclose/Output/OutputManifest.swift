@@ -46,7 +46,7 @@ package struct OutputManifest: Sendable, Equatable {
 
     /// Reads a manifest from its JSON bytes; nil when they are not a manifest of this schema
     /// (a file of the same name that disclose did not write).
-    public init?(json bytes: [UInt8]) {
+    package init?(json bytes: [UInt8]) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               object["schema"] as? String == Self.schema,
               let kind = (object["kind"] as? String).flatMap(OutputKind.init(rawValue:)),

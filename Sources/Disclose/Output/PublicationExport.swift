@@ -318,20 +318,6 @@ package struct CSVWriter {
     }
 }
 
-/// One file of a publication's output, by name: what a tool writes, or serves, as it is.
-public struct PublicationFile: Sendable, Equatable, Codable {
-    /// The file's name, such as `public-factories.csv`.
-    public var name: String
-    /// The file's text.
-    public var text: String
-
-    /// Creates a file from its name and text.
-    public init(name: String, text: String) {
-        self.name = name
-        self.text = text
-    }
-}
-
 extension Publication {
     /// The public finding set as JSON text, what `disclose publish` writes to `public/public.json`.
     public var publicJSON: String { PublicationExport.publicJSON(self).serialized() }
@@ -339,9 +325,4 @@ extension Publication {
     /// The internal report as JSON text, what `disclose publish` writes to `internal-report.json`:
     /// never for the public.
     public var internalJSON: String { PublicationExport.internalJSON(self).serialized() }
-
-    /// The public CSV files (factories, findings, figures, responses), by name.
-    public var publicCSVFiles: [PublicationFile] {
-        PublicationExport.publicCSV(self).map { PublicationFile(name: $0.name, text: $0.text) }
-    }
 }

@@ -39,7 +39,7 @@ package struct Explanation: Sendable {
     /// Builds the explanation; nil if the factory is not in the data. `factories` are the
     /// factory records the data gives (`PublishResult.explainedFactories`): a factory with no
     /// assessment, or only refused visits, is known from them alone.
-    public init?(factory id: String, issue: String?, publication: Publication, evaluations: [AssessmentEvaluation], project: String,
+    package init?(factory id: String, issue: String?, publication: Publication, evaluations: [AssessmentEvaluation], project: String,
                  factories: [FactoryRecord] = []) {
         let own = evaluations.filter { $0.factory.id == id }
         let accounts = publication.report.assessments.filter { $0.factory == id }
@@ -323,9 +323,9 @@ package struct Explanation: Sendable {
 }
 
 /// A few lines for the terminal after a publication run.
-public enum PublicationSummary {
+package enum PublicationSummary {
     /// What was published and what was withheld, in counts.
-    public static func text(_ publication: Publication, out: String?) -> String {
+    package static func text(_ publication: Publication, out: String?) -> String {
         let report = publication.report
         var lines: [String] = publication.isPreview ? [PublicationExport.previewNotice + ": a preview, drafts and countries not launched included"] : []
         for country in publication.countries {

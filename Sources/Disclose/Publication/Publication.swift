@@ -1,6 +1,6 @@
 import Foundation
 /// Everything a publication run decided: what the public may see, and the account of the rest.
-public struct Publication: Sendable {
+public struct Publication: Sendable, Equatable {
     /// The day the publication is for.
     public var asOf: Day
     /// SHA-256 over the rule files used (their paths inside the rules root and their bytes,
@@ -16,40 +16,40 @@ public struct Publication: Sendable {
 }
 
 /// The public finding set of one country.
-public struct CountryPublication: Sendable {
+public struct CountryPublication: Sendable, Equatable, Codable {
     public var code: String
     public var titles: [String: String]
     public var languages: [String]
     /// Whether the country's list is decided by its PAC or still a draft.
     public var status: CountryStatus
     /// Whether the portal highlights compliant factories in green (a policy setting).
-    public var greenHighlight: Bool
+    package var greenHighlight: Bool
     /// Listed factories, sorted by name then id.
     public var factories: [PublicFactory]
     /// For each public issue, how many listed factories are non-compliant on it.
     public var figures: [IssueFigure]
     /// The country's launch (in a public set, always launched by the as-of day).
-    public var launch: Launch
+    package var launch: Launch
     /// The country's own headings over its public issues, in order; empty when it has none
     /// (the portal then groups the issues by category).
-    public var headings: [PublicHeading] = []
+    package var headings: [PublicHeading] = []
     /// When the country publishes, and as of which day this publication is.
-    public var schedule = PublicationSchedule(calendar: .continuous, reportingPeriod: .factoryCycle, asOf: Day(ordinal: 0))
+    package var schedule = PublicationSchedule(calendar: .continuous, reportingPeriod: .factoryCycle, asOf: Day(ordinal: 0))
     /// The country's tiers in force on its publication day, each with the factories it names.
-    public var tiers: [PublicTier] = []
+    package var tiers: [PublicTier] = []
 }
 
 /// A country's publication calendar applied to the day asked for.
-public struct PublicationSchedule: Sendable, Hashable {
-    public var calendar: PublicationCalendar
-    public var reportingPeriod: ReportingPeriod
+package struct PublicationSchedule: Sendable, Hashable, Codable {
+    package var calendar: PublicationCalendar
+    package var reportingPeriod: ReportingPeriod
     /// The day the country's publication is as of: the last publication day on or before the
     /// day asked for (that day itself when publishing continuously).
-    public var asOf: Day
+    package var asOf: Day
 
     /// The first day reported on, for a calendar-year period (1 January of the publication
     /// day's year); nil when each factory's cycle is the period.
-    public var periodStart: Day? {
+    package var periodStart: Day? {
         switch reportingPeriod {
         case .calendarYear: Day(year: asOf.parts.year, month: 1, day: 1)
         case .factoryCycle: nil
@@ -67,18 +67,18 @@ public struct PublicationSchedule: Sendable, Hashable {
     }
 
     /// In words, for the summary: "quarterly, as of 2025-06-30 (reporting period 2025-01-01 to 2025-06-30)".
-    public var description: String {
+    package var description: String {
         let period = periodStart.map { "reporting period \($0) to \(asOf)" } ?? "reporting period: each factory's cycle"
         return "\(calendar.rawValue), as of \(asOf) (\(period))"
     }
 }
 
 /// A heading of the country's, with the public issues shown under it.
-public struct PublicHeading: Sendable {
-    public var id: String
-    public var titles: [String: String]
+package struct PublicHeading: Sendable, Equatable, Codable {
+    package var id: String
+    package var titles: [String: String]
     /// Public issue ids, in the order the heading lists them.
-    public var issues: [String]
+    package var issues: [String]
 
     /// The headings shown on `day`: those in force by then, each with only the issues public
     /// that day; a heading left with no issue is not shown.
@@ -93,9 +93,9 @@ public struct PublicHeading: Sendable {
 }
 
 /// A factory as the portal shows it.
-public struct PublicFactory: Sendable {
+public struct PublicFactory: Sendable, Equatable, Codable {
     /// How the portal marks a listed factory.
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, Codable {
         /// No non-compliance on any public issue: the portal's green.
         case compliant
         case nonCompliant = "non-compliant"
@@ -106,7 +106,7 @@ public struct PublicFactory: Sendable {
     public var id: String
     public var name: String
     public var type: String
-    public var country: String
+    package var country: String
     public var status: Status
     /// The assessment shown (the latest finalised one), if any is.
     public var assessment: PublicAssessment?
@@ -120,7 +120,7 @@ public struct PublicFactory: Sendable {
 }
 
 /// The assessment a listed factory is shown with.
-public struct PublicAssessment: Sendable {
+public struct PublicAssessment: Sendable, Equatable, Codable {
     public var id: String
     public var date: Day
     public var method: AssessmentMethod
@@ -128,14 +128,14 @@ public struct PublicAssessment: Sendable {
 }
 
 /// One public issue raised for a factory.
-public struct PublicFinding: Sendable {
+public struct PublicFinding: Sendable, Equatable, Codable {
     public var issue: String
     public var titles: [String: String]
     public var category: IssueCategory
 }
 
 /// A published factory response.
-public struct PublicResponse: Sendable {
+public struct PublicResponse: Sendable, Equatable, Codable {
     public var id: String
     public var issue: String?
     public var date: Day
@@ -144,7 +144,7 @@ public struct PublicResponse: Sendable {
 }
 
 /// The number of listed factories non-compliant on one public issue.
-public struct IssueFigure: Sendable {
+public struct IssueFigure: Sendable, Equatable, Codable {
     public var issue: String
     public var titles: [String: String]
     public var category: IssueCategory
@@ -153,38 +153,38 @@ public struct IssueFigure: Sendable {
     public var assessedFactories: Int
     /// In a preview, what about the issue is a draft (the issue, a change, a title), each
     /// with the decision it awaits; empty in a public set.
-    public var drafts: [String] = []
+    package var drafts: [String] = []
 }
 
 /// The internal account: every assessment and response once, escalations, the moderation queue.
-public struct InternalReport: Sendable {
+public struct InternalReport: Sendable, Equatable {
     public var assessments: [AssessmentAccount]
     public var escalations: [Escalation]
     public var responses: [ResponseAccount]
     public var dataProblems: [Diagnostic]
     /// Every draft left out of the public set, with what it would have changed.
-    public var drafts: [DraftAccount] = []
+    package var drafts: [DraftAccount] = []
     /// Every factory measured, or not, against each tier of its country.
-    public var tiers: [TierMeasure] = []
+    package var tiers: [TierMeasure] = []
 }
 
 /// A draft left out of the public set: an item of a country's rules that rests on no adopted
 /// decision, and what publishing it would have changed on the data.
-public struct DraftAccount: Sendable {
-    public var country: String
+package struct DraftAccount: Sendable, Equatable {
+    package var country: String
     /// `issue`, `title`, `change issue`, `withdraw issue`, `parameter`, `launch`, …
-    public var kind: String
-    public var id: String
+    package var kind: String
+    package var id: String
     /// The decision it awaits, or nil for none.
-    public var awaits: String?
+    package var awaits: String?
     /// Plain words: "awaits JO-PROP-2026-02 (proposed)", "no decision".
-    public var reason: String
+    package var reason: String
     /// Where it is written, as `path:line`.
-    public var location: String
+    package var location: String
     /// Listed factories whose public entry it would change: shown with the issue, or without
     /// it, where the preview differs from the public set; for a launch, the factories the
     /// country would list; nil where the effect is not counted (a parameter, a policy value).
-    public var factoriesAffected: Int?
+    package var factoriesAffected: Int?
 
     /// The drafts of the rule books used, with their effect: the factories whose public
     /// entry differs between the public set and the preview.
@@ -226,9 +226,9 @@ public struct DraftAccount: Sendable {
 }
 
 /// What happened to one input assessment.
-public struct AssessmentAccount: Sendable {
+public struct AssessmentAccount: Sendable, Equatable {
     /// The outcome.
-    public enum Disposition: String, Sendable {
+    public enum Disposition: String, Sendable, Codable {
         /// The current assessment of a listed factory, shown on the portal.
         case shown
         /// Withheld from the portal, for `reason`.
@@ -240,7 +240,7 @@ public struct AssessmentAccount: Sendable {
     }
 
     /// Why an assessment is not shown.
-    public enum Reason: String, Sendable {
+    public enum Reason: String, Sendable, Codable {
         case firstAssessment = "first-assessment"
         case notFinalised = "not-finalised"
         case afterAsOf = "after-as-of-date"
@@ -269,7 +269,7 @@ public struct AssessmentAccount: Sendable {
 }
 
 /// A zero-tolerance case for the Ministry of Labour. Never public.
-public struct Escalation: Sendable {
+public struct Escalation: Sendable, Equatable {
     public var country: String
     public var factory: String
     public var factoryName: String
@@ -285,25 +285,25 @@ public struct Escalation: Sendable {
     /// immediately.
     public var dueBy: Day?
     /// The protocol's steps for this case, in order, each with its last day.
-    public var steps: [EscalationStepDue] = []
+    package var steps: [EscalationStepDue] = []
 }
 
 /// One step of an escalation, as the internal report gives it.
-public struct EscalationStepDue: Sendable {
-    public var step: String
+package struct EscalationStepDue: Sendable, Equatable {
+    package var step: String
     /// Who acts: `better-work`, `ministry`, `factory`.
-    public var actors: [String]
+    package var actors: [String]
     /// The protocol's time in words: "within 48 hours of notification".
-    public var limit: String
+    package var limit: String
     /// Hours from the start of the assessment day; nil when no time is set.
-    public var dueHours: Int?
+    package var dueHours: Int?
     /// The last day; nil when no time is set.
-    public var dueBy: Day?
+    package var dueBy: Day?
 }
 
 /// What happened to one factory response.
-public struct ResponseAccount: Sendable {
-    public enum Disposition: String, Sendable {
+public struct ResponseAccount: Sendable, Equatable {
+    public enum Disposition: String, Sendable, Codable {
         case published
         /// Held for human moderation; never published automatically.
         case held

@@ -9,7 +9,7 @@ public struct PublishResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The errors and warnings found but left out of `diagnostics`, for the summary
     /// (`DiagnosticRenderer.render(_:unlisted:)`).
-    public var unlisted = UnlistedCount()
+    package var unlisted = UnlistedCount()
     /// What each assessment's answers were, for the factories asked about (for explanations).
     package var evaluations: [AssessmentEvaluation]
     /// The factories asked about (`Publisher.explaining`) as the data gives them, including
@@ -39,7 +39,7 @@ package struct AssessmentEvaluation: Sendable {
 }
 
 /// Runs raw CAT data through the rule books of its countries and applies the publication policy.
-public struct Publisher {
+public struct Publisher: Sendable {
     /// The folder that holds rules/ and countries/.
     public var project: String
     /// The day the publication is for.
@@ -53,7 +53,7 @@ public struct Publisher {
     /// instead of those of its own day, as of this day or the last day of the data, whichever
     /// is later, so that each factory's latest assessment counts. Never for a publication:
     /// the portal judges an assessment by the rules of the day it was made.
-    public var judgingOn: Day?
+    package var judgingOn: Day?
     /// Paths in messages are relative to this folder.
     public var displayBase = FileManager.default.currentDirectoryPath
     /// Where the rule files under `project` are read: the disk by default, or a

@@ -19,7 +19,7 @@ package struct SHA256 {
     ]
 
     /// Creates an empty hash.
-    public init() {}
+    package init() {}
 
     /// Adds bytes.
     package mutating func update(_ bytes: some Sequence<UInt8>) {

@@ -140,29 +140,29 @@ package enum TierRun {
 }
 
 /// A tier as published for one country.
-public struct PublicTier: Sendable {
+package struct PublicTier: Sendable, Equatable, Codable {
     /// A factory the tier names.
-    public struct Named: Sendable {
-        public var id: String
-        public var name: String
+    package struct Named: Sendable, Equatable, Codable {
+        package var id: String
+        package var name: String
         /// Its compliance rate, in percent, to two decimals.
-        public var rate: Double
+        package var rate: Double
     }
 
-    public var id: String
-    public var titles: [String: String]
+    package var id: String
+    package var titles: [String: String]
     package var subject: Tier.Subject
-    public var minimumAssessments: Int
-    public var requirements: [String]
-    public var threshold: String
-    public var measuredFactories = 0
+    package var minimumAssessments: Int
+    package var requirements: [String]
+    package var threshold: String
+    package var measuredFactories = 0
     /// Mean and population standard deviation of the measured rates, in percent; nil when none is measured.
-    public var mean: Double?
-    public var standardDeviation: Double?
+    package var mean: Double?
+    package var standardDeviation: Double?
     /// The rate below which a factory is named, in percent (mean − k deviations, or the percentage).
-    public var cutoff: Double?
+    package var cutoff: Double?
     /// Named factories, lowest rate first.
-    public var named: [Named] = []
+    package var named: [Named] = []
 
     init(tier: Tier, requirements: [String]) {
         id = tier.id
@@ -175,21 +175,21 @@ public struct PublicTier: Sendable {
 }
 
 /// One factory measured (or not) against one tier: what `explain` shows.
-public struct TierMeasure: Sendable {
-    public var tier: String
-    public var factory: String
-    public var factoryName: String
-    public var country: String
+package struct TierMeasure: Sendable, Equatable {
+    package var tier: String
+    package var factory: String
+    package var factoryName: String
+    package var country: String
     /// Finalised assessments by the publication day.
-    public var assessments = 0
+    package var assessments = 0
     /// The assessment measured.
-    public var assessment: String?
-    public var compliant = 0
-    public var notApplicable = 0
-    public var nonCompliant: [String] = []
-    public var missing: [String] = []
+    package var assessment: String?
+    package var compliant = 0
+    package var notApplicable = 0
+    package var nonCompliant: [String] = []
+    package var missing: [String] = []
     /// In hundredths of a percent; nil when not measured.
-    public var rate: Int?
-    public var named = false
-    public var because = ""
+    package var rate: Int?
+    package var named = false
+    package var because = ""
 }

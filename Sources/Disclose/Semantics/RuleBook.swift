@@ -88,7 +88,7 @@ public struct RuleBook: Sendable {
 }
 
 /// The country a rule book publishes for.
-public struct Country: Sendable {
+public struct Country: Sendable, Equatable {
     /// ISO 3166-1 alpha-2 code, such as `KH`.
     public var code: String
     /// Its name in each language.
@@ -98,11 +98,11 @@ public struct Country: Sendable {
     /// Whether the PAC has decided its list, or it is still a draft.
     public var status: CountryStatus
     /// The decision behind a decided list.
-    public var decision: String?
+    package var decision: String?
     /// True for a programme that publishes no factory findings at all.
-    public var publishesNothing: Bool
+    package var publishesNothing: Bool
     /// Why, when it publishes nothing.
-    public var reason: String?
+    package var reason: String?
     /// Where the `country` declaration is.
     package var origin: SourceRange
 }
@@ -110,13 +110,13 @@ public struct Country: Sendable {
 /// A heading under which a country shows some of its public issues (BFC's "Contracts"):
 /// display only, the issues keep their categories.
 package struct Heading: Sendable {
-    public var id: String
+    package var id: String
     /// The heading in each of the country's languages.
-    public var titles: [String: String]
+    package var titles: [String: String]
     /// The public issues under it, in the order written.
     package var issues: [String]
     /// The decision it rests on.
-    public var decision: String?
+    package var decision: String?
     /// In the public view: the day from which it is shown (its decision's day).
     package var from: Day?
     package var origin: SourceRange
@@ -126,7 +126,7 @@ package struct Heading: Sendable {
 /// Better Factories Cambodia's low-compliance factories, and its union compliance.
 package struct Tier: Sendable {
     /// Whose compliance the tier measures.
-    package enum Subject: String, Sendable, CaseIterable {
+    package enum Subject: String, Sendable, CaseIterable, Codable {
         /// The factory's own: its findings.
         case factory
         /// The union's at the factory: never counted against the factory's own findings.
@@ -149,8 +149,8 @@ package struct Tier: Sendable {
         }
     }
 
-    public var id: String
-    public var titles: [String: String]
+    package var id: String
+    package var titles: [String: String]
     package var subject: Subject
     /// Finalised assessments a factory needs by the publication day to be measured.
     package var minimumAssessments: Int
@@ -158,7 +158,7 @@ package struct Tier: Sendable {
     package var questions: [Int]
     package var threshold: Threshold
     /// The decision it rests on.
-    public var decision: String?
+    package var decision: String?
     /// In the public view: the day from which it is published (its decision's day).
     package var from: Day?
     package var origin: SourceRange
@@ -174,7 +174,7 @@ package struct FactoryAttribute: Sendable {
     package var name: String
     /// The values declared, as written.
     package var values: [String]
-    public var titles: [String: String]
+    package var titles: [String: String]
     package var origin: SourceRange
 
     /// The declared value a data value stands for (compared in lower case, trimmed), if any.
@@ -187,12 +187,12 @@ package struct FactoryAttribute: Sendable {
 /// Which factories a country's portal covers (`scope`): the others are evaluated and escalated
 /// as usual, but withheld publicly as `out-of-scope`.
 package struct PortalScope: Sendable {
-    public var id: String
+    package var id: String
     /// A condition on factory attributes only.
     package var condition: RuleCondition
     /// The condition as written, for the internal report.
-    public var conditionText: String
-    public var decision: String?
+    package var conditionText: String
+    package var decision: String?
     package var origin: SourceRange
 
     /// Whether a factory with these attribute values (by attribute index; nil: missing or not
@@ -221,22 +221,22 @@ package struct PortalScope: Sendable {
 }
 
 /// Whether a country's list rests on a PAC decision yet.
-public enum CountryStatus: String, Sendable, CaseIterable {
+public enum CountryStatus: String, Sendable, CaseIterable, Equatable, Codable {
     case decided, draft
 }
 
 /// One of the CAT's eight clusters.
 package struct Cluster: Sendable {
-    public var id: String
-    public var titles: [String: String]
+    package var id: String
+    package var titles: [String: String]
     package var origin: SourceRange
 }
 
 /// A compliance point inside a cluster.
 package struct CompliancePoint: Sendable {
-    public var id: String
+    package var id: String
     package var cluster: String
-    public var titles: [String: String]
+    package var titles: [String: String]
     package var origin: SourceRange
 }
 
@@ -275,18 +275,18 @@ public enum Violation: Sendable, Hashable {
 }
 
 /// A CAT question as in force during one period.
-public struct Question: Sendable {
+public struct Question: Sendable, Equatable {
     public var id: String
     /// Its position in `RuleBook.questions`: answers are looked up by this, not by id.
     package var index: Int
-    public var point: String
+    package var point: String
     /// Its wording in each language.
     public var texts: [String: String]
     public var legal: String?
     public var answer: AnswerKind
     public var violation: Violation
     public var allowsNotApplicable: Bool
-    public var documentation: [String]
+    package var documentation: [String]
     /// Where it is declared, and where a country changed it.
     package var origin: SourceRange
     package var changes: [Provenance]
@@ -294,18 +294,18 @@ public struct Question: Sendable {
     /// not-applicable answer makes the assessment incomplete data for the issues that read it.
     package var requiredWhen: RuleCondition? = nil
     /// `requiredWhen` as written, for explanations.
-    public var requiredWhenText: String? = nil
+    package var requiredWhenText: String? = nil
 }
 
 /// Where a country-level choice was made and the decision it rests on.
-package struct Provenance: Sendable {
+package struct Provenance: Sendable, Equatable {
     package var origin: SourceRange
-    public var decision: String?
-    public var reason: String?
+    package var decision: String?
+    package var reason: String?
 }
 
 /// The fixed set of categories a public issue belongs to.
-public enum IssueCategory: String, Sendable, CaseIterable, Comparable {
+public enum IssueCategory: String, Sendable, CaseIterable, Comparable, Equatable, Codable {
     case freedomOfAssociation = "freedom-of-association"
     case forcedLabour = "forced-labour"
     case childLabour = "child-labour"
@@ -364,19 +364,19 @@ package enum AnswerTest: Sendable, Hashable {
 }
 
 /// A public issue as in force during one period.
-public struct Issue: Sendable {
+public struct Issue: Sendable, Equatable {
     public var id: String
     /// Public title in each language.
     public var titles: [String: String]
     public var category: IssueCategory
     package var condition: RuleCondition
     /// The condition as written, for explanations.
-    public var conditionText: String
-    public var documentation: [String]
+    package var conditionText: String
+    package var documentation: [String]
     /// Where it is declared.
     package var origin: SourceRange
     /// The decision it rests on, for a country's own issue.
-    public var decision: String?
+    package var decision: String?
     /// Country changes applied to it, in order.
     package var changes: [Provenance]
 }
@@ -388,7 +388,7 @@ package enum IssueState: Sendable {
     case withdrawn(Issue, Provenance)
 
     /// The issue's id.
-    public var id: String {
+    package var id: String {
         switch self {
         case .inForce(let issue): issue.id
         case .withdrawn(let issue, _): issue.id
@@ -442,7 +442,7 @@ package enum PolicySetting: String, Sendable, CaseIterable {
 }
 
 /// Why a factory refused an assessment, as the policy distinguishes them.
-public enum RefusalReason: String, Sendable, CaseIterable {
+public enum RefusalReason: String, Sendable, CaseIterable, Equatable {
     case none
     case forceMajeure = "force-majeure"
     case otherAuditsSameDay = "other-audits-same-day"
@@ -460,7 +460,7 @@ package enum PolicyValue: Sendable, Hashable {
 }
 
 /// When a country publishes: whenever the data is published (the portal), or on fixed days.
-public enum PublicationCalendar: String, Sendable, CaseIterable {
+package enum PublicationCalendar: String, Sendable, CaseIterable, Equatable, Codable {
     /// On the day asked for.
     case continuous
     /// On the last day of March, June, September and December.
@@ -487,7 +487,7 @@ public enum PublicationCalendar: String, Sendable, CaseIterable {
 }
 
 /// The period a country's publication reports on.
-public enum ReportingPeriod: String, Sendable, CaseIterable {
+package enum ReportingPeriod: String, Sendable, CaseIterable, Equatable, Codable {
     /// 1 January to 31 December, as Better Factories Cambodia's Public Reporting Database reports.
     case calendarYear = "calendar-year"
     /// Each factory's own service cycle (the portal's default).
@@ -535,8 +535,8 @@ package struct PublicationPolicy: Sendable, Hashable {
 
 /// A category of the zero-tolerance protocol, as in force during one period.
 package struct ZeroToleranceCategory: Sendable {
-    public var id: String
-    public var titles: [String: String]
+    package var id: String
+    package var titles: [String: String]
     /// Questions whose non-compliance triggers an escalation.
     package var questions: [Int]
     /// Hours within which the case must reach the Ministry of Labour; nil (no `deadline`)
@@ -576,7 +576,7 @@ package struct EscalationStep: Sendable, Hashable {
         case factory
     }
 
-    public var id: String
+    package var id: String
     package var actors: [Actor]
     /// Nil when the protocol gives the step no time.
     package var limit: Limit?
@@ -601,9 +601,9 @@ package struct EscalationStep: Sendable, Hashable {
 
 /// A rule that holds factory responses for human moderation: words per language, and patterns.
 package struct ModerationRule: Sendable {
-    public var id: String
+    package var id: String
     /// Why a response is held, in each language: shown to the moderator.
-    public var titles: [String: String]
+    package var titles: [String: String]
     /// Words and phrases, lowercase, by language.
     package var words: [String: [String]]
     /// Words that come before a person's name (titles, kinship terms, "contact"), by language.
@@ -615,8 +615,8 @@ package struct ModerationRule: Sendable {
 
 /// A PAC decision from a country's register.
 package struct Decision: Sendable {
-    public var id: String
-    public var titles: [String: String]
+    package var id: String
+    package var titles: [String: String]
     package var status: DecisionStatus
     package var supersededBy: String?
     /// When it was taken (or proposed), as precisely as its source gives it.
@@ -647,8 +647,8 @@ package struct Decision: Sendable {
 
 /// A programme-wide constraint, declared once in rules/ and checked for every country.
 package struct Constraint: Sendable {
-    public var id: String
-    public var titles: [String: String]
+    package var id: String
+    package var titles: [String: String]
     package var requirements: [Requirement]
     package var origin: SourceRange
 }
@@ -671,7 +671,7 @@ package struct CountryChoice: Sendable {
     package var kind: DeclarationKind
     /// The item's id, and for `titles` the issue ids of its entries after the language code.
     package var items: [String]
-    public var decision: String?
+    package var decision: String?
     /// Where `decided by` names the decision.
     package var decisionCitation: SourceRange?
     /// The first day the choice is in force, when dated.
@@ -679,7 +679,7 @@ package struct CountryChoice: Sendable {
     /// The last day, when dated.
     package var until: Day?
     /// The reason given, if any.
-    public var reason: String?
+    package var reason: String?
     /// What it sets, clause by clause (`value 16 years`, `title km`, `raised when`).
     package var changes: [String]
     /// True for a choice that sets public titles (a `titles` block, a `change issue` with titles).
@@ -688,7 +688,7 @@ package struct CountryChoice: Sendable {
 }
 
 /// Where a PAC decision stands.
-public enum DecisionStatus: String, Sendable, CaseIterable {
+package enum DecisionStatus: String, Sendable, CaseIterable, Equatable, Codable {
     case adopted, proposed, rejected, superseded
 }
 

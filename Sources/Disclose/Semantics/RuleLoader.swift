@@ -17,26 +17,26 @@ public protocol RuleFileAccess: Sendable {
 
 extension RuleFileAccess {
     /// Asks the local file system.
-    public func isFolder(_ path: String) -> Bool {
+    package func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Asks the local file system; none when the folder cannot be read.
-    public func fileNames(in folder: String) -> [String] {
+    package func fileNames(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }
 }
 
 /// Rule files on disk.
-public struct DiskFileAccess: RuleFileAccess {
+package struct DiskFileAccess: RuleFileAccess {
     /// Creates access to the local file system.
-    public init() {}
+    package init() {}
 
     /// The file's bytes; at most one byte more than `RuleLoader.maximumFileSize`, so that a
     /// huge file is refused as too large without being read whole. Nil for anything that is
     /// not a readable regular file (a folder, a named pipe, a device).
-    public func contents(of path: String) -> [UInt8]? {
+    package func contents(of path: String) -> [UInt8]? {
         // attributesOfItem does not follow a symbolic link; the loader has checked where it leads.
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: canonical(path)),
             attributes[.type] as? FileAttributeType == .typeRegular,
@@ -51,7 +51,7 @@ public struct DiskFileAccess: RuleFileAccess {
         }
     }
 
-    public func canonical(_ path: String) -> String {
+    package func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
@@ -61,7 +61,7 @@ public struct DiskFileAccess: RuleFileAccess {
 /// a path that some file's path lies under.
 public struct MemoryFileAccess: RuleFileAccess {
     /// The files.
-    public var files: [String: [UInt8]]
+    package var files: [String: [UInt8]]
 
     /// Creates in-memory files from texts.
     public init(_ texts: [String: String]) {

@@ -19,7 +19,7 @@ package enum Standing: Sendable, Hashable {
 }
 
 /// Why an item is a draft.
-public enum DraftReason: Sendable, Hashable {
+package enum DraftReason: Sendable, Hashable, Codable {
     /// It cites no decision, or (an inherited issue) no decision of the country publishes it.
     case noDecision
     /// Its decision is only proposed.
@@ -37,7 +37,7 @@ public enum DraftReason: Sendable, Hashable {
 
     /// The proposed decision the item waits for; nil when none is proposed (the reason then
     /// says what is wrong: a rejected decision, a date before the decision, none at all).
-    public var awaits: String? {
+    package var awaits: String? {
         switch self {
         case .proposed(let id): id
         case .noDecision, .notInForce, .decidedAfterStart, .anotherCountry, .readsDraft, .noEnglishTitle: nil
@@ -45,7 +45,7 @@ public enum DraftReason: Sendable, Hashable {
     }
 
     /// Plain words for the internal report and the preview.
-    public var description: String {
+    package var description: String {
         switch self {
         case .noDecision: "no decision"
         case .proposed(let id): "awaits \(id) (proposed)"
@@ -90,20 +90,20 @@ package struct StandingItem: Sendable {
 }
 
 /// A country's launch: from which day it publishes, or why it publishes nothing.
-public enum Launch: Sendable, Hashable {
+package enum Launch: Sendable, Hashable, Codable {
     /// Launched by an adopted decision, in force from its day.
     case launched(decision: String, on: Day)
     /// Not launched: the country publishes nothing.
     case notLaunched(DraftReason)
 
     /// True when the country publishes on `day`.
-    public func isLaunched(on day: Day) -> Bool {
+    package func isLaunched(on day: Day) -> Bool {
         if case .launched(_, let from) = self { return from <= day }
         return false
     }
 
     /// Plain words: "launched by KH-PAC-2014-01 on 2014-12-31", "not launched: awaits …".
-    public var description: String {
+    package var description: String {
         switch self {
         case .launched(let decision, let day): "launched by \(decision) on \(day)"
         case .notLaunched(let reason): "not launched: \(reason.description)"

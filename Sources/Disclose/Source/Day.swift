@@ -103,3 +103,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension Day: Codable {
+    /// Reads a day written as `YYYY-MM-DD`, as every data file and JSON output writes it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a day written YYYY-MM-DD: \(text)")
+        }
+        self = day
+    }
+
+    /// Writes the day as `YYYY-MM-DD`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -24,14 +24,14 @@ package struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A date known only to the year, or nil for a year outside 1…9999.
-    public init?(year: Int) {
+    package init?(year: Int) {
         guard let first = Day(year: year, month: 1, day: 1) else { return nil }
         precision = .year
         earliestDay = first
     }
 
     /// A date known only to the month, or nil for a month that does not exist.
-    public init?(year: Int, month: Int) {
+    package init?(year: Int, month: Int) {
         guard let first = Day(year: year, month: month, day: 1) else { return nil }
         precision = .month
         earliestDay = first
@@ -39,7 +39,7 @@ package struct PartialDate: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` exactly; nil for anything else or a date that
     /// does not exist.
-    public init?(iso text: some StringProtocol) {
+    package init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

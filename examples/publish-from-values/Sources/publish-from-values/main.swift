@@ -68,7 +68,16 @@ guard let publication = result.publication else {
     print(DiagnosticRenderer().render(result.diagnostics))
     exit(1)
 }
-print(PublicationSummary.text(publication, out: nil))
+for country in publication.countries {
+    let compliant = country.factories.filter { $0.status == .compliant }.count
+    print("\(country.code): \(country.factories.count) factories listed, \(compliant) compliant")
+    for factory in country.factories where !factory.findings.isEmpty {
+        print("  \(factory.name): " + factory.findings.map { "\($0.issue) \($0.titles["en"] ?? "")" }.joined(separator: "; "))
+    }
+}
+let withheld = publication.report.assessments.filter { $0.disposition == .withheld }
+print("\(publication.report.assessments.count) assessments, \(withheld.count) withheld: "
+    + withheld.map { "\($0.assessment) (\($0.reason?.rawValue ?? ""))" }.joined(separator: ", "))
 print("public JSON: \(publication.publicJSON.utf8.count) bytes")
 
 // A mistake in the values comes back as a diagnostic, as a bad row of a table would.
