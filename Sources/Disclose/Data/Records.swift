@@ -1,15 +1,22 @@
 /// How an assessment was carried out.
 public enum AssessmentMethod: String, Sendable, CaseIterable, Codable {
+    /// Assessed at the factory.
     case onSite = "on-site"
+    /// Assessed remotely.
     case virtual
+    /// Assessed partly at the factory and partly remotely.
     case hybrid
 }
 
 /// A factory, as the data describes it.
 public struct FactoryRecord: Sendable, Equatable {
+    /// The factory's id, unique across the data.
     public var id: String
+    /// The factory's name, as the portal shows it.
     public var name: String
+    /// What the factory makes (`garment`, `footwear`).
     public var type: String
+    /// The two-letter code of the country whose rules apply to it.
     public var country: String
     /// The day the factory left the programme, if it did.
     public var leftOn: Day?
@@ -48,17 +55,27 @@ public struct FactoryRecord: Sendable, Equatable {
 public struct AssessmentRecord: Sendable, Equatable {
     /// Completed, or refused with a reason.
     public enum Status: Sendable, Hashable {
+        /// The visit took place and its answers count.
         case completed
+        /// The factory refused the visit, with the reason the policy weighs.
         case refused(RefusalReason)
     }
 
+    /// The assessment's id, unique across the data.
     public var id: String
+    /// The id of the factory assessed.
     public var factory: String
+    /// The day of the visit: the rules in force that day judge it.
     public var date: Day
+    /// How it was carried out, if known.
     public var method: AssessmentMethod?
+    /// The factory's assessment cycle, from 1.
     public var cycle: Int
+    /// Completed, or refused with a reason.
     public var status: Status
+    /// The day its report was finalised; an assessment counts only once it is.
     public var finalisedOn: Day?
+    /// The last day of its cycle, if the data says.
     public var cycleEndsOn: Day?
     /// Where the row is; 0 for an assessment that comes from no table.
     package var line: Int
@@ -92,13 +109,19 @@ public struct AssessmentRecord: Sendable, Equatable {
 
 /// A factory's response to its findings.
 public struct ResponseRecord: Sendable, Equatable {
+    /// The response's id, unique across the data.
     public var id: String
+    /// The id of the factory that responded.
     public var factory: String
+    /// The id of the assessment it answers.
     public var assessment: String
     /// The public issue it answers; nil for the assessment as a whole.
     public var issue: String?
+    /// The day it was given.
     public var date: Day
+    /// The factory's words, held for moderation before any is published.
     public var text: String
+    /// File names of what came with it.
     public var attachments: [String]
     /// Where the row is; 0 for a response that comes from no table.
     package var line: Int

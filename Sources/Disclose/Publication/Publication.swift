@@ -17,8 +17,11 @@ public struct Publication: Sendable, Equatable {
 
 /// The public finding set of one country.
 public struct CountryPublication: Sendable, Equatable, Codable {
+    /// The country's two-letter code.
     public var code: String
+    /// The country's name in each language, by language code.
     public var titles: [String: String]
+    /// The languages its portal pages are in, the first the main one.
     public var languages: [String]
     /// Whether the country's list is decided by its PAC or still a draft.
     public var status: CountryStatus
@@ -98,15 +101,20 @@ public struct PublicFactory: Sendable, Equatable, Codable {
     public enum Status: String, Sendable, Codable {
         /// No non-compliance on any public issue: the portal's green.
         case compliant
+        /// Non-compliant on at least one public issue: its findings are listed.
         case nonCompliant = "non-compliant"
         /// Refused assessment the policy's number of times without an excuse.
         case refused
     }
 
+    /// The factory's id.
     public var id: String
+    /// The factory's name.
     public var name: String
+    /// What the factory makes.
     public var type: String
     package var country: String
+    /// How the portal marks it.
     public var status: Status
     /// The assessment shown (the latest finalised one), if any is.
     public var assessment: PublicAssessment?
@@ -121,33 +129,49 @@ public struct PublicFactory: Sendable, Equatable, Codable {
 
 /// The assessment a listed factory is shown with.
 public struct PublicAssessment: Sendable, Equatable, Codable {
+    /// The assessment's id.
     public var id: String
+    /// The day of the visit.
     public var date: Day
+    /// How it was carried out, if known.
     public var method: AssessmentMethod
+    /// The factory's assessment cycle, from 1.
     public var cycle: Int
 }
 
 /// One public issue raised for a factory.
 public struct PublicFinding: Sendable, Equatable, Codable {
+    /// The public issue's id.
     public var issue: String
+    /// The issue's public title in each language.
     public var titles: [String: String]
+    /// The category the issue belongs to.
     public var category: IssueCategory
 }
 
 /// A published factory response.
 public struct PublicResponse: Sendable, Equatable, Codable {
+    /// The response's id.
     public var id: String
+    /// The issue it answers; nil for a response to the whole assessment.
     public var issue: String?
+    /// The day it was given.
     public var date: Day
+    /// The factory's words, as moderation let them through.
     public var text: String
+    /// File names of what came with it.
     public var attachments: [String]
 }
 
 /// The number of listed factories non-compliant on one public issue.
 public struct IssueFigure: Sendable, Equatable, Codable {
+    /// The public issue's id.
     public var issue: String
+    /// The issue's public title in each language.
     public var titles: [String: String]
+    /// The category the issue belongs to.
     public var category: IssueCategory
+    /// Listed factories whose current assessment raised the issue.
     public var nonCompliantFactories: Int
     /// Listed factories shown with an assessment, the base of the figure.
     public var assessedFactories: Int
@@ -158,9 +182,13 @@ public struct IssueFigure: Sendable, Equatable, Codable {
 
 /// The internal account: every assessment and response once, escalations, the moderation queue.
 public struct InternalReport: Sendable, Equatable {
+    /// Every input assessment, with what became of it and why.
     public var assessments: [AssessmentAccount]
+    /// Zero-tolerance findings to escalate, whatever the portal shows.
     public var escalations: [Escalation]
+    /// Every factory response, with what became of it.
     public var responses: [ResponseAccount]
+    /// Problems in the data that did not stop the run (warnings).
     public var dataProblems: [Diagnostic]
     /// Every draft left out of the public set, with what it would have changed.
     package var drafts: [DraftAccount] = []
@@ -241,26 +269,41 @@ public struct AssessmentAccount: Sendable, Equatable {
 
     /// Why an assessment is not shown.
     public enum Reason: String, Sendable, Codable {
+        /// Fewer assessments count than the policy's minimum (2 by default): a first assessment is never published.
         case firstAssessment = "first-assessment"
+        /// Its report was not finalised by the as-of day.
         case notFinalised = "not-finalised"
+        /// It took place after the as-of day.
         case afterAsOf = "after-as-of-date"
+        /// A critical question has no usable answer: withheld, never shown compliant.
         case incompleteData = "incomplete-data"
+        /// The factory left the programme and its last cycle has ended.
         case factoryLeft = "factory-left-cycle-ended"
+        /// The country's rules say it publishes nothing.
         case countryPublishesNothing = "country-publishes-nothing"
         /// The country has not launched public reporting (no adopted launch decision by the as-of day).
         case countryNotLaunched = "country-not-launched"
         /// The factory is outside the factories the country's portal covers (its `scope`).
         case outOfScope = "out-of-scope"
+        /// A refused visit that counts towards listing the factory as refusing.
         case refusalCounted = "refusal-counted"
+        /// A refused visit with a reason the policy excuses.
         case refusalExcused = "refusal-excused"
+        /// A refused visit before the assessment now current: it no longer counts.
         case refusalBeforeCurrent = "refusal-before-current-assessment"
     }
 
+    /// The assessment's id.
     public var assessment: String
+    /// The factory's id.
     public var factory: String
+    /// The factory's country code.
     public var country: String
+    /// The day of the visit.
     public var date: Day
+    /// What became of it.
     public var disposition: Disposition
+    /// Why it is not shown; nil when it is.
     public var reason: Reason?
     /// Plain words for people: the reason in detail (missing questions, the cycle end, …).
     public var detail: String
@@ -270,13 +313,21 @@ public struct AssessmentAccount: Sendable, Equatable {
 
 /// A zero-tolerance case for the Ministry of Labour. Never public.
 public struct Escalation: Sendable, Equatable {
+    /// The factory's country code.
     public var country: String
+    /// The factory's id.
     public var factory: String
+    /// The factory's name.
     public var factoryName: String
+    /// The id of the assessment that found it.
     public var assessment: String
+    /// The day of that assessment.
     public var assessedOn: Day
+    /// The zero-tolerance category's id (`ZT-CHILD-LABOUR`).
     public var category: String
+    /// The category's English title.
     public var categoryTitle: String
+    /// The questions answered non-compliant that hit the category.
     public var questions: [String]
     /// Hours allowed by the protocol, if the rules give them; nil means "immediately": the
     /// generic protocol asks for immediate reporting and sets no number of hours.
@@ -303,7 +354,9 @@ package struct EscalationStepDue: Sendable, Equatable {
 
 /// What happened to one factory response.
 public struct ResponseAccount: Sendable, Equatable {
+    /// What became of a response.
     public enum Disposition: String, Sendable, Codable {
+        /// Shown on the portal beside its finding.
         case published
         /// Held for human moderation; never published automatically.
         case held
@@ -311,9 +364,13 @@ public struct ResponseAccount: Sendable, Equatable {
         case notShown = "not-shown"
     }
 
+    /// The response's id.
     public var response: String
+    /// The factory's id.
     public var factory: String
+    /// The id of the assessment it answers.
     public var assessment: String
+    /// What became of it.
     public var disposition: Disposition
     /// Why: the moderation rules that flagged it, or why it is not shown.
     public var reasons: [String]

@@ -222,7 +222,10 @@ package struct PortalScope: Sendable {
 
 /// Whether a country's list rests on a PAC decision yet.
 public enum CountryStatus: String, Sendable, CaseIterable, Equatable, Codable {
-    case decided, draft
+    /// Its rules rest on adopted PAC decisions.
+    case decided
+    /// Its rules are a draft: it publishes nothing yet.
+    case draft
 }
 
 /// One of the CAT's eight clusters.
@@ -242,9 +245,13 @@ package struct CompliancePoint: Sendable {
 
 /// The kind of answer a question takes.
 public enum AnswerKind: Sendable, Hashable, CustomStringConvertible {
+    /// `yes` or `no`.
     case yesNo
+    /// A number, in the unit named (`years`, `hours`).
     case number(unit: String)
+    /// A date, `YYYY-MM-DD`.
     case date
+    /// One of the options listed, written as they are.
     case choice([String])
 
     public var description: String {
@@ -259,16 +266,23 @@ public enum AnswerKind: Sendable, Hashable, CustomStringConvertible {
 
 /// A number with its unit, a date, or a parameter to look up on the day of evaluation.
 public enum Operand: Sendable, Hashable {
+    /// A number, with its unit if it has one.
     case number(Double, unit: String?)
+    /// A day.
     case date(Day)
+    /// A parameter, by name, whose value on the assessment's day is compared with.
     case parameter(String)
 }
 
 /// Which answers to a question are non-compliant.
 public enum Violation: Sendable, Hashable {
+    /// Answering `yes` is non-compliant.
     case yes
+    /// Answering `no` is non-compliant.
     case no
+    /// An answer that compares so with the operand is non-compliant (`below 15 years`).
     case comparison(Comparison, Operand)
+    /// Answering one of these options is non-compliant.
     case choices(Set<String>)
     /// No answer is a violation: an informational question, read by conditions (the sector, whether child labour was remediated).
     case informational
@@ -276,15 +290,20 @@ public enum Violation: Sendable, Hashable {
 
 /// A CAT question as in force during one period.
 public struct Question: Sendable, Equatable {
+    /// The question's id in the catalogue (`CHL-LAB-02`).
     public var id: String
     /// Its position in `RuleBook.questions`: answers are looked up by this, not by id.
     package var index: Int
     package var point: String
     /// Its wording in each language.
     public var texts: [String: String]
+    /// The legal reference behind it, if the rules give one.
     public var legal: String?
+    /// What kind of answer it takes.
     public var answer: AnswerKind
+    /// Which answers are non-compliant.
     public var violation: Violation
+    /// Whether `not-applicable` is an answer it accepts.
     public var allowsNotApplicable: Bool
     package var documentation: [String]
     /// Where it is declared, and where a country changed it.
@@ -306,13 +325,21 @@ package struct Provenance: Sendable, Equatable {
 
 /// The fixed set of categories a public issue belongs to.
 public enum IssueCategory: String, Sendable, CaseIterable, Comparable, Equatable, Codable {
+    /// Freedom of association and collective bargaining.
     case freedomOfAssociation = "freedom-of-association"
+    /// Forced labour.
     case forcedLabour = "forced-labour"
+    /// Child labour.
     case childLabour = "child-labour"
+    /// Discrimination.
     case discrimination
+    /// Wages and benefits.
     case wages
+    /// Occupational safety and health; working time issues go here too.
     case safetyAndHealth = "safety-and-health"
+    /// Workplace dialogue.
     case workplaceDialogue = "workplace-dialogue"
+    /// An issue of the country's own, outside the mandatory categories.
     case countrySpecific = "country-specific"
 
     /// Categories every publishing country must cover (or explain).
@@ -365,9 +392,11 @@ package enum AnswerTest: Sendable, Hashable {
 
 /// A public issue as in force during one period.
 public struct Issue: Sendable, Equatable {
+    /// The issue's id (`KH-01`).
     public var id: String
     /// Public title in each language.
     public var titles: [String: String]
+    /// The category it belongs to.
     public var category: IssueCategory
     package var condition: RuleCondition
     /// The condition as written, for explanations.
@@ -398,10 +427,15 @@ package enum IssueState: Sendable {
 
 /// A parameter's value.
 public enum ParameterValue: Sendable, Hashable {
+    /// A number, with its unit if it has one.
     case quantity(Double, unit: String?)
+    /// A day.
     case date(Day)
+    /// `yes` or `no`.
     case flag(Bool)
+    /// A text.
     case text(String)
+    /// A list of words.
     case words([String])
     /// Different values by a factory attribute (`value 300 hours for sector "garment"`): by
     /// declared value, and for every other value (`otherwise`, nil when every value is listed).
@@ -443,8 +477,11 @@ package enum PolicySetting: String, Sendable, CaseIterable {
 
 /// Why a factory refused an assessment, as the policy distinguishes them.
 public enum RefusalReason: String, Sendable, CaseIterable, Equatable {
+    /// No reason given.
     case none
+    /// Force majeure: the visit could not take place for reasons beyond the factory's control.
     case forceMajeure = "force-majeure"
+    /// Several other (non-Better-Work) audits at the factory on the same day.
     case otherAuditsSameDay = "other-audits-same-day"
 }
 

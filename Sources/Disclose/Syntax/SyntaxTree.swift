@@ -367,10 +367,18 @@ package enum ViolationSyntax: Hashable, Sendable {
 
 /// A comparison of a number or date answer with a value.
 public enum Comparison: String, Hashable, Sendable, CaseIterable {
-    case above, below
+    /// Greater than the value.
+    case above
+    /// Less than the value.
+    case below
+    /// The value or more.
     case atLeast = "at least"
+    /// The value or less.
     case atMost = "at most"
-    case before, after
+    /// A date before the value.
+    case before
+    /// A date after the value.
+    case after
 
     /// True for the comparisons that apply to dates.
     package var isForDates: Bool { self == .before || self == .after }
