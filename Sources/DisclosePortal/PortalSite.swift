@@ -14,11 +14,17 @@ import Foundation
 /// - in a preview made over an earlier publication, `changes.html`: what changed on the
 ///   portal since (`PublicChanges`), linked from the start page, for the PAC.
 /// Ids from data enter names through `PortalHTML.fileNamePart`. Same publication, same bytes.
-package enum PortalSite {
+public enum PortalSite: Sendable {
     /// The shared stylesheet's name.
     package static let stylesheet = "portal.css"
     /// The shared script's name.
     package static let script = "portal.js"
+
+    /// Every file of the site for `publication`, the start page first: what `disclose publish
+    /// --format html` writes into `public/`. Same publication, same pages, byte for byte.
+    public static func pages(of publication: Publication) -> [PortalPage] {
+        pages(publication).map { PortalPage(name: $0.name, text: $0.text) }
+    }
 
     /// Every file of the site, by name, as UTF-8 bytes: the start page first.
     package static func files(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, bytes: [UInt8])] {
