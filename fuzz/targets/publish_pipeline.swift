@@ -25,6 +25,7 @@
 // - for one input in sixteen, an explanation of the first factory builds and renders.
 
 @testable import Disclose
+import DisclosePortal
 import Foundation
 
 nonisolated(unsafe) var checkCache: [String: [CheckResult]] = [:]
