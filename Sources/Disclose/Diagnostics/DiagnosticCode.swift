@@ -446,7 +446,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .issueUnderTwoHeadings:
             return """
             An issue is listed under two headings (or twice under one). The portal shows each
-            package issue once, under one heading; choose the heading it belongs to and remove it
+            public issue once, under one heading; choose the heading it belongs to and remove it
             from the other `issues` line. The issue's `category` is not affected by headings.
             """
         case .headingTitleMissing:
@@ -846,7 +846,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .decisionNotReflected:
             return """
             An adopted decision is not carried out by the rules: an issue it `publishes` is not
-            package (and no later adopted decision withdraws it), an issue it `withdraws` is still public, an issue it `rewords` has no title change
+            public (and no later adopted decision withdraws it), an issue it `withdraws` is still public, an issue it `rewords` has no title change
             citing it, or an id it `covers` is not in the country's rules at all. Update the
             country file, or correct the register.
 
