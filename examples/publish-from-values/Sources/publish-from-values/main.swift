@@ -75,9 +75,10 @@ for country in publication.countries {
         print("  \(factory.name): " + factory.findings.map { "\($0.issue) \($0.titles["en"] ?? "")" }.joined(separator: "; "))
     }
 }
-let withheld = publication.report.assessments.filter { $0.disposition == .withheld }
-print("\(publication.report.assessments.count) assessments, \(withheld.count) withheld: "
-    + withheld.map { "\($0.assessment) (\($0.reason?.rawValue ?? ""))" }.joined(separator: ", "))
+// The internal report: what became of every assessment, and why.
+for account in publication.report.assessments {
+    print("  \(account.assessment): \(account.disposition.rawValue)" + (account.reason.map { " (\($0.rawValue))" } ?? ""))
+}
 print("public JSON: \(publication.publicJSON.utf8.count) bytes")
 
 // A mistake in the values comes back as a diagnostic, as a bad row of a table would.
