@@ -31,6 +31,9 @@ public final class PreparedEvaluator: @unchecked Sendable {
     let questionTable: ShortKeyTable
     /// Days on which some rule starts or stops being in force, sorted.
     let boundaries: [Day]
+    // Why `@unchecked Sendable`: `plans` is the only mutable state, and it is read and written
+    // only while holding `lock`; everything else is `let` and Sendable. `Mutex` from the
+    // Synchronization module would let the compiler check this, but needs macOS 15.
     /// Compiled rules by period (the number of boundaries on or before the day); guarded by `lock`.
     private var plans: [Int: PreparedPlan] = [:]
     private let lock = NSLock()
