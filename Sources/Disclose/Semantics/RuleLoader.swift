@@ -1,17 +1,18 @@
 import Foundation
 
-/// Reads rule files from disk, or from memory in tests and fuzzing.
+/// Reads rule files from disk, or from memory (`MemoryFileAccess`): rules kept in a database,
+/// an editor's buffers, tests and fuzzing. A tool may give its own type; it implements all four
+/// requirements (the defaults that ask the local file system are for this package's own types).
 public protocol RuleFileAccess: Sendable {
     /// The file's bytes, or nil if it does not exist or cannot be read.
     func contents(of path: String) -> [UInt8]?
     /// The path with `.`, `..` and symbolic links resolved, for containment and cycle checks.
     func canonical(_ path: String) -> String
     /// Whether `path` is a folder: how the rules root (the folder holding `rules/`) is found
-    /// when none is given. By default, asked of the local file system.
+    /// when none is given.
     func isFolder(_ path: String) -> Bool
     /// The names of the files directly in the folder `path`, sorted: how a publisher suggests
-    /// a country that has rules when a factory names one that has none. By default, asked of
-    /// the local file system.
+    /// a country that has rules when a factory names one that has none.
     func fileNames(in folder: String) -> [String]
 }
 
