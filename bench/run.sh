@@ -48,9 +48,10 @@ build() {
 }
 
 echo "== release builds" >&2
+# The benchmark is an executable target of the main package (it uses `package` entry points).
 build "$ROOT" --product disclose
-build "$BENCH"
-BENCH_BIN="$(cd "$BENCH" && swift build -c release --show-bin-path)/disclose-bench"
+build "$ROOT" --product disclose-bench
+BENCH_BIN="$ROOT/.build/release/disclose-bench"
 CLI_BIN="$ROOT/.build/release/disclose"
 
 echo "== generating a ${SIZE_MB} MB rule file" >&2

@@ -73,7 +73,7 @@ build() {
     echo "== building the fuzz targets (swiftc ${SWIFT_FLAGS[*]})" >&2
     rm -rf "$WORK/src.new"
     mkdir -p "$WORK/src.new"
-    cp -R "$ROOT/Sources/Disclose" "$ROOT/Sources/DiscloseLanguageServer" "$WORK/src.new/"
+    cp -R "$ROOT/Sources/Disclose" "$ROOT/Sources/DisclosePortal" "$ROOT/Sources/DiscloseLanguageServer" "$WORK/src.new/"
     if [ -n "$PATCH" ]; then
         (cd "$WORK/src.new" && patch -s -p2 <"$PATCH") || { echo "fuzz/run.sh: $PATCH does not apply" >&2; exit 2; }
         echo "   patched with $PATCH" >&2
@@ -111,6 +111,16 @@ build() {
             grep -E 'error' "$WORK/logs/build-server.log" >&2 || cat "$WORK/logs/build-server.log" >&2
             exit 2
         }
+        # The portal writer, for publish_pipeline: a library of its own over the first, as in
+        # the package.
+        local portal_sources=()
+        while IFS= read -r file; do portal_sources+=("$file"); done < <(find "$WORK/src/DisclosePortal" -name '*.swift' -type f | LC_ALL=C sort)
+        swiftc "${SWIFT_FLAGS[@]}" -module-name DisclosePortal -enable-testing -wmo -I "$WORK/build" \
+            -emit-module -emit-module-path "$WORK/build/DisclosePortal.swiftmodule" \
+            -emit-library -static -o "$WORK/build/libDisclosePortal.a" "${portal_sources[@]}" 2>"$WORK/logs/build-portal.log" || {
+            grep -E 'error' "$WORK/logs/build-portal.log" >&2 || cat "$WORK/logs/build-portal.log" >&2
+            exit 2
+        }
         echo "$digest" >"$WORK/build/source-digest"
         git -C "$ROOT" rev-parse --short HEAD >"$WORK/build/commit" 2>/dev/null || echo none >"$WORK/build/commit"
     fi
@@ -121,7 +131,7 @@ build() {
             continue
         fi
         echo "   $target" >&2
-        swiftc "${SWIFT_FLAGS[@]}" -module-name "fuzz_$target" -I "$WORK/build" -L "$WORK/build" -lDiscloseLanguageServer -lDisclose \
+        swiftc "${SWIFT_FLAGS[@]}" -module-name "fuzz_$target" -I "$WORK/build" -L "$WORK/build" -lDiscloseLanguageServer -lDisclosePortal -lDisclose \
             "$FUZZ/targets/Support.swift" "$FUZZ/targets/$target.swift" -o "$binary" 2>"$WORK/logs/build-$target.log" || {
             cat "$WORK/logs/build-$target.log" >&2
             exit 2

@@ -10,10 +10,10 @@ import Foundation
 
 /// The version of the library, and of this interface's contract (`abi`: raised when a
 /// function's signature or a JSON shape changes incompatibly).
-let version = "0.1.0"
+let version = DiscloseLibrary.version
 let abiVersion = 1
 
-/// `{"abi": 1, "version": "0.1.0"}`.
+/// `{"abi": 1, "version": "0.18.0"}`: the library's version (`DiscloseLibrary.version`).
 @_cdecl("disclose_version")
 public func discloseVersion() -> UnsafeMutablePointer<CChar>? {
     returned(.object([("abi", .int(abiVersion)), ("version", .string(version))]))

@@ -1,7 +1,7 @@
 import Disclose
 import Foundation
 
-let toolVersion = "0.1.0"
+let toolVersion = DiscloseLibrary.version
 
 /// A mistake in how the command was called: exit status 64.
 struct UsageError: Error {

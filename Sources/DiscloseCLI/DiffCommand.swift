@@ -1,4 +1,5 @@
 import Disclose
+import DisclosePortal
 import Foundation
 
 func runDiff(_ arguments: inout Arguments) throws -> Int32 {
@@ -76,7 +77,8 @@ func runDiff(_ arguments: inout Arguments) throws -> Int32 {
         }
         publications.append(publication)
     }
-    let diff = PublicationDiff(before: publications[0], after: publications[1], question: whatIf ? .whatIf(rulesFrom: latestChange) : .portal(asOf: day), rules: rules)
+    let diff = PublicationDiff(before: publications[0], after: publications[1], question: whatIf ? .whatIf(rulesFrom: latestChange) : .portal(asOf: day), rules: rules,
+                               pages: PortalSite.pageNames)
     print(format == "json" ? diff.json().serialized() : diff.text(before: beforeLabel, after: afterLabel).safeForTerminal)
     return 0
 }

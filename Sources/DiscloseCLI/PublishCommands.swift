@@ -1,4 +1,5 @@
 import Disclose
+import DisclosePortal
 import Foundation
 
 func runPublish(_ arguments: inout Arguments) throws -> Int32 {

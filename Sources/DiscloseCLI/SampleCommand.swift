@@ -1,4 +1,5 @@
 import Disclose
+import DiscloseSample
 import Foundation
 
 func runSample(_ arguments: inout Arguments) throws -> Int32 {

@@ -9,7 +9,7 @@ import Foundation
 /// help as `disclose check`), the parser for the outline, hover and navigation (which must
 /// work while the file still has errors), the formatter of `disclose fmt`, and the example
 /// runner of `disclose test`.
-public final class LanguageServer {
+package final class LanguageServer {
     /// The protocol's error codes the server answers with.
     enum ErrorCode: Int {
         case parseError = -32700
@@ -30,7 +30,7 @@ public final class LanguageServer {
     /// How long after the last change diagnostics are computed: keystrokes that arrive closer
     /// together than this are checked once. Changes that arrive while a check runs wait in the
     /// transport's queue and are all taken before the next check, so the interval can be short.
-    public let debounce: TimeInterval
+    package let debounce: TimeInterval
     /// The day hover shows values for ("in force today").
     let today: Day
     let workspace = Workspace()
@@ -38,12 +38,12 @@ public final class LanguageServer {
     private var initialized = false
     private var shutdownRequested = false
     /// The exit status, once `exit` has arrived: 0 after `shutdown`, 1 without.
-    public private(set) var exitStatus: Int32?
+    package private(set) var exitStatus: Int32?
 
     /// Files whose change has not yet been checked, and when the check is due.
     private var pendingChecks: Set<String> = []
     /// When the pending check is due; nil when nothing is pending.
-    public private(set) var checkDeadline: Date?
+    package private(set) var checkDeadline: Date?
     /// The diagnostics of every entry checked, by entry path: what is published for a file is
     /// the union over all entries, as `disclose check` gives for all files.
     private var entryDiagnostics: [String: [Diagnostic]] = [:]
@@ -59,7 +59,7 @@ public final class LanguageServer {
     var sampleFiguresRoot: String?
 
     /// Creates a server; `today` is the day hover shows values for.
-    public init(today: Day = .today, debounce: TimeInterval = 0.005) {
+    package init(today: Day = .today, debounce: TimeInterval = 0.005) {
         self.today = today
         self.debounce = debounce
     }
@@ -67,7 +67,7 @@ public final class LanguageServer {
     // MARK: Messages
 
     /// Handles one message body as read from the wire; returns the messages to send.
-    public func handle(body: [UInt8]) -> [JSONValue] {
+    package func handle(body: [UInt8]) -> [JSONValue] {
         do {
             return handle(try JSONReader.parse(body))
         } catch {
@@ -76,7 +76,7 @@ public final class LanguageServer {
     }
 
     /// Handles one decoded message; returns the messages to send.
-    public func handle(_ message: JSONValue) -> [JSONValue] {
+    package func handle(_ message: JSONValue) -> [JSONValue] {
         guard case .object = message else {
             return [errorResponse(id: .null, .invalidRequest, "a message must be a JSON object")]
         }
@@ -202,16 +202,16 @@ public final class LanguageServer {
     }
 
     /// The version the server reports.
-    public static let version = "1.0.0"
+    package static let version = "1.0.0"
 
     // MARK: Diagnostics
 
     /// True when a change waits to be checked.
-    public var hasPendingChecks: Bool { !pendingChecks.isEmpty }
+    package var hasPendingChecks: Bool { !pendingChecks.isEmpty }
 
     /// Checks every changed file and every file that includes one, and returns a
     /// `publishDiagnostics` notification for each file whose diagnostics changed.
-    public func publishPendingDiagnostics() -> [JSONValue] {
+    package func publishPendingDiagnostics() -> [JSONValue] {
         guard !pendingChecks.isEmpty else { return [] }
         let changed = pendingChecks
         pendingChecks = []

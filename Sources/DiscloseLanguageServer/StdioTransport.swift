@@ -7,10 +7,10 @@ import Foundation
 /// One thread reads: it waits on standard input, cuts the bytes into messages and queues
 /// them. The calling thread does everything else, one message at a time, and checks the
 /// changed files once no change has arrived for the server's debounce interval.
-public enum StdioTransport {
+package enum StdioTransport {
     /// Serves on standard input and output; returns the exit status (0 after `shutdown`
     /// and `exit`, 1 when the input ends or `exit` comes without `shutdown`).
-    public static func run(_ server: LanguageServer, input: FileHandle = .standardInput, output: FileHandle = .standardOutput) -> Int32 {
+    package static func run(_ server: LanguageServer, input: FileHandle = .standardInput, output: FileHandle = .standardOutput) -> Int32 {
         let queue = MessageQueue()
         let reader = Thread {
             var buffer = MessageBuffer()

@@ -1,4 +1,5 @@
 import Disclose
+import DiscloseSample
 import Foundation
 import Testing
 @testable import DiscloseLanguageServer

@@ -11,7 +11,7 @@
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
-(cd "$BENCH" && swift build -c release >&2)
-BIN="$(cd "$BENCH" && swift build -c release --show-bin-path)/disclose-bench"
+(cd "$ROOT" && swift build -c release --product disclose-bench >&2)
+BIN="$ROOT/.build/release/disclose-bench"
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$ROOT" rev-parse --short HEAD); $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: *//'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$BIN" evaluate --project "$ROOT" "$@"

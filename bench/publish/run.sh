@@ -41,9 +41,10 @@ build() {
     return 1
 }
 echo "== release builds" >&2
+# The helper is an executable target of the main package (it uses the sample generator).
 build "$ROOT" --product disclose
-build "$HERE"
-HELPER="$(cd "$HERE" && swift build -c release --show-bin-path)/publish-bench"
+build "$ROOT" --product publish-bench
+HELPER="$ROOT/.build/release/publish-bench"
 gcc -O2 -Wall -o "$WORK/bin/lower_bound" "$ROOT/bench/peers/lower_bound.c" -lm
 
 # 4. measure, check, report

@@ -25,13 +25,14 @@
 // - for one input in sixteen, an explanation of the first factory builds and renders.
 
 @testable import Disclose
+import DisclosePortal
 import Foundation
 
 nonisolated(unsafe) var checkCache: [String: [CheckResult]] = [:]
 
 extension Checker {
     @_dynamicReplacement(for: check(entries:root:access:displayBase:))
-    static func fuzzCachedCheck(entries paths: [String], root: String?, access: any RuleFileAccess, displayBase: String) -> [CheckResult] {
+    static func fuzzCachedCheck(entries paths: [String], root: String?, access: (any RuleFileAccess)?, displayBase: String) -> [CheckResult] {
         let key = paths.joined(separator: "\u{0}") + "\u{0}\(root ?? "")\u{0}\(displayBase)"
         if let cached = checkCache[key] { return cached }
         let result = check(entries: paths, root: root, access: access, displayBase: displayBase)

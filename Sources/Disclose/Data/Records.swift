@@ -1,25 +1,32 @@
 /// How an assessment was carried out.
-public enum AssessmentMethod: String, Sendable, CaseIterable {
+public enum AssessmentMethod: String, Sendable, CaseIterable, Codable {
+    /// Assessed at the factory.
     case onSite = "on-site"
+    /// Assessed remotely.
     case virtual
+    /// Assessed partly at the factory and partly remotely.
     case hybrid
 }
 
 /// A factory, as the data describes it.
-public struct FactoryRecord: Sendable {
+public struct FactoryRecord: Sendable, Equatable {
+    /// The factory's id, unique across the data.
     public var id: String
+    /// The factory's name, as the portal shows it.
     public var name: String
+    /// What the factory makes (`garment`, `footwear`).
     public var type: String
+    /// The two-letter code of the country whose rules apply to it.
     public var country: String
     /// The day the factory left the programme, if it did.
     public var leftOn: Day?
     /// Where the row is.
-    public var line: Int
+    package var line: Int
     /// Its attributes as given (`sector`, `province`, `export_licence`), by column name; an
     /// empty field or an absent column is left out.
     public var attributes: [String: String] = [:]
     /// Where each of `attributes` is written, for warnings about values the rules do not declare.
-    public var attributeFields: [String: SourceRange] = [:]
+    package var attributeFields: [String: SourceRange] = [:]
 
     /// A factory given as values, for `Publisher.publish(_:)`.
     ///
@@ -45,23 +52,33 @@ public struct FactoryRecord: Sendable {
 }
 
 /// An assessment, or a visit the factory refused.
-public struct AssessmentRecord: Sendable {
+public struct AssessmentRecord: Sendable, Equatable {
     /// Completed, or refused with a reason.
     public enum Status: Sendable, Hashable {
+        /// The visit took place and its answers count.
         case completed
+        /// The factory refused the visit, with the reason the policy weighs.
         case refused(RefusalReason)
     }
 
+    /// The assessment's id, unique across the data.
     public var id: String
+    /// The id of the factory assessed.
     public var factory: String
+    /// The day of the visit: the rules in force that day judge it.
     public var date: Day
+    /// How it was carried out, if known.
     public var method: AssessmentMethod?
+    /// The factory's assessment cycle, from 1.
     public var cycle: Int
+    /// Completed, or refused with a reason.
     public var status: Status
+    /// The day its report was finalised; an assessment counts only once it is.
     public var finalisedOn: Day?
+    /// The last day of its cycle, if the data says.
     public var cycleEndsOn: Day?
     /// Where the row is; 0 for an assessment that comes from no table.
-    public var line: Int
+    package var line: Int
 
     /// An assessment, or a refused visit, given as values, for `Publisher.publish(_:)`.
     ///
@@ -91,17 +108,23 @@ public struct AssessmentRecord: Sendable {
 }
 
 /// A factory's response to its findings.
-public struct ResponseRecord: Sendable {
+public struct ResponseRecord: Sendable, Equatable {
+    /// The response's id, unique across the data.
     public var id: String
+    /// The id of the factory that responded.
     public var factory: String
+    /// The id of the assessment it answers.
     public var assessment: String
     /// The public issue it answers; nil for the assessment as a whole.
     public var issue: String?
+    /// The day it was given.
     public var date: Day
+    /// The factory's words, held for moderation before any is published.
     public var text: String
+    /// File names of what came with it.
     public var attachments: [String]
     /// Where the row is; 0 for a response that comes from no table.
-    public var line: Int
+    package var line: Int
 
     /// A factory's response given as values, for `Publisher.publish(_:)`.
     ///
@@ -128,17 +151,17 @@ public struct ResponseRecord: Sendable {
 }
 
 /// The columns of each table, as docs/formats.md describes them.
-public enum DataTables {
-    public static let factories = TableSchema(
+package enum DataTables {
+    package static let factories = TableSchema(
         name: "factories", columns: ["factory_id", "name", "type", "country", "left_on", "sector", "province", "export_licence"],
         required: ["factory_id", "name", "type", "country"])
-    public static let assessments = TableSchema(
+    package static let assessments = TableSchema(
         name: "assessments",
         columns: ["assessment_id", "factory_id", "assessed_on", "method", "cycle", "status", "refusal_reason", "finalised_on", "cycle_ends_on"],
         required: ["assessment_id", "factory_id", "assessed_on", "cycle", "status"])
-    public static let answers = TableSchema(
+    package static let answers = TableSchema(
         name: "answers", columns: ["assessment_id", "question_id", "answer"], required: ["assessment_id", "question_id", "answer"])
-    public static let responses = TableSchema(
+    package static let responses = TableSchema(
         name: "responses", columns: ["response_id", "factory_id", "assessment_id", "issue_id", "responded_on", "text", "attachments"],
         required: ["response_id", "factory_id", "assessment_id", "responded_on", "text"])
 }

@@ -1,29 +1,29 @@
 import Foundation
 
 /// The columns of one data table.
-public struct TableSchema: Sendable {
+package struct TableSchema: Sendable {
     /// The table's name, as in messages ("answers").
-    public var name: String
+    package var name: String
     /// Column names, in the order rows give them to the reader's caller.
-    public var columns: [String]
+    package var columns: [String]
     /// The columns every row must have in the file.
-    public var required: Set<String>
+    package var required: Set<String>
 }
 
 /// One row of a table: its line, and its fields in schema order (decoded, unquoted).
-public struct TableRow {
+package struct TableRow {
     /// The line the row starts on.
-    public internal(set) var line = 0
+    package internal(set) var line = 0
     var buffer: [UInt8] = []
     var ranges: [Range<Int>] = []
     /// Where each field starts in the raw record, in bytes, for pointing at it.
     var rawOffsets: [Int] = []
 
     /// True when the column is absent from the file or the field is empty.
-    public func isEmpty(_ column: Int) -> Bool { ranges[column].isEmpty }
+    package func isEmpty(_ column: Int) -> Bool { ranges[column].isEmpty }
 
     /// The field as text (empty when absent).
-    public func text(_ column: Int) -> String { String(decoding: buffer[ranges[column]], as: UTF8.self) }
+    package func text(_ column: Int) -> String { String(decoding: buffer[ranges[column]], as: UTF8.self) }
 
     /// Empties the row for the next one, keeping its arrays' storage.
     mutating func reset(columns: Int) {
@@ -50,7 +50,7 @@ public struct TableRow {
 /// Memory stays at the size of a chunk and one row, whatever the size of the file. Every
 /// problem becomes a diagnostic with the file, line and column; the caller decides whether
 /// it is fatal.
-public final class TableReader {
+package final class TableReader {
     /// Records larger than this are refused rather than read into memory.
     static let maximumRecordSize = 16 << 20
     static let chunkSize = 1 << 20
@@ -70,7 +70,7 @@ public final class TableReader {
     private var row = TableRow()
     private var reportedEncoding = false
     /// Problems found so far.
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
     /// How many of `diagnostics` are errors.
     private(set) var errorCount = 0
     /// Whether an error reported now could still be among those a run lists
@@ -103,7 +103,7 @@ public final class TableReader {
     }
 
     /// Reads from bytes in memory, for tests and fuzzing.
-    public init(bytes: [UInt8], displayPath: String, schema: TableSchema, isJSONLines: Bool) {
+    package init(bytes: [UInt8], displayPath: String, schema: TableSchema, isJSONLines: Bool) {
         file = nil
         path = displayPath
         self.schema = schema
@@ -119,7 +119,7 @@ public final class TableReader {
     }
 
     /// False when the header was unusable; no rows are read then.
-    public private(set) var isReadable = true
+    package private(set) var isReadable = true
 
     /// Before the first row is read: the byte offset in the file where the rows start.
     var rowsStart: Int { chunkOffset + position }
@@ -130,7 +130,7 @@ public final class TableReader {
 
     /// Calls `body` for every row, in file order. A read that fails part of the way stops
     /// it (reported, and `isReadable` false): the row being read then is not handed on.
-    public func forEachRow(_ body: (TableRow) -> Void) {
+    package func forEachRow(_ body: (TableRow) -> Void) {
         guard isReadable else { return }
         while let next = isJSONLines ? nextJSONRow() : nextCSVRow(), isReadable {
             if next { body(row) }
@@ -425,7 +425,7 @@ public final class TableReader {
     private var reportedNUL = false
     /// True once a row was left out for bytes that are not text (invalid UTF-8, a NUL byte):
     /// its id could not be read, so what refers to it is not reported again.
-    public private(set) var refusedRowsAsNotText = false
+    package private(set) var refusedRowsAsNotText = false
 
     private func checkEncoding(_ line: Int, _ rawStart: Int) -> Bool {
         // Most rows are ASCII without NUL bytes: look for a byte of 0x80 or more, and for a

@@ -11,14 +11,14 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 }
 
 /// A secondary place that a diagnostic points at, with what it says about it.
-public struct DiagnosticLabel: Sendable, Hashable {
+package struct DiagnosticLabel: Sendable, Hashable {
     /// Where.
-    public var range: SourceRange
+    package var range: SourceRange
     /// What to say there.
-    public var message: String
+    package var message: String
 
     /// Creates a label.
-    public init(_ range: SourceRange, _ message: String) {
+    package init(_ range: SourceRange, _ message: String) {
         self.range = range
         self.message = Diagnostic.boundingQuotes(message)
     }
@@ -30,22 +30,22 @@ public struct DiagnosticLabel: Sendable, Hashable {
 /// finds problems creates these and hands them on.
 public struct Diagnostic: Sendable, Hashable {
     /// The stable code, with its severity and long explanation.
-    public var code: DiagnosticCode
+    package var code: DiagnosticCode
     /// The terse headline: lowercase, no final period, names in backticks.
     public var message: String
     /// The main place the problem is, if it has one.
-    public var range: SourceRange?
+    package var range: SourceRange?
     /// What to say under the caret at the main place.
     public var label: String?
     /// Other places that explain the problem (where something was first defined, and so on).
-    public var secondary: [DiagnosticLabel]
+    package var secondary: [DiagnosticLabel]
     /// Facts that help understand the problem.
     public var notes: [String]
     /// What to do about it.
     public var help: String?
 
     /// Creates a diagnostic.
-    public init(
+    package init(
         _ code: DiagnosticCode, _ message: String, at range: SourceRange?, label: String? = nil,
         secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil
     ) {
@@ -117,14 +117,35 @@ public struct Diagnostic: Sendable, Hashable {
     /// The severity, which belongs to the code.
     public var severity: Severity { code.severity }
 
+    /// The stable code, such as `E502`: what docs/diagnostics.md lists and `disclose help CODE`
+    /// explains.
+    public var codeName: String { code.code }
+
+    /// Where the problem is, as a person counts: nil for a problem with no place (a missing file).
+    public var location: DiagnosticLocation? {
+        guard let range else { return nil }
+        let (line, column) = range.file.location(of: range.span.start)
+        return DiagnosticLocation(file: range.file.path, line: line, column: column)
+    }
+
     /// A stable order for output: by file, then position, then code.
-    public static func sortedForOutput(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    package static func sortedForOutput(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.sorted { lhs, rhs in
             let left = (lhs.range?.file.path ?? "", lhs.range?.span.start ?? -1, lhs.code.rawValue, lhs.message)
             let right = (rhs.range?.file.path ?? "", rhs.range?.span.start ?? -1, rhs.code.rawValue, rhs.message)
             return left < right
         }
     }
+}
+
+/// Where a diagnostic points: a file and the line and column where the problem starts.
+public struct DiagnosticLocation: Sendable, Hashable, Codable {
+    /// The file's path, as the messages show it (relative to the display base).
+    public var file: String
+    /// The line, from 1.
+    public var line: Int
+    /// The column, from 1, in characters (not bytes).
+    public var column: Int
 }
 
 /// Collects diagnostics for one phase, dropping exact repeats.

@@ -2,9 +2,9 @@
 ///
 /// Generated from `DiagnosticCode`, so the page and `disclose help` can never disagree;
 /// a test regenerates it with `BLESS=1` and fails when it is stale.
-public enum DiagnosticCatalogueDocument {
+package enum DiagnosticCatalogueDocument {
     /// The page's text.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         var lines = [
             "# Diagnostic codes",
             "",

@@ -4,7 +4,7 @@
 /// problem: 1 reading the file, 2 its structure, 3 names and clauses, 4 types and
 /// languages, 5 files, layers and dates, 6 content warnings, 7 data files.
 /// `disclose help CODE` prints the long explanation.
-public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
+package enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case invalidEncoding = "E101"
     case unterminatedString = "E102"
     case unexpectedCharacter = "E103"
@@ -89,18 +89,18 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case constraintViolated = "E808"
 
     /// Errors stop the rules from being used; warnings do not.
-    public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
+    package var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
 
     /// The code as shown, for example `E301`.
-    public var code: String { rawValue }
+    package var code: String { rawValue }
 
     /// Finds a code by its text, in any case (`e301` finds `E301`).
-    public static func named(_ text: String) -> DiagnosticCode? {
+    package static func named(_ text: String) -> DiagnosticCode? {
         DiagnosticCode(rawValue: text.uppercased())
     }
 
     /// A few words naming the problem, for lists and SARIF rule names.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .invalidEncoding: "file is not UTF-8"
         case .unterminatedString: "text not closed"
@@ -181,7 +181,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     }
 
     /// The long explanation: what the problem is, why it matters, and a valid example.
-    public var explanation: String {
+    package var explanation: String {
         switch self {
         case .invalidEncoding:
             return """

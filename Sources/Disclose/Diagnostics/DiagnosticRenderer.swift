@@ -9,7 +9,7 @@
 ///    |
 ///    = help: did you mean `CHL-LAB-01`?
 /// ```
-public struct DiagnosticRenderer {
+public struct DiagnosticRenderer: Sendable {
     /// Whether to use ANSI colours; the CLI decides (terminal, `NO_COLOR`).
     public var usesColor: Bool
 
@@ -18,10 +18,16 @@ public struct DiagnosticRenderer {
         self.usesColor = usesColor
     }
 
-    /// All diagnostics, each followed by a blank line, then a one-line summary. `unlisted`
-    /// counts problems found but not in the list (a run lists at most
-    /// `Diagnostic.maximumErrorsListed` errors): a line says how many, and the summary counts them.
-    public func render(_ diagnostics: [Diagnostic], unlisted: UnlistedCount = UnlistedCount()) -> String {
+    /// All diagnostics, each followed by a blank line, then a one-line summary of the errors
+    /// and warnings: the messages as the `disclose` command prints them.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        render(diagnostics, unlisted: UnlistedCount())
+    }
+
+    /// All diagnostics, then the summary; `unlisted` counts problems found but not in the list
+    /// (a run lists at most `Diagnostic.maximumErrorsListed` errors): a line says how many, and
+    /// the summary counts them.
+    package func render(_ diagnostics: [Diagnostic], unlisted: UnlistedCount) -> String {
         var output = diagnostics.map { render($0) + "\n" }.joined()
         let listedErrors = diagnostics.filter { $0.severity == .error }.count
         let errors = listedErrors + unlisted.errors
@@ -129,7 +135,7 @@ extension String {
     /// the cursor, erase a line, reverse the text around it or hide a message in it. The
     /// zero-width space and joiners stay: Khmer, Thai, Sinhala and Bengali text needs them,
     /// and they move nothing.
-    public var safeForTerminal: String {
+    package var safeForTerminal: String {
         guard unicodeScalars.contains(where: { String.isUnsafeForTerminal($0) }) else { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
@@ -161,9 +167,9 @@ extension String {
 }
 
 /// Diagnostics as data for machines: plain JSON, or SARIF 2.1.0 for CI systems and editors.
-public enum DiagnosticExport {
+package enum DiagnosticExport {
     /// A JSON array, one object per diagnostic.
-    public static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
+    package static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
         .array(diagnostics.map { diagnostic in
             var members: [(String, JSONValue)] = [
                 ("code", .string(diagnostic.code.code)),
@@ -194,7 +200,7 @@ public enum DiagnosticExport {
     }
 
     /// A SARIF 2.1.0 log with one run; rules list every code used, with its explanation.
-    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> JSONValue {
+    package static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> JSONValue {
         let codes = Array(Set(diagnostics.map(\.code))).sorted { $0.rawValue < $1.rawValue }
         let rules: [JSONValue] = codes.map { code in
             .object([
@@ -256,12 +262,12 @@ public enum DiagnosticExport {
 }
 
 /// How many errors and warnings a run found beyond those it lists.
-public struct UnlistedCount: Sendable, Equatable {
-    public var errors = 0
-    public var warnings = 0
+package struct UnlistedCount: Sendable, Equatable {
+    package var errors = 0
+    package var warnings = 0
 
     /// Creates a count; none by default.
-    public init(errors: Int = 0, warnings: Int = 0) {
+    package init(errors: Int = 0, warnings: Int = 0) {
         self.errors = errors
         self.warnings = warnings
     }

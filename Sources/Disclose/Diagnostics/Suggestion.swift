@@ -2,11 +2,11 @@
 ///
 /// It suggests only when one candidate is clearly close, because a wrong guess is worse
 /// than none.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate within a small edit distance of `word`, if there is one.
     ///
     /// Case differences cost nothing extra beyond the edit itself: `Issue` finds `issue`.
-    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().utf8)
         let limit = max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?
@@ -47,7 +47,7 @@ public enum Suggestion {
     ///
     /// Used for question ids: `AGE-VERIFICATION` finds the question whose wording
     /// mentions verifying age. Each word must share at least its first four letters.
-    public static func byWording(_ word: String, among candidates: [(id: String, wording: String)]) -> String? {
+    package static func byWording(_ word: String, among candidates: [(id: String, wording: String)]) -> String? {
         let stems = word.lowercased().split(whereSeparator: { !$0.isLetter }).map { String($0.prefix(4)) }.filter { $0.count >= 4 }
         guard !stems.isEmpty else { return nil }
         var best: (score: Int, id: String)?

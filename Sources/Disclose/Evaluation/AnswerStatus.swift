@@ -1,5 +1,5 @@
 /// What one answer means for its question, stored in a byte per question.
-public enum AnswerStatus: UInt8, Sendable {
+package enum AnswerStatus: UInt8, Sendable {
     /// No answer was given.
     case missing = 0
     case compliant = 1
@@ -15,7 +15,7 @@ extension Answer {
     /// `yes`, `no` and `not-applicable` (also `n/a`, `na`) are read without regard to case;
     /// numbers are plain decimals without a sign; dates are YYYY-MM-DD; a
     /// choice must be one of the question's, without regard to case.
-    public static func read(_ raw: UnsafeBufferPointer<UInt8>, as kind: AnswerKind) -> Answer? {
+    package static func read(_ raw: UnsafeBufferPointer<UInt8>, as kind: AnswerKind) -> Answer? {
         var start = 0
         var end = raw.count
         while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
@@ -57,7 +57,7 @@ extension Answer {
     }
 
     /// The answer as it would be written in data.
-    public var text: String {
+    package var text: String {
         switch self {
         case .yes: "yes"
         case .no: "no"

@@ -1,19 +1,19 @@
 /// The verdict on one assessment's answers under a country's rules.
-public struct AssessmentOutcome: Sendable {
+package struct AssessmentOutcome: Sendable {
     /// The public issues raised, in declaration order.
-    public var raised: [Issue]
+    package var raised: [Issue]
     /// Critical questions with no usable answer (missing, unusable, or not applicable where
     /// `required when` needs an answer): if any, the assessment must not be shown.
-    public var incomplete: [String]
+    package var incomplete: [String]
     /// Answers that do not fit their question, by question id.
-    public var unusable: [String: String]
+    package var unusable: [String: String]
     /// Zero-tolerance categories triggered, with the questions that triggered them.
-    public var zeroTolerance: [(category: ZeroToleranceCategory, questions: [String])]
+    package var zeroTolerance: [(category: ZeroToleranceCategory, questions: [String])]
     /// Unknown question ids among the answers.
-    public var unknownQuestions: [String]
+    package var unknownQuestions: [String]
 
     /// True when the assessment may be shown: complete, and every answer known.
-    public var isComplete: Bool { incomplete.isEmpty && unknownQuestions.isEmpty }
+    package var isComplete: Bool { incomplete.isEmpty && unknownQuestions.isEmpty }
 }
 
 extension RuleBook {
@@ -27,7 +27,7 @@ extension RuleBook {
     /// `factory` gives the factory's attributes by name (`sector`, `province`, `export_licence`),
     /// as in the factories table; an attribute a public issue reads and that is missing here
     /// makes the outcome incomplete (`incomplete` lists it as `factory NAME`).
-    public func evaluate(answers: [String: String], on day: Day, factory: [String: String] = [:]) -> AssessmentOutcome {
+    package func evaluate(answers: [String: String], on day: Day, factory: [String: String] = [:]) -> AssessmentOutcome {
         let judged = PreparedEvaluator(book: self, asOf: nil, reasons: false).judge(answers: answers, on: day, factory: factory)
         let plan = judged.prepared.plan
         let zeroTolerance = judged.prepared.zeroTolerance.indices.compactMap { position -> (ZeroToleranceCategory, [String])? in

@@ -3,17 +3,17 @@
 /// A plan knows which questions matter (those behind a public issue or a zero-tolerance
 /// category), gives each a slot, and resolves every parameter to its value in the period,
 /// so that evaluating an assessment is byte lookups and comparisons.
-public final class EvaluationPlan: Sendable {
+package final class EvaluationPlan: Sendable {
     /// The public issues in force.
-    public let issues: [Issue]
+    package let issues: [Issue]
     /// The zero-tolerance categories in force.
-    public let zeroTolerance: [ZeroToleranceCategory]
+    package let zeroTolerance: [ZeroToleranceCategory]
     /// The questions that matter, by slot.
-    public let questions: [Question]
+    package let questions: [Question]
     /// Slot of each question index of the rule book, or -1.
     let slotOfQuestion: [Int]
     /// Slots whose answer a public issue needs: missing or unusable means incomplete data.
-    public let criticalSlots: [Int]
+    package let criticalSlots: [Int]
     /// Slots whose raw answer conditions test directly (`is yes`, `is above 60 hours`).
     let rawSlots: [Int]
     /// Position of each slot in the raw values, or -1.
@@ -36,10 +36,10 @@ public final class EvaluationPlan: Sendable {
     /// The factory attributes a rule of the plan reads, each with a slot of its own after the
     /// questions' (its synthetic question is named `factory NAME`): filled in from the factories
     /// table by `applyFactory`, so that a missing attribute is incomplete data like a missing answer.
-    public let attributeSlots: [(slot: Int, attribute: FactoryAttribute)]
+    package let attributeSlots: [(slot: Int, attribute: FactoryAttribute)]
     /// Question slots whose violation compares with a parameter that differs by a factory
     /// attribute, with that attribute's slot: judged in `applyFactory`, once the attribute is known.
-    public let judgedByAttribute: [(slot: Int, attributeSlot: Int)]
+    package let judgedByAttribute: [(slot: Int, attributeSlot: Int)]
 
     /// What telling whether an answer fits a question needs.
     struct UnaskedQuestion: Sendable {
@@ -77,7 +77,7 @@ public final class EvaluationPlan: Sendable {
     }
 
     /// Compiles the rules of `book` in force on `day`.
-    public init(book: RuleBook, day: Day) {
+    package init(book: RuleBook, day: Day) {
         issues = book.publicIssues(on: day)
         zeroTolerance = book.zeroTolerance.compactMap { $0.value(on: day) }
         let questionCount = book.questions.count
@@ -304,7 +304,7 @@ public final class EvaluationPlan: Sendable {
     /// (`values` by attribute name): a value left empty is missing, and one the rules do not
     /// declare is unusable (reported as W714 when the table is read); either makes the
     /// assessment incomplete data for the issues that read the attribute.
-    public func applyFactory(_ values: [String: String], statuses: inout [AnswerStatus], raw: inout [Double]) {
+    package func applyFactory(_ values: [String: String], statuses: inout [AnswerStatus], raw: inout [Double]) {
         for (slot, attribute) in attributeSlots {
             let text = values[attribute.name] ?? ""
             let rawIndex = rawIndexOfSlot[slot]
@@ -390,7 +390,7 @@ public final class EvaluationPlan: Sendable {
     /// Critical slots answered "not applicable" where their question requires an answer: its
     /// `required when` holds, or cannot be told because an answer it reads is missing or
     /// unusable (so the assessment is incomplete, never silently compliant).
-    public func requiredButNotApplicable(statuses: [AnswerStatus], raw: [Double]) -> [Int] {
+    package func requiredButNotApplicable(statuses: [AnswerStatus], raw: [Double]) -> [Int] {
         requirements.compactMap { requirement in
             guard statuses[requirement.slot] == .notApplicable else { return nil }
             let unknown = requirement.reads.contains { statuses[$0] == .missing || statuses[$0] == .unusable }
@@ -400,13 +400,13 @@ public final class EvaluationPlan: Sendable {
 
     /// Critical slots without a usable answer: missing, unusable, or not applicable where an
     /// answer is required. Any one makes the assessment incomplete data.
-    public func incompleteSlots(statuses: [AnswerStatus], raw: [Double]) -> [Int] {
+    package func incompleteSlots(statuses: [AnswerStatus], raw: [Double]) -> [Int] {
         let notApplicable = requiredButNotApplicable(statuses: statuses, raw: raw)
         return criticalSlots.filter { statuses[$0] == .missing || statuses[$0] == .unusable || notApplicable.contains($0) }
     }
 
     /// The slot of a question index, if the question matters in this plan.
-    public func slot(ofQuestion index: Int) -> Int? {
+    package func slot(ofQuestion index: Int) -> Int? {
         index < slotOfQuestion.count && slotOfQuestion[index] >= 0 ? slotOfQuestion[index] : nil
     }
 }
@@ -423,7 +423,7 @@ extension AnswerStatus {
 
 extension RuleBook {
     /// The days on which some rule of this book starts or stops being in force, sorted.
-    public var ruleBoundaries: [Day] {
+    package var ruleBoundaries: [Day] {
         var days: Set<Day> = []
         for timeline in questions { days.formUnion(timeline.boundaries) }
         for timeline in issues { days.formUnion(timeline.boundaries) }

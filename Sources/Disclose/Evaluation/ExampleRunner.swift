@@ -1,14 +1,14 @@
 /// Runs the examples written in rule files: given these answers on this day, these issues.
-public enum ExampleRunner {
+package enum ExampleRunner {
     /// The outcome of one example.
-    public struct Outcome: Sendable {
-        public var example: Example
+    package struct Outcome: Sendable {
+        package var example: Example
         /// The issues raised, sorted.
-        public var raised: [String]
+        package var raised: [String]
         /// For each raised issue, the questions found non-compliant that it reads.
-        public var reasons: [String: [String]]
+        package var reasons: [String: [String]]
         /// True when the raised issues are exactly the expected ones.
-        public var passed: Bool { raised == example.expected }
+        package var passed: Bool { raised == example.expected }
     }
 
     /// Evaluates one example under the rules in force on its day.
@@ -17,7 +17,7 @@ public enum ExampleRunner {
     /// compliant answer, and comparisons on unanswered numbers and dates are false. A factory
     /// attribute the example does not give is missing: tests of it are false, and an answer
     /// compared with a parameter that differs by it cannot be judged (it raises nothing).
-    public static func run(_ example: Example, in book: RuleBook) -> Outcome {
+    package static func run(_ example: Example, in book: RuleBook) -> Outcome {
         let plan = EvaluationPlan(book: book, day: example.day)
         var statuses = [AnswerStatus](repeating: .compliant, count: plan.questions.count)
         var raw = [Double](repeating: .nan, count: plan.rawSlots.count)
@@ -48,7 +48,7 @@ public enum ExampleRunner {
     }
 
     /// Public issues that no example of the book raises, in declaration order.
-    public static func uncovered(_ outcomes: [Outcome], in book: RuleBook) -> [String] {
+    package static func uncovered(_ outcomes: [Outcome], in book: RuleBook) -> [String] {
         let raised = Set(outcomes.flatMap(\.raised))
         return book.issues.compactMap { timeline -> String? in
             guard case .inForce(let issue)? = timeline.latest, !raised.contains(issue.id) else { return nil }

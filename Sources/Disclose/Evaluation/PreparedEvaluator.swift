@@ -19,7 +19,7 @@ import Foundation
 /// ```
 public final class PreparedEvaluator: @unchecked Sendable {
     /// The rules evaluated.
-    public let book: RuleBook
+    package let book: RuleBook
     /// The as-of day asked for; nil: every issue raised under the assessment day's rules is reported.
     public let asOf: Day?
     /// The day on which public issues are taken: the country's publication day on or before
@@ -31,6 +31,9 @@ public final class PreparedEvaluator: @unchecked Sendable {
     let questionTable: ShortKeyTable
     /// Days on which some rule starts or stops being in force, sorted.
     let boundaries: [Day]
+    // Why `@unchecked Sendable`: `plans` is the only mutable state, and it is read and written
+    // only while holding `lock`; everything else is `let` and Sendable. `Mutex` from the
+    // Synchronization module would let the compiler check this, but needs macOS 15.
     /// Compiled rules by period (the number of boundaries on or before the day); guarded by `lock`.
     private var plans: [Int: PreparedPlan] = [:]
     private let lock = NSLock()
@@ -66,7 +69,7 @@ public final class PreparedEvaluator: @unchecked Sendable {
 
     /// Prepares `book` and compiles at once the rules in force on `day`, so that the first
     /// evaluation of an assessment of that period costs no more than the next ones.
-    public convenience init(book: RuleBook, day: Day, asOf: Day? = nil) {
+    package convenience init(book: RuleBook, day: Day, asOf: Day? = nil) {
         self.init(book: book, asOf: asOf)
         _ = prepared(on: day)
     }
@@ -400,7 +403,7 @@ public struct EvaluationOutcome: Sendable, Equatable, Codable {
     public var withheldAsIncomplete: Bool
 
     /// Creates an outcome; `withheldAsIncomplete` follows from `incomplete`.
-    public init(day: String, asOf: String?, raised: [RaisedIssue], noLongerPublic: [String], zeroTolerance: [ZeroToleranceHit],
+    package init(day: String, asOf: String?, raised: [RaisedIssue], noLongerPublic: [String], zeroTolerance: [ZeroToleranceHit],
                 incomplete: [IncompleteAnswer], unusable: [UnusableAnswer], unknownQuestions: [String]) {
         self.day = day
         self.asOf = asOf

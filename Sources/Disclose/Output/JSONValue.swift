@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Written by hand rather than with `JSONSerialization` so that output is byte-for-byte
 /// the same on every machine and run: keys in a fixed order, numbers without float noise.
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -16,39 +16,39 @@ public enum JSONValue: Sendable, Hashable {
     case elements(LazyElements)
 
     /// The elements of a lazily made array: how many, and how to make each.
-    public struct LazyElements: Sendable {
-        public let count: Int
-        public let element: @Sendable (Int) -> JSONValue
+    package struct LazyElements: Sendable {
+        package let count: Int
+        package let element: @Sendable (Int) -> JSONValue
 
-        public init(count: Int, element: @escaping @Sendable (Int) -> JSONValue) {
+        package init(count: Int, element: @escaping @Sendable (Int) -> JSONValue) {
             self.count = count
             self.element = element
         }
     }
 
     /// An array made element by element as it is written.
-    public static func lazyArray<Items: RandomAccessCollection & Sendable>(_ items: Items, _ transform: @escaping @Sendable (Items.Element) -> JSONValue) -> JSONValue
+    package static func lazyArray<Items: RandomAccessCollection & Sendable>(_ items: Items, _ transform: @escaping @Sendable (Items.Element) -> JSONValue) -> JSONValue
     where Items.Index == Int {
         .elements(LazyElements(count: items.count) { transform(items[items.startIndex + $0]) })
     }
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+    package func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
     /// An integer.
-    public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
+    package static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
 
     /// A string, or null.
-    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    package static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     /// The text of the value: compact, or indented by two spaces per level.
-    public func serialized(pretty: Bool = true) -> String {
+    package func serialized(pretty: Bool = true) -> String {
         String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
     }
 
     /// The UTF-8 bytes of `serialized(pretty:)`, written straight into a byte array: outputs of
     /// a hundred megabytes are written without a `String` built one scalar at a time.
-    public func serializedBytes(pretty: Bool = true) -> [UInt8] {
+    package func serializedBytes(pretty: Bool = true) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 12)
         write(to: &output, indent: pretty ? 0 : nil, flush: nil)
@@ -57,7 +57,7 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Writes the pretty text of the value and a final line break to `handle` a megabyte at a
     /// time: with `.elements` arrays, memory stays flat however large the output.
-    public func write(to handle: FileHandle) throws {
+    package func write(to handle: FileHandle) throws {
         var output: [UInt8] = []
         output.reserveCapacity(JSONValue.flushSize + (1 << 16))
         var failure: (any Error)?

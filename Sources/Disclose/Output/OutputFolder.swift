@@ -32,15 +32,15 @@ import Darwin
 /// on the same folder fails at once, clearly, and the holder, being the only one that can be
 /// writing, removes what killed earlier runs left (their staging and previous folders, and the
 /// `.NAME.incoming-PID` and `.NAME.previous-PID` folders of earlier versions).
-public struct OutputFolder: Sendable {
+package struct OutputFolder: Sendable {
     /// The folder as the user named it, for messages.
-    public let given: String
+    package let given: String
     /// The folder's real, absolute path.
-    public let path: String
+    package let path: String
     /// What this run writes.
-    public let kind: OutputKind
+    package let kind: OutputKind
     /// The other kinds of output this run may replace.
-    public let replacing: Set<OutputKind>
+    package let replacing: Set<OutputKind>
     private let guarded: [Guard]
 
     /// A folder the output must keep clear of.
@@ -53,7 +53,7 @@ public struct OutputFolder: Sendable {
 
     /// The output folder `given` (relative to `working`), for a run that reads the data folder
     /// `data` and the rules under `project`.
-    public init(_ given: String, kind: OutputKind, data: String, project: String,
+    package init(_ given: String, kind: OutputKind, data: String, project: String,
                 working: String = FileManager.default.currentDirectoryPath, replacing: Set<OutputKind> = []) {
         self.given = given
         self.kind = kind
@@ -79,7 +79,7 @@ public struct OutputFolder: Sendable {
 
     /// Throws when the folder may not be replaced; writes nothing. Run it before the work of a
     /// publication, so that a wrong folder is said at once; `replace` runs it again.
-    public func check() throws {
+    package func check() throws {
         guard !given.isEmpty else { throw OutputFolderError.emptyPath }
         // Said in this order: `--out .` is the working folder before it is what holds the data.
         if let same = guarded.first(where: { path == $0.path }) { throw OutputFolderError.isProtected(given: given, same.role) }
@@ -165,7 +165,7 @@ public struct OutputFolder: Sendable {
     /// Replaces the folder with `files`, each written by its function into an open file (a large
     /// file need never be whole in memory), on up to `threads` threads at once (the functions
     /// must then be safe to run side by side). Returns the manifest written with them.
-    public func replace(with files: [OutputFile], threads: Int = 1) throws -> OutputManifest {
+    package func replace(with files: [OutputFile], threads: Int = 1) throws -> OutputManifest {
         try replace(with: files, threads: threads, swap: .exchange, stop: nil)
     }
 
@@ -354,17 +354,17 @@ public struct OutputFolder: Sendable {
 }
 
 /// One file of an output folder.
-public struct OutputFile: Sendable {
+package struct OutputFile: Sendable {
     /// The path inside the folder, `/`-separated (`public/public.json`).
-    public var path: String
+    package var path: String
     /// True for a file only its owner may read (mode 0600, in folders of mode 0700): the
     /// internal report.
-    public var ownerOnly: Bool
+    package var ownerOnly: Bool
     /// Writes the contents into the open file.
-    public var write: @Sendable (FileHandle) throws -> Void
+    package var write: @Sendable (FileHandle) throws -> Void
 
     /// A file at `path`, written by `write`.
-    public init(_ path: String, ownerOnly: Bool = false, write: @escaping @Sendable (FileHandle) throws -> Void) {
+    package init(_ path: String, ownerOnly: Bool = false, write: @escaping @Sendable (FileHandle) throws -> Void) {
         self.path = path
         self.ownerOnly = ownerOnly
         self.write = write

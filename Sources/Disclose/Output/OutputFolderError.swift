@@ -1,8 +1,8 @@
 /// Why an output folder was not written: a folder that must not be replaced, or a failure
 /// while writing (after which the previous output is as it was).
-public enum OutputFolderError: Error, Equatable, Sendable {
+package enum OutputFolderError: Error, Equatable, Sendable {
     /// A folder that the output must keep clear of.
-    public enum Protected: Sendable, Equatable {
+    package enum Protected: Sendable, Equatable {
         case data
         case rules
         case ruleFiles
@@ -41,7 +41,7 @@ public enum OutputFolderError: Error, Equatable, Sendable {
     case cannotWrite(path: String, reason: String)
 
     /// The headline: terse, lowercase, names in backticks.
-    public var headline: String {
+    package var headline: String {
         switch self {
         case .emptyPath:
             "the output folder's name is empty"
@@ -67,7 +67,7 @@ public enum OutputFolderError: Error, Equatable, Sendable {
     }
 
     /// What to do about it.
-    public var help: String {
+    package var help: String {
         switch self {
         case .emptyPath, .isProtected, .holdsProtected, .insideProtected, .notAFolder:
             "name a new or empty folder outside the data and the rules, e.g. `--out output`"
@@ -86,7 +86,7 @@ public enum OutputFolderError: Error, Equatable, Sendable {
 
     /// True for a folder the user should not have named (as opposed to a run that could not
     /// write, or met another run).
-    public var isRefusal: Bool {
+    package var isRefusal: Bool {
         switch self {
         case .emptyPath, .isProtected, .holdsProtected, .insideProtected, .notAFolder, .mountPoint, .foreignFiles, .otherKind: true
         case .busy, .cannotWrite: false

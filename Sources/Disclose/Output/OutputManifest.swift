@@ -7,36 +7,36 @@ import Foundation
 /// one, or holding files it does not list, is someone else's), and whether it holds the public
 /// outputs or a preview. It is written last, so a folder whose manifest is there is complete.
 /// It holds no time or process id: the same outputs give the same manifest, byte for byte.
-public struct OutputManifest: Sendable, Equatable {
+package struct OutputManifest: Sendable, Equatable {
     /// The manifest's file name, at the top of the output folder.
-    public static let fileName = "disclose-output.json"
+    package static let fileName = "disclose-output.json"
     /// The schema id (docs/schemas/output-manifest.schema.json).
-    public static let schema = "https://disclose.example/schemas/output-manifest-v1.json"
+    package static let schema = "https://disclose.example/schemas/output-manifest-v1.json"
 
     /// One file of the set.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The path inside the output folder, `/`-separated (`public/public.json`).
-        public var path: String
+        package var path: String
         /// The size in bytes.
-        public var bytes: Int
+        package var bytes: Int
         /// The SHA-256 of the contents, as 64 lowercase hex digits.
-        public var sha256: String
+        package var sha256: String
     }
 
     /// Whether the folder holds public outputs or a preview.
-    public var kind: OutputKind
+    package var kind: OutputKind
     /// Every file written, sorted by path.
-    public var files: [Entry]
+    package var files: [Entry]
 
     /// Creates a manifest; the files are sorted by path, so that the order they were written in
     /// (several threads at once) does not change the bytes.
-    public init(kind: OutputKind, files: [Entry]) {
+    package init(kind: OutputKind, files: [Entry]) {
         self.kind = kind
         self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     /// The manifest as JSON.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("schema", .string(Self.schema)),
             ("kind", .string(kind.rawValue)),
@@ -46,7 +46,7 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// Reads a manifest from its JSON bytes; nil when they are not a manifest of this schema
     /// (a file of the same name that disclose did not write).
-    public init?(json bytes: [UInt8]) {
+    package init?(json bytes: [UInt8]) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               object["schema"] as? String == Self.schema,
               let kind = (object["kind"] as? String).flatMap(OutputKind.init(rawValue:)),
@@ -62,14 +62,14 @@ public struct OutputManifest: Sendable, Equatable {
 }
 
 /// What a folder written by `disclose publish` holds.
-public enum OutputKind: String, Sendable, CaseIterable {
+package enum OutputKind: String, Sendable, CaseIterable {
     /// The outputs the portal may show, and the internal report beside them.
     case `public`
     /// The same outputs with drafts included, for the PAC to review: never to be deployed.
     case preview
 
     /// The kind in words, for messages (`a preview`).
-    public var described: String {
+    package var described: String {
         switch self {
         case .public: "public outputs"
         case .preview: "a preview"

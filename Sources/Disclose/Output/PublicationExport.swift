@@ -2,20 +2,20 @@
 ///
 /// Same input, same bytes: keys in a fixed order, lists sorted, no clock readings. The
 /// public files hold only what the policy makes public; the internal report is separate.
-public enum PublicationExport {
+package enum PublicationExport {
     /// The schema id of the public finding set (docs/schemas/public-finding-set.schema.json).
-    public static let publicSchema = "https://disclose.example/schemas/public-finding-set-v1.json"
+    package static let publicSchema = "https://disclose.example/schemas/public-finding-set-v1.json"
     /// The schema id of the internal report (docs/schemas/internal-report.schema.json).
-    public static let internalSchema = "https://disclose.example/schemas/internal-report-v1.json"
+    package static let internalSchema = "https://disclose.example/schemas/internal-report-v1.json"
     /// Shown with every published response.
-    public static let unverifiedNotice = "Not verified by Better Work"
+    package static let unverifiedNotice = "Not verified by Better Work"
     /// Marks every file and page of a preview for the PAC.
-    public static let previewNotice = "Draft: not for publication"
+    package static let previewNotice = "Draft: not for publication"
 
     // MARK: JSON
 
     /// The public finding set as JSON.
-    public static func publicJSON(_ publication: Publication) -> JSONValue {
+    package static func publicJSON(_ publication: Publication) -> JSONValue {
         var fields: [(String, JSONValue)] = [("schema", .string(publicSchema))]
         // A preview says so first, so that no reader of the file can miss it.
         if publication.isPreview { fields += [("preview", .bool(true)), ("notice", .string(previewNotice))] }
@@ -120,7 +120,7 @@ public enum PublicationExport {
     }
 
     /// The internal report as JSON: never for publication.
-    public static func internalJSON(_ publication: Publication) -> JSONValue {
+    package static func internalJSON(_ publication: Publication) -> JSONValue {
         let report = publication.report
         var counts: [(String, JSONValue)] = []
         for disposition in ["shown", "withheld", "superseded", "refusal"] {
@@ -219,17 +219,17 @@ public enum PublicationExport {
     // MARK: CSV
 
     /// The names of the public CSV files, in the order `publicCSV` returns them.
-    public static let publicCSVNames = ["public-factories.csv", "public-findings.csv", "public-figures.csv", "public-responses.csv"]
+    package static let publicCSVNames = ["public-factories.csv", "public-findings.csv", "public-figures.csv", "public-responses.csv"]
     /// The names of a preview's CSV files: a preview file is never named like a public one.
-    public static let previewCSVNames = publicCSVNames.map { "preview-" + $0.dropFirst("public-".count) }
+    package static let previewCSVNames = publicCSVNames.map { "preview-" + $0.dropFirst("public-".count) }
 
     /// The CSV file names for a publication, public or preview.
-    public static func csvNames(_ publication: Publication) -> [String] {
+    package static func csvNames(_ publication: Publication) -> [String] {
         publication.isPreview ? previewCSVNames : publicCSVNames
     }
 
     /// The public CSV files by name: factories, findings (one row per factory, issue and language), figures, responses.
-    public static func publicCSV(_ publication: Publication) -> [(name: String, text: String)] {
+    package static func publicCSV(_ publication: Publication) -> [(name: String, text: String)] {
         var factories = CSVWriter(header: ["country", "factory_id", "name", "type", "status", "non_compliant_count", "refusals",
                                            "assessment_date", "method", "cycle", "issues"])
         var findings = CSVWriter(header: ["country", "factory_id", "factory_name", "issue_id", "category", "language", "title"])
@@ -264,17 +264,17 @@ public enum PublicationExport {
 /// A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be taken
 /// as a formula by Excel or LibreOffice ("CSV injection"); such a field is prefixed with an
 /// apostrophe, which spreadsheets show as text and do not display.
-public struct CSVWriter {
+package struct CSVWriter {
     /// The text so far.
-    public private(set) var text = ""
+    package private(set) var text = ""
 
     /// Starts a file with its header row.
-    public init(header: [String]) {
+    package init(header: [String]) {
         row(header)
     }
 
     /// Adds a row.
-    public mutating func row(_ fields: [String]) {
+    package mutating func row(_ fields: [String]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { text += "," }
             text += CSVWriter.field(field)
@@ -283,7 +283,7 @@ public struct CSVWriter {
     }
 
     /// One field, neutralised and quoted as needed.
-    public static func field(_ value: String) -> String {
+    package static func field(_ value: String) -> String {
         var value = value
         // Control characters (ESC, BEL, BS, DEL, the C1 range; NUL, which the readers refuse,
         // should one arrive another way) would reach whoever opens the file with `cat` or a
@@ -316,4 +316,13 @@ public struct CSVWriter {
         default: false
         }
     }
+}
+
+extension Publication {
+    /// The public finding set as JSON text, what `disclose publish` writes to `public/public.json`.
+    public var publicJSON: String { PublicationExport.publicJSON(self).serialized() }
+
+    /// The internal report as JSON text, what `disclose publish` writes to `internal-report.json`:
+    /// never for the public.
+    public var internalJSON: String { PublicationExport.internalJSON(self).serialized() }
 }

@@ -13,80 +13,31 @@ import Foundation
 ///   page `changes.html`, for the PAC.
 ///
 /// Beside them, `disclose-output.json` (`OutputManifest`) lists every file with its SHA-256.
-public enum PublicationFolder {
+package enum PublicationFolder {
     /// The folder of the public outputs, the one to deploy.
-    public static let publicFolder = "public"
+    package static let publicFolder = "public"
     /// The folder of the internal report, never to be deployed.
-    public static let internalFolder = "internal"
+    package static let internalFolder = "internal"
     /// The internal report's path inside the output folder.
-    public static let internalReport = internalFolder + "/internal-report.json"
+    package static let internalReport = internalFolder + "/internal-report.json"
     /// The listing's path: what the next publication into the folder compares with.
-    public static let listing = internalFolder + "/listing.json"
+    package static let listing = internalFolder + "/listing.json"
     /// The changes since the previous publication's path.
-    public static let changes = internalFolder + "/changes.txt"
+    package static let changes = internalFolder + "/changes.txt"
 
     /// What the public folder holds.
-    public enum Format: Sendable {
+    package enum Format: Sendable {
         /// `public.json` and the `public-*.csv` files.
         case data
         /// The portal as a static site.
         case site
-    }
-
-    /// Every file of the output folder, each made as it is written: the JSON a megabyte at a
-    /// time, the CSV set once for all four files, the site a page at a time. The two large JSON
-    /// files come first, so that written side by side they start at once.
-    ///
-    /// `previous` is the listing of the publication the folder held, if any: what changed since
-    /// goes to `changes.txt`.
-    public static func files(_ publication: Publication, format: Format, previous: PublicListing? = nil) -> [OutputFile] {
-        let report = OutputFile(internalReport, ownerOnly: true) { try PublicationExport.internalJSON(publication).write(to: $0) }
-        let current = PublicListing(publication)
-        var files: [OutputFile] = [OutputFile(listing, ownerOnly: true) { try $0.write(contentsOf: current.serialized()) }]
-        let changed = previous.map { PublicChanges(from: $0, to: current) }
-        if let changed {
-            let text = changed.text()
-            files.append(OutputFile(changes, ownerOnly: true) { try $0.write(contentsOf: Array(text.utf8)) })
-        }
-        switch format {
-        case .data:
-            files.insert(OutputFile(publicFolder + "/public.json") { try PublicationExport.publicJSON(publication).write(to: $0) }, at: 0)
-            files.insert(report, at: 1)
-            let csvs = CSVSet(publication)
-            // A preview's CSV files are named preview-*.csv: never mistaken for public ones.
-            for (index, name) in PublicationExport.csvNames(publication).enumerated() {
-                files.append(OutputFile(publicFolder + "/" + name) { try $0.write(contentsOf: csvs.bytes(index)) })
-            }
-        case .site:
-            files.insert(report, at: 0)
-            for page in PortalSite.writers(publication, changes: changed) {
-                files.append(OutputFile(publicFolder + "/" + page.name, write: page.write))
-            }
-        }
-        return files
-    }
-}
-
-/// The public CSV files, made once by whichever writer asks first.
-private final class CSVSet: @unchecked Sendable {
-    private let publication: Publication
-    private let lock = NSLock()
-    private var made: [[UInt8]]?
-
-    init(_ publication: Publication) { self.publication = publication }
-
-    func bytes(_ index: Int) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        if made == nil { made = PublicationExport.publicCSV(publication).map { Array($0.text.utf8) } }
-        return made![index]
     }
 }
 
 extension PublicationFolder {
     /// The listing an earlier publication left in the output folder `path`; nil when there is
     /// none or it cannot be read back (then no changes are said, rather than wrong ones).
-    public static func previousListing(in path: String) -> PublicListing? {
+    package static func previousListing(in path: String) -> PublicListing? {
         let file = (path as NSString).appendingPathComponent(listing)
         // Only an ordinary file: opening a named pipe would wait for ever.
         guard (try? FileManager.default.attributesOfItem(atPath: file))?[.type] as? FileAttributeType == .typeRegular,

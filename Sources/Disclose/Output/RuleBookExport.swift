@@ -1,10 +1,10 @@
 /// The rules of a country as in force on a day, as data for other tools and for people.
-public enum RuleBookExport {
+package enum RuleBookExport {
     /// The schema id of `json(_:on:)`'s output.
-    public static let schema = "https://disclose.example/schemas/rules-v1.json"
+    package static let schema = "https://disclose.example/schemas/rules-v1.json"
 
     /// The resolved rule set in force on `day`: country, parameters, policy, public issues and zero tolerance.
-    public static func json(_ book: RuleBook, on day: Day) -> JSONValue {
+    package static func json(_ book: RuleBook, on day: Day) -> JSONValue {
         let questionIds = book.questions.map { $0.periods.first?.value.id ?? "" }
         var members: [(String, JSONValue)] = [("schema", .string(schema)), ("asOf", .string(day.description))]
         if let country = book.country {

@@ -1,7 +1,7 @@
 /// The rules of a country as plain text, for people reading a terminal.
-public enum RuleBookText {
+package enum RuleBookText {
     /// A readable summary of the rules in force on `day`.
-    public static func render(_ book: RuleBook, on day: Day) -> String {
+    package static func render(_ book: RuleBook, on day: Day) -> String {
         var lines: [String] = []
         if let country = book.country {
             lines.append("\(country.titles["en"] ?? country.code) (\(country.code)), rules in force on \(day)")

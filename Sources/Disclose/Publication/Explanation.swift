@@ -5,32 +5,32 @@ import Foundation
 /// Written so that programme staff can answer a factory's "why are we listed for this?"
 /// from it alone: the assessment used and why, the rule (file and line), its condition, the
 /// answers that made it true, and the decision behind it.
-public struct Explanation: Sendable {
+package struct Explanation: Sendable {
     /// One public issue and the verdict on it.
-    public struct IssueVerdict: Sendable {
-        public var issue: String
-        public var title: String
-        public var raised: Bool
+    package struct IssueVerdict: Sendable {
+        package var issue: String
+        package var title: String
+        package var raised: Bool
         /// False for an issue the assessment raises that is not public on the publication day
         /// (withdrawn since the assessment): the portal does not show it.
-        public var shown: Bool = true
+        package var shown: Bool = true
         /// Plain words: why raised or not.
-        public var because: String
-        public var rule: String?
-        public var condition: String?
-        public var answers: [(question: String, answer: String, status: String)]
-        public var decision: String?
-        public var reason: String?
+        package var because: String
+        package var rule: String?
+        package var condition: String?
+        package var answers: [(question: String, answer: String, status: String)]
+        package var decision: String?
+        package var reason: String?
     }
 
-    public var factory: FactoryRecord
-    public var listed: PublicFactory?
+    package var factory: FactoryRecord
+    package var listed: PublicFactory?
     /// Why the factory is not listed, in plain words; nil when it is listed.
-    public var notListedBecause: String?
-    public var accounts: [AssessmentAccount]
-    public var explained: AssessmentRecord?
-    public var verdicts: [IssueVerdict]
-    public var asOf: Day
+    package var notListedBecause: String?
+    package var accounts: [AssessmentAccount]
+    package var explained: AssessmentRecord?
+    package var verdicts: [IssueVerdict]
+    package var asOf: Day
     /// The factory against each tier of its country: measured or not, its rate, named or not.
     package var tiers: [TierMeasure] = []
     /// The tiers as computed for the country, for their mean, deviation and cut-off.
@@ -39,7 +39,7 @@ public struct Explanation: Sendable {
     /// Builds the explanation; nil if the factory is not in the data. `factories` are the
     /// factory records the data gives (`PublishResult.explainedFactories`): a factory with no
     /// assessment, or only refused visits, is known from them alone.
-    public init?(factory id: String, issue: String?, publication: Publication, evaluations: [AssessmentEvaluation], project: String,
+    package init?(factory id: String, issue: String?, publication: Publication, evaluations: [AssessmentEvaluation], project: String,
                  factories: [FactoryRecord] = []) {
         let own = evaluations.filter { $0.factory.id == id }
         let accounts = publication.report.assessments.filter { $0.factory == id }
@@ -218,7 +218,7 @@ public struct Explanation: Sendable {
     }
 
     /// The explanation for people.
-    public func text() -> String {
+    package func text() -> String {
         var lines = ["\(factory.name) (\(factory.id), \(factory.country)) as of \(asOf)"]
         if let listed {
             let status = listed.status == .nonCompliant ? "non-compliant on \(listed.findings.count) public issue\(listed.findings.count == 1 ? "" : "s")" : listed.status.rawValue
@@ -284,7 +284,7 @@ public struct Explanation: Sendable {
     }
 
     /// The explanation as data.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("factory", .string(factory.id)),
             ("name", .string(factory.name)),
@@ -323,9 +323,9 @@ public struct Explanation: Sendable {
 }
 
 /// A few lines for the terminal after a publication run.
-public enum PublicationSummary {
+package enum PublicationSummary {
     /// What was published and what was withheld, in counts.
-    public static func text(_ publication: Publication, out: String?) -> String {
+    package static func text(_ publication: Publication, out: String?) -> String {
         let report = publication.report
         var lines: [String] = publication.isPreview ? [PublicationExport.previewNotice + ": a preview, drafts and countries not launched included"] : []
         for country in publication.countries {

@@ -4,49 +4,49 @@ import Foundation
 /// issues, and each public issue's titles. `publish` keeps it in the internal folder
 /// (`internal/listing.json`), so that the next publication into the same folder can say what
 /// changed since (`PublicChanges`).
-public struct PublicListing: Codable, Sendable, Equatable {
-    public struct Factory: Codable, Sendable, Equatable {
-        public var name: String
+package struct PublicListing: Codable, Sendable, Equatable {
+    package struct Factory: Codable, Sendable, Equatable {
+        package var name: String
         /// `compliant`, `non-compliant` or `refused`.
-        public var status: String
+        package var status: String
         /// The public issues it is non-compliant on, sorted.
-        public var issues: [String]
+        package var issues: [String]
 
-        public init(name: String, status: String, issues: [String]) {
+        package init(name: String, status: String, issues: [String]) {
             self.name = name
             self.status = status
             self.issues = issues
         }
     }
 
-    public struct Country: Codable, Sendable, Equatable {
+    package struct Country: Codable, Sendable, Equatable {
         /// Listed factories by id.
-        public var factories: [String: Factory]
+        package var factories: [String: Factory]
         /// Public issues' titles by issue, then language.
-        public var titles: [String: [String: String]]
+        package var titles: [String: [String: String]]
 
-        public init(factories: [String: Factory], titles: [String: [String: String]]) {
+        package init(factories: [String: Factory], titles: [String: [String: String]]) {
             self.factories = factories
             self.titles = titles
         }
     }
 
     /// The version of this file's layout.
-    public var listing = 1
-    public var asOf: String
+    package var listing = 1
+    package var asOf: String
     /// True for a preview's listing (drafts and unlaunched countries included).
-    public var preview: Bool
-    public var countries: [String: Country]
+    package var preview: Bool
+    package var countries: [String: Country]
 
     /// A listing from its parts.
-    public init(asOf: String, preview: Bool = false, countries: [String: Country]) {
+    package init(asOf: String, preview: Bool = false, countries: [String: Country]) {
         self.asOf = asOf
         self.preview = preview
         self.countries = countries
     }
 
     /// The listing of `publication`.
-    public init(_ publication: Publication) {
+    package init(_ publication: Publication) {
         asOf = publication.asOf.description
         preview = publication.isPreview
         countries = Dictionary(uniqueKeysWithValues: publication.countries.map { country in
@@ -60,7 +60,7 @@ public struct PublicListing: Codable, Sendable, Equatable {
     }
 
     /// The listing's file: sorted keys, so the same publication gives the same bytes.
-    public func serialized() -> [UInt8] {
+    package func serialized() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return ((try? encoder.encode(self)).map { [UInt8]($0) } ?? []) + [0x0A]
@@ -68,7 +68,7 @@ public struct PublicListing: Codable, Sendable, Equatable {
 
     /// A listing read back from its file; nil for anything else (a file of another version,
     /// edited by hand, cut short).
-    public static func read(_ bytes: [UInt8]) -> PublicListing? {
+    package static func read(_ bytes: [UInt8]) -> PublicListing? {
         guard let listing = try? JSONDecoder().decode(PublicListing.self, from: Data(bytes)), listing.listing == 1 else { return nil }
         return listing
     }
@@ -77,16 +77,16 @@ public struct PublicListing: Codable, Sendable, Equatable {
 /// What changed on the portal between two publications into the same folder: factories
 /// listed or no longer listed, factories whose status or public issues changed, issues that
 /// became or stopped being public, titles reworded.
-public struct PublicChanges: Sendable, Equatable {
-    public var previousAsOf: String
-    public var currentAsOf: String
+package struct PublicChanges: Sendable, Equatable {
+    package var previousAsOf: String
+    package var currentAsOf: String
     /// Whether each side was a preview (drafts included): said in the text when they differ.
-    public var previousIsPreview: Bool
-    public var currentIsPreview: Bool
+    package var previousIsPreview: Bool
+    package var currentIsPreview: Bool
     /// One line per change, grouped by country in code order, each line starting with its kind.
-    public var lines: [String]
+    package var lines: [String]
 
-    public init(from previous: PublicListing, to current: PublicListing) {
+    package init(from previous: PublicListing, to current: PublicListing) {
         previousAsOf = previous.asOf
         currentAsOf = current.asOf
         previousIsPreview = previous.preview
@@ -138,7 +138,7 @@ public struct PublicChanges: Sendable, Equatable {
     private static func quoted(_ text: String?) -> String { text.map { "\"\($0)\"" } ?? "none" }
 
     /// The changes as the internal folder's `changes.txt`.
-    public func text() -> String {
+    package func text() -> String {
         var text = "What changed on the portal since the previous publication in this folder (as of \(previousAsOf)), now as of \(currentAsOf):\n"
         if previousIsPreview != currentIsPreview {
             text += previousIsPreview
@@ -150,7 +150,7 @@ public struct PublicChanges: Sendable, Equatable {
     }
 
     /// One line for the summary of a run into the output folder `out` (as the user gave it).
-    public func summary(out: String) -> String {
+    package func summary(out: String) -> String {
         let count = lines.count
         let file = (out.hasSuffix("/") ? out : out + "/") + PublicationFolder.changes
         return count == 0

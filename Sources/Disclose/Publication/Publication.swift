@@ -1,6 +1,6 @@
 import Foundation
 /// Everything a publication run decided: what the public may see, and the account of the rest.
-public struct Publication: Sendable {
+public struct Publication: Sendable, Equatable {
     /// The day the publication is for.
     public var asOf: Day
     /// SHA-256 over the rule files used (their paths inside the rules root and their bytes,
@@ -16,20 +16,23 @@ public struct Publication: Sendable {
 }
 
 /// The public finding set of one country.
-public struct CountryPublication: Sendable {
+public struct CountryPublication: Sendable, Equatable, Codable {
+    /// The country's two-letter code.
     public var code: String
+    /// The country's name in each language, by language code.
     public var titles: [String: String]
+    /// The languages its portal pages are in, the first the main one.
     public var languages: [String]
     /// Whether the country's list is decided by its PAC or still a draft.
     public var status: CountryStatus
     /// Whether the portal highlights compliant factories in green (a policy setting).
-    public var greenHighlight: Bool
+    package var greenHighlight: Bool
     /// Listed factories, sorted by name then id.
     public var factories: [PublicFactory]
     /// For each public issue, how many listed factories are non-compliant on it.
     public var figures: [IssueFigure]
     /// The country's launch (in a public set, always launched by the as-of day).
-    public var launch: Launch
+    package var launch: Launch
     /// The country's own headings over its public issues, in order; empty when it has none
     /// (the portal then groups the issues by category).
     package var headings: [PublicHeading] = []
@@ -40,7 +43,7 @@ public struct CountryPublication: Sendable {
 }
 
 /// A country's publication calendar applied to the day asked for.
-package struct PublicationSchedule: Sendable, Hashable {
+package struct PublicationSchedule: Sendable, Hashable, Codable {
     package var calendar: PublicationCalendar
     package var reportingPeriod: ReportingPeriod
     /// The day the country's publication is as of: the last publication day on or before the
@@ -74,7 +77,7 @@ package struct PublicationSchedule: Sendable, Hashable {
 }
 
 /// A heading of the country's, with the public issues shown under it.
-package struct PublicHeading: Sendable {
+package struct PublicHeading: Sendable, Equatable, Codable {
     package var id: String
     package var titles: [String: String]
     /// Public issue ids, in the order the heading lists them.
@@ -93,20 +96,25 @@ package struct PublicHeading: Sendable {
 }
 
 /// A factory as the portal shows it.
-public struct PublicFactory: Sendable {
+public struct PublicFactory: Sendable, Equatable, Codable {
     /// How the portal marks a listed factory.
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, Codable {
         /// No non-compliance on any public issue: the portal's green.
         case compliant
+        /// Non-compliant on at least one public issue: its findings are listed.
         case nonCompliant = "non-compliant"
         /// Refused assessment the policy's number of times without an excuse.
         case refused
     }
 
+    /// The factory's id.
     public var id: String
+    /// The factory's name.
     public var name: String
+    /// What the factory makes.
     public var type: String
-    public var country: String
+    package var country: String
+    /// How the portal marks it.
     public var status: Status
     /// The assessment shown (the latest finalised one), if any is.
     public var assessment: PublicAssessment?
@@ -120,71 +128,91 @@ public struct PublicFactory: Sendable {
 }
 
 /// The assessment a listed factory is shown with.
-public struct PublicAssessment: Sendable {
+public struct PublicAssessment: Sendable, Equatable, Codable {
+    /// The assessment's id.
     public var id: String
+    /// The day of the visit.
     public var date: Day
+    /// How it was carried out, if known.
     public var method: AssessmentMethod
+    /// The factory's assessment cycle, from 1.
     public var cycle: Int
 }
 
 /// One public issue raised for a factory.
-public struct PublicFinding: Sendable {
+public struct PublicFinding: Sendable, Equatable, Codable {
+    /// The public issue's id.
     public var issue: String
+    /// The issue's public title in each language.
     public var titles: [String: String]
+    /// The category the issue belongs to.
     public var category: IssueCategory
 }
 
 /// A published factory response.
-public struct PublicResponse: Sendable {
+public struct PublicResponse: Sendable, Equatable, Codable {
+    /// The response's id.
     public var id: String
+    /// The issue it answers; nil for a response to the whole assessment.
     public var issue: String?
+    /// The day it was given.
     public var date: Day
+    /// The factory's words, as moderation let them through.
     public var text: String
+    /// File names of what came with it.
     public var attachments: [String]
 }
 
 /// The number of listed factories non-compliant on one public issue.
-public struct IssueFigure: Sendable {
+public struct IssueFigure: Sendable, Equatable, Codable {
+    /// The public issue's id.
     public var issue: String
+    /// The issue's public title in each language.
     public var titles: [String: String]
+    /// The category the issue belongs to.
     public var category: IssueCategory
+    /// Listed factories whose current assessment raised the issue.
     public var nonCompliantFactories: Int
     /// Listed factories shown with an assessment, the base of the figure.
     public var assessedFactories: Int
     /// In a preview, what about the issue is a draft (the issue, a change, a title), each
     /// with the decision it awaits; empty in a public set.
-    public var drafts: [String] = []
+    package var drafts: [String] = []
 }
 
 /// The internal account: every assessment and response once, escalations, the moderation queue.
-public struct InternalReport: Sendable {
+public struct InternalReport: Sendable, Equatable {
+    /// Every input assessment, with what became of it and why.
     public var assessments: [AssessmentAccount]
+    /// Zero-tolerance findings to escalate, whatever the portal shows.
     public var escalations: [Escalation]
+    /// Every factory response, with what became of it.
     public var responses: [ResponseAccount]
+    /// Problems in the data that did not stop the run (warnings).
     public var dataProblems: [Diagnostic]
     /// Every draft left out of the public set, with what it would have changed.
-    public var drafts: [DraftAccount] = []
+    package var drafts: [DraftAccount] = []
     /// Every factory measured, or not, against each tier of its country.
     package var tiers: [TierMeasure] = []
 }
 
 /// A draft left out of the public set: an item of a country's rules that rests on no adopted
 /// decision, and what publishing it would have changed on the data.
-public struct DraftAccount: Sendable {
-    public var country: String
+package struct DraftAccount: Sendable, Equatable {
+    package var country: String
     /// `issue`, `title`, `change issue`, `withdraw issue`, `parameter`, `launch`, …
-    public var kind: String
-    public var id: String
+    package var kind: String
+    package var id: String
     /// The decision it awaits, or nil for none.
-    public var awaits: String?
+    package var awaits: String?
     /// Plain words: "awaits JO-PROP-2026-02 (proposed)", "no decision".
-    public var reason: String
+    package var reason: String
     /// Where it is written, as `path:line`.
-    public var location: String
+    package var location: String
     /// Listed factories whose public entry it would change: shown with the issue, or without
     /// it, where the preview differs from the public set; for a launch, the factories the
     /// country would list; nil where the effect is not counted (a parameter, a policy value).
-    public var factoriesAffected: Int?
+    package var factoriesAffected: Int?
 
     /// The drafts of the rule books used, with their effect: the factories whose public
     /// entry differs between the public set and the preview.
@@ -226,9 +254,9 @@ public struct DraftAccount: Sendable {
 }
 
 /// What happened to one input assessment.
-public struct AssessmentAccount: Sendable {
+public struct AssessmentAccount: Sendable, Equatable {
     /// The outcome.
-    public enum Disposition: String, Sendable {
+    public enum Disposition: String, Sendable, Codable {
         /// The current assessment of a listed factory, shown on the portal.
         case shown
         /// Withheld from the portal, for `reason`.
@@ -240,27 +268,42 @@ public struct AssessmentAccount: Sendable {
     }
 
     /// Why an assessment is not shown.
-    public enum Reason: String, Sendable {
+    public enum Reason: String, Sendable, Codable {
+        /// Fewer assessments count than the policy's minimum (2 by default): a first assessment is never published.
         case firstAssessment = "first-assessment"
+        /// Its report was not finalised by the as-of day.
         case notFinalised = "not-finalised"
+        /// It took place after the as-of day.
         case afterAsOf = "after-as-of-date"
+        /// A critical question has no usable answer: withheld, never shown compliant.
         case incompleteData = "incomplete-data"
+        /// The factory left the programme and its last cycle has ended.
         case factoryLeft = "factory-left-cycle-ended"
+        /// The country's rules say it publishes nothing.
         case countryPublishesNothing = "country-publishes-nothing"
         /// The country has not launched public reporting (no adopted launch decision by the as-of day).
         case countryNotLaunched = "country-not-launched"
         /// The factory is outside the factories the country's portal covers (its `scope`).
         case outOfScope = "out-of-scope"
+        /// A refused visit that counts towards listing the factory as refusing.
         case refusalCounted = "refusal-counted"
+        /// A refused visit with a reason the policy excuses.
         case refusalExcused = "refusal-excused"
+        /// A refused visit before the assessment now current: it no longer counts.
         case refusalBeforeCurrent = "refusal-before-current-assessment"
     }
 
+    /// The assessment's id.
     public var assessment: String
+    /// The factory's id.
     public var factory: String
+    /// The factory's country code.
     public var country: String
+    /// The day of the visit.
     public var date: Day
+    /// What became of it.
     public var disposition: Disposition
+    /// Why it is not shown; nil when it is.
     public var reason: Reason?
     /// Plain words for people: the reason in detail (missing questions, the cycle end, …).
     public var detail: String
@@ -269,14 +312,22 @@ public struct AssessmentAccount: Sendable {
 }
 
 /// A zero-tolerance case for the Ministry of Labour. Never public.
-public struct Escalation: Sendable {
+public struct Escalation: Sendable, Equatable {
+    /// The factory's country code.
     public var country: String
+    /// The factory's id.
     public var factory: String
+    /// The factory's name.
     public var factoryName: String
+    /// The id of the assessment that found it.
     public var assessment: String
+    /// The day of that assessment.
     public var assessedOn: Day
+    /// The zero-tolerance category's id (`ZT-CHILD-LABOUR`).
     public var category: String
+    /// The category's English title.
     public var categoryTitle: String
+    /// The questions answered non-compliant that hit the category.
     public var questions: [String]
     /// Hours allowed by the protocol, if the rules give them; nil means "immediately": the
     /// generic protocol asks for immediate reporting and sets no number of hours.
@@ -289,7 +340,7 @@ public struct Escalation: Sendable {
 }
 
 /// One step of an escalation, as the internal report gives it.
-package struct EscalationStepDue: Sendable {
+package struct EscalationStepDue: Sendable, Equatable {
     package var step: String
     /// Who acts: `better-work`, `ministry`, `factory`.
     package var actors: [String]
@@ -302,8 +353,10 @@ package struct EscalationStepDue: Sendable {
 }
 
 /// What happened to one factory response.
-public struct ResponseAccount: Sendable {
-    public enum Disposition: String, Sendable {
+public struct ResponseAccount: Sendable, Equatable {
+    /// What became of a response.
+    public enum Disposition: String, Sendable, Codable {
+        /// Shown on the portal beside its finding.
         case published
         /// Held for human moderation; never published automatically.
         case held
@@ -311,9 +364,13 @@ public struct ResponseAccount: Sendable {
         case notShown = "not-shown"
     }
 
+    /// The response's id.
     public var response: String
+    /// The factory's id.
     public var factory: String
+    /// The id of the assessment it answers.
     public var assessment: String
+    /// What became of it.
     public var disposition: Disposition
     /// Why: the moderation rules that flagged it, or why it is not shown.
     public var reasons: [String]

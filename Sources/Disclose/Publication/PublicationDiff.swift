@@ -10,9 +10,9 @@ import Foundation
 /// - **what if** (`Question.whatIf`): each factory's latest finalised assessment judged under
 ///   the latest rules of each version, whatever the assessment's date, so that a change dated
 ///   in the future can be judged before it takes effect.
-public struct PublicationDiff: Sendable {
+package struct PublicationDiff: Sendable {
     /// Which of the two questions the diff answers.
-    public enum Question: Sendable, Hashable {
+    package enum Question: Sendable, Hashable {
         /// The portal as of the day: each assessment under the rules of its own day.
         case portal(asOf: Day)
         /// Each factory's latest assessment under the latest rules of either version, in force
@@ -21,71 +21,74 @@ public struct PublicationDiff: Sendable {
     }
 
     /// A factory whose public status or findings differ.
-    public struct FactoryChange: Sendable {
-        public var country: String
-        public var factory: String
-        public var name: String
+    package struct FactoryChange: Sendable {
+        package var country: String
+        package var factory: String
+        package var name: String
         /// "not listed", "compliant", "non-compliant (3)", "refused".
-        public var before: String
-        public var after: String
+        package var before: String
+        package var after: String
         /// Why the factory is not listed, on the side where it is not.
-        public var notListedBecause: String?
-        public var addedIssues: [String]
-        public var removedIssues: [String]
+        package var notListedBecause: String?
+        package var addedIssues: [String]
+        package var removedIssues: [String]
     }
 
     /// The change in one issue's country figure, or an issue that becomes or stops being public.
-    public struct IssueChange: Sendable {
-        public var country: String
-        public var issue: String
+    package struct IssueChange: Sendable {
+        package var country: String
+        package var issue: String
         /// Non-compliant factories; nil where the issue is not public.
-        public var before: Int?
-        public var after: Int?
+        package var before: Int?
+        package var after: Int?
     }
 
     /// A title that reads differently on the portal.
-    public struct TitleChange: Sendable {
-        public var country: String
+    package struct TitleChange: Sendable {
+        package var country: String
         /// The issue, or nil for the country's own name or a heading.
-        public var issue: String?
+        package var issue: String?
         /// The country's heading, for a heading's title.
-        public var heading: String? = nil
-        public var language: String
-        public var before: String?
-        public var after: String?
+        package var heading: String? = nil
+        package var language: String
+        package var before: String?
+        package var after: String?
     }
 
     /// How one country's rules differ between the versions.
-    public struct RulesChange: Sendable {
-        public var country: String
+    package struct RulesChange: Sendable {
+        package var country: String
         /// Rule files (inside the rules root) whose bytes differ, added or removed.
-        public var files: [String]
+        package var files: [String]
         /// Days on which one version's rules change and the other's do not, in order.
-        public var days: [Day]
+        package var days: [Day]
     }
 
-    public var question: Question
-    public var factories: [FactoryChange] = []
-    public var issues: [IssueChange] = []
-    public var titles: [TitleChange] = []
+    package var question: Question
+    package var factories: [FactoryChange] = []
+    package var issues: [IssueChange] = []
+    package var titles: [TitleChange] = []
     /// Portal pages (file names of `publish --format html`) only one side has.
-    public var pagesGone: [String] = []
-    public var pagesNew: [String] = []
+    package var pagesGone: [String] = []
+    package var pagesNew: [String] = []
     /// Countries published on one side only.
-    public var countriesGone: [String] = []
-    public var countriesNew: [String] = []
+    package var countriesGone: [String] = []
+    package var countriesNew: [String] = []
     /// How the rules differ, per country whose rules differ.
-    public var rules: [RulesChange] = []
+    package var rules: [RulesChange] = []
     /// The day of the latest assessment or refused visit in the data.
-    public var latestAssessment: Day?
+    package var latestAssessment: Day?
 
     /// True when the portal would look the same.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         factories.isEmpty && issues.isEmpty && titles.isEmpty && pagesGone.isEmpty && pagesNew.isEmpty && countriesGone.isEmpty && countriesNew.isEmpty
     }
 
     /// Compares the publication under the old rules with the one under the new rules.
-    public init(before: Publication, after: Publication, question: Question? = nil, rules: [RulesChange] = []) {
+    /// `pages` names a publication's portal pages (the portal writer's, which this library
+    /// does not link); by default none, so no page is said to come or go.
+    package init(before: Publication, after: Publication, question: Question? = nil, rules: [RulesChange] = [],
+                 pages: (Publication) -> [String] = { _ in [] }) {
         self.question = question ?? .portal(asOf: after.asOf)
         self.rules = rules
         latestAssessment = (before.report.assessments + after.report.assessments).map(\.date).max()
@@ -134,8 +137,8 @@ public struct PublicationDiff: Sendable {
                 }
             }
         }
-        let oldPages = Set(PortalSite.makers(before).map(\.name))
-        let newPages = Set(PortalSite.makers(after).map(\.name))
+        let oldPages = Set(pages(before))
+        let newPages = Set(pages(after))
         pagesGone = oldPages.subtracting(newPages).sorted()
         pagesNew = newPages.subtracting(oldPages).sorted()
     }
@@ -178,7 +181,7 @@ public struct PublicationDiff: Sendable {
 
     /// The diff for people: which question it answers, per country what changes, and why a
     /// change of the rules is or is not visible yet.
-    public func text(before: String, after: String) -> String {
+    package func text(before: String, after: String) -> String {
         var lines: [String] = []
         switch question {
         case .portal(let day):
@@ -267,7 +270,7 @@ public struct PublicationDiff: Sendable {
     private static func quoted(_ text: String) -> String { ConditionPrinter.quoted(text) }
 
     /// The diff as data.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         let questionValue: JSONValue = switch question {
         case .portal(let day): .object([("kind", .string("portal")), ("asOf", .string(day.description))])
         case .whatIf(let day): .object([("kind", .string("what-if")), ("rulesFrom", .optional(day?.description))])
@@ -305,7 +308,7 @@ public struct PublicationDiff: Sendable {
 extension PublicationDiff.RulesChange {
     /// How the rules of each country differ between two checked versions (rule books by
     /// country code): the files that differ, and the days on which only one version changes.
-    public static func compare(_ before: [String: RuleBook], _ after: [String: RuleBook]) -> [PublicationDiff.RulesChange] {
+    package static func compare(_ before: [String: RuleBook], _ after: [String: RuleBook]) -> [PublicationDiff.RulesChange] {
         Set(before.keys).union(after.keys).sorted().compactMap { code in
             func files(_ book: RuleBook?) -> [String: [UInt8]] {
                 guard let book else { return [:] }
@@ -325,7 +328,7 @@ extension PublicationDiff.RulesChange {
 extension RuleBook {
     /// Every day on which something of these rules starts, ends or changes: a question, an
     /// issue, a parameter, a policy setting, a zero-tolerance category.
-    public var changeDays: [Day] {
+    package var changeDays: [Day] {
         var days = Set(ruleBoundaries)
         for timeline in policy.values { days.formUnion(timeline.boundaries) }
         return days.sorted()

@@ -3,7 +3,7 @@
 ///
 /// Nothing is checked when the value is made: the publisher checks it as it checks a data
 /// folder, and reports each problem as a diagnostic of its result.
-public struct PublicationInput: Sendable {
+public struct PublicationInput: Sendable, Equatable {
     /// The factories, each id once.
     public var factories: [FactoryRecord]
     /// The assessments and refused visits, each id once, each of one of the factories.

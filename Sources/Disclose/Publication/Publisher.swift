@@ -9,12 +9,12 @@ public struct PublishResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The errors and warnings found but left out of `diagnostics`, for the summary
     /// (`DiagnosticRenderer.render(_:unlisted:)`).
-    public var unlisted = UnlistedCount()
+    package var unlisted = UnlistedCount()
     /// What each assessment's answers were, for the factories asked about (for explanations).
-    public var evaluations: [AssessmentEvaluation]
+    package var evaluations: [AssessmentEvaluation]
     /// The factories asked about (`Publisher.explaining`) as the data gives them, including
     /// those with no assessment at all, which `evaluations` cannot name.
-    public var explainedFactories: [FactoryRecord] = []
+    package var explainedFactories: [FactoryRecord] = []
 
     /// True when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -24,28 +24,28 @@ public struct PublishResult: Sendable {
 }
 
 /// One assessment as evaluated: the answers read and the issues raised, for explanations.
-public struct AssessmentEvaluation: Sendable {
-    public var assessment: AssessmentRecord
-    public var factory: FactoryRecord
+package struct AssessmentEvaluation: Sendable {
+    package var assessment: AssessmentRecord
+    package var factory: FactoryRecord
     /// The rules in force on the assessment day.
-    public var plan: EvaluationPlan
+    package var plan: EvaluationPlan
     /// The answers to the questions that matter, by slot of the plan (nil: not answered or not usable).
-    public var answers: [Answer?]
-    public var statuses: [AnswerStatus]
+    package var answers: [Answer?]
+    package var statuses: [AnswerStatus]
     /// Positions in `plan.issues` of the issues raised.
-    public var raised: [Int]
+    package var raised: [Int]
     /// Slots answered "not applicable" where their question's `required when` needs an answer.
-    public var requiredButNotApplicable: [Int] = []
+    package var requiredButNotApplicable: [Int] = []
 }
 
 /// Runs raw CAT data through the rule books of its countries and applies the publication policy.
-public struct Publisher {
+public struct Publisher: Sendable {
     /// The folder that holds rules/ and countries/.
     public var project: String
     /// The day the publication is for.
     public var asOf: Day
     /// Factories whose answers to keep, for `explain`.
-    public var explaining: Set<String> = []
+    package var explaining: Set<String> = []
     /// A preview for the PAC: drafts and countries not launched included, every output marked
     /// as such. Otherwise only what adopted decisions make public (grammar.md §5).
     public var preview = false
@@ -53,7 +53,7 @@ public struct Publisher {
     /// instead of those of its own day, as of this day or the last day of the data, whichever
     /// is later, so that each factory's latest assessment counts. Never for a publication:
     /// the portal judges an assessment by the rules of the day it was made.
-    public var judgingOn: Day?
+    package var judgingOn: Day?
     /// Paths in messages are relative to this folder.
     public var displayBase = FileManager.default.currentDirectoryPath
     /// Where the rule files under `project` are read: the disk by default, or a

@@ -2,7 +2,7 @@
 ///
 /// Foundation on Linux has no hashing API and the project takes no package dependencies,
 /// so this is the plain algorithm; a test checks it against the standard's examples.
-public struct SHA256 {
+package struct SHA256 {
     private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
@@ -19,10 +19,10 @@ public struct SHA256 {
     ]
 
     /// Creates an empty hash.
-    public init() {}
+    package init() {}
 
     /// Adds bytes.
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             pending.append(byte)
             length += 1
@@ -35,7 +35,7 @@ public struct SHA256 {
 
     /// Adds the bytes of a buffer, whole blocks straight from it (for files: the byte-at-a-time
     /// path above runs at a few megabytes a second).
-    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    package mutating func update(_ buffer: UnsafeRawBufferPointer) {
         var start = 0
         while !pending.isEmpty, start < buffer.count {
             update(CollectionOfOne(buffer[start]))
@@ -50,7 +50,7 @@ public struct SHA256 {
     }
 
     /// The digest as 64 lowercase hex digits.
-    public mutating func hexDigest() -> String {
+    package mutating func hexDigest() -> String {
         let bits = length &* 8
         update([0x80])
         while pending.count != 56 { update([0]) }

@@ -12,7 +12,7 @@
 /// deviations it is not named, and when every rate is equal (deviation 0) nobody is. A rate
 /// threshold names a factory whose rate is below the percentage. Only a factory listed on the
 /// portal is named; an unmeasured one is not, and the reason is kept for `explain`.
-enum TierRun {
+package enum TierRun {
     /// One factory's measure against one tier, for the internal report and `explain`.
     struct Input {
         var factory: FactoryRecord
@@ -79,7 +79,7 @@ enum TierRun {
     }
 
     /// A rate in hundredths of a percent as people read it: "87.5%".
-    static func percentText(_ rate: Int) -> String {
+    package static func percentText(_ rate: Int) -> String {
         let whole = rate / 100, part = rate % 100
         if part == 0 { return "\(whole)%" }
         return part % 10 == 0 ? "\(whole).\(part / 10)%" : "\(whole).\(part < 10 ? "0" : "")\(part)%"
@@ -140,9 +140,9 @@ enum TierRun {
 }
 
 /// A tier as published for one country.
-package struct PublicTier: Sendable {
+package struct PublicTier: Sendable, Equatable, Codable {
     /// A factory the tier names.
-    package struct Named: Sendable {
+    package struct Named: Sendable, Equatable, Codable {
         package var id: String
         package var name: String
         /// Its compliance rate, in percent, to two decimals.
@@ -175,7 +175,7 @@ package struct PublicTier: Sendable {
 }
 
 /// One factory measured (or not) against one tier: what `explain` shows.
-package struct TierMeasure: Sendable {
+package struct TierMeasure: Sendable, Equatable {
     package var tier: String
     package var factory: String
     package var factoryName: String

@@ -7,7 +7,7 @@ public struct CheckResult: Sendable {
     /// Every problem found, errors and warnings, in a stable order.
     public let diagnostics: [Diagnostic]
     /// Every file read.
-    public let files: [SourceFile]
+    package let files: [SourceFile]
     /// For a country: the rules as its adopted decisions make them, which is all that may be
     /// published (`ruleBook` holds drafts too, for checks, examples and the preview).
     public var publicRuleBook: RuleBook? = nil
@@ -21,22 +21,24 @@ public struct CheckResult: Sendable {
 /// Checking collects: it reports every problem it can find in one run and avoids
 /// cascades by leaving out of the rule book whatever failed, so that later checks see
 /// only sound items.
-public struct Checker {
+public struct Checker: Sendable {
     /// Checks the rule book whose entry file is `path`.
     ///
     /// - Parameters:
     ///   - root: the folder includes may not leave; by default the folder above `path` that holds `rules/`.
+    ///   - access: where the files are read: nil for the disk, or a `MemoryFileAccess` for rules
+    ///     held in memory (then nothing is read from disk).
     ///   - displayBase: paths in messages are shown relative to this folder (default: the working folder).
-    public static func check(entry path: String, root: String? = nil, access: any RuleFileAccess = DiskFileAccess(),
+    public static func check(entry path: String, root: String? = nil, access: (any RuleFileAccess)? = nil,
                              displayBase: String = FileManager.default.currentDirectoryPath) -> CheckResult {
         check(entries: [path], root: root, access: access, displayBase: displayBase)[0]
     }
 
     /// Checks several entry files in one run, reading and parsing each shared file once.
-    public static func check(entries paths: [String], root: String? = nil, access: any RuleFileAccess = DiskFileAccess(),
+    public static func check(entries paths: [String], root: String? = nil, access: (any RuleFileAccess)? = nil,
                              displayBase: String = FileManager.default.currentDirectoryPath) -> [CheckResult] {
         var memo = CheckRunMemo()
-        return check(entries: paths, root: root, access: access, displayBase: displayBase, memo: &memo)
+        return check(entries: paths, root: root, access: access ?? DiskFileAccess(), displayBase: displayBase, memo: &memo)
     }
 
     /// Checks entries with what an earlier run learned (the fuzz target for rule files keeps

@@ -117,9 +117,9 @@ struct ClauseRules {
 }
 
 /// ISO 639-1 language codes, for catching `kh` written for Khmer (`km`).
-public enum LanguageCodes {
+package enum LanguageCodes {
     /// Every two-letter code of ISO 639-1.
-    public static let all: Set<String> = Set("""
+    package static let all: Set<String> = Set("""
     aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu \
     fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn \
     ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os \
@@ -138,7 +138,7 @@ public enum LanguageCodes {
 extension DeclarationKind {
     /// The keywords of the clauses this kind of declaration takes, alphabetically: what an
     /// editor offers at the start of a clause line.
-    public var clauseKeywords: [String] {
+    package var clauseKeywords: [String] {
         ClauseRules.of(self).allowed.keywords.filter { $0 != ClauseKind.entry.keyword }
     }
 }

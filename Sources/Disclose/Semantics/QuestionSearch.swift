@@ -7,30 +7,30 @@ import Foundation
 /// words staff use for what the catalogue words differently are widened ("annual" finds "last
 /// twelve months"), and a final "s" is optional. Questions matching more of the words come
 /// first, then those matching them as whole words, then in catalogue order.
-public struct QuestionSearch: Sendable {
+package struct QuestionSearch: Sendable {
     /// One question found, with what staff need to write a rule on it.
-    public struct Match: Sendable {
-        public var question: Question
+    package struct Match: Sendable {
+        package var question: Question
         /// The compliance point's and the cluster's English titles.
-        public var point: String
-        public var cluster: String
+        package var point: String
+        package var cluster: String
         /// Words of the search it matches, out of `QuestionSearch.words`.
-        public var matched: Int
+        package var matched: Int
         /// The public issues that read it, by country: `(country, issue, isDraft)`.
-        public var usedBy: [(country: String, issue: String, isDraft: Bool)]
+        package var usedBy: [(country: String, issue: String, isDraft: Bool)]
     }
 
     /// The search words, folded (lowercase, without accents), common small words left out.
-    public var words: [String]
+    package var words: [String]
     /// The best matches, best first.
-    public var matches: [Match]
+    package var matches: [Match]
 
     /// How many matches are shown at most.
-    public static let limit = 8
+    package static let limit = 8
 
     /// Searches the catalogue of `books` (country rule books by code; the catalogue is shared)
     /// for `query`, under the rules in force on `day`.
-    public init(_ query: [String], books: [String: RuleBook], on day: Day) {
+    package init(_ query: [String], books: [String: RuleBook], on day: Day) {
         let stop: Set<String> = ["the", "a", "an", "of", "in", "on", "and", "or", "to", "for", "is", "are", "with", "by"]
         words = query.flatMap { Self.fold($0).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init) }
             .filter { !stop.contains($0) }
@@ -125,7 +125,7 @@ public struct QuestionSearch: Sendable {
 
     /// The matches for people: each question's wording, answer, non-compliant answers, legal
     /// reference, and the countries' issues that read it.
-    public func text() -> String {
+    package func text() -> String {
         guard !matches.isEmpty else {
             return "no question of the catalogue matches \(words.map { "`\($0)`" }.joined(separator: ", ")): try fewer or other words, or a question id"
         }

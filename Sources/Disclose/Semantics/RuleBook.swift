@@ -8,46 +8,46 @@ public struct RuleBook: Sendable {
     /// The country this rule book publishes for, if its root file is a country file.
     public let country: Country?
     /// The CAT catalogue: every question known, in declaration order; `Question.index` is the position here.
-    public let questions: [Timeline<Question>]
+    package let questions: [Timeline<Question>]
     /// Question index by id.
-    public let questionIndex: [String: Int]
+    package let questionIndex: [String: Int]
     /// Clusters by id, in declaration order.
-    public let clusters: [Cluster]
+    package let clusters: [Cluster]
     /// Compliance points, in declaration order.
-    public let points: [CompliancePoint]
+    package let points: [CompliancePoint]
     /// Public issues by id, in declaration order; withdrawn periods included.
-    public let issues: [Timeline<IssueState>]
+    package let issues: [Timeline<IssueState>]
     /// Parameters by name.
-    public let parameters: [String: Timeline<ParameterValue>]
+    package let parameters: [String: Timeline<ParameterValue>]
     /// Publication policy settings.
-    public let policy: [PolicySetting: Timeline<PolicyValue>]
+    package let policy: [PolicySetting: Timeline<PolicyValue>]
     /// Zero-tolerance categories, in declaration order.
-    public let zeroTolerance: [Timeline<ZeroToleranceCategory>]
+    package let zeroTolerance: [Timeline<ZeroToleranceCategory>]
     /// PAC decisions known to this rule book, by id.
-    public let decisions: [String: Decision]
+    package let decisions: [String: Decision]
     /// Rules that hold a factory response for human moderation.
-    public let moderation: [ModerationRule]
+    package let moderation: [ModerationRule]
     /// Programme-wide constraints every country must meet.
-    public let constraints: [Constraint]
+    package let constraints: [Constraint]
     /// The choices the country file makes, with the decisions they cite.
-    public let choices: [CountryChoice]
+    package let choices: [CountryChoice]
     /// Examples written in the rule files.
-    public let examples: [Example]
+    package let examples: [Example]
     /// Every file read, in the order read.
-    public let files: [SourceFile]
+    package let files: [SourceFile]
     /// The path of each of `files` relative to the rules root, whatever the working folder:
     /// what the rules digest names (`SourceFile.path` is relative to the working folder).
-    public let rootRelativePaths: [String]
+    package let rootRelativePaths: [String]
     /// The country's launch, and the standing of every item that could reach a public output.
-    public internal(set) var standing: PublicStanding = .none
+    package internal(set) var standing: PublicStanding = .none
     /// The country's own headings over its public issues, in file order: for display only.
     package internal(set) var headings: [Heading] = []
     /// The country's tiers: public lists computed over its factories, in file order.
     package internal(set) var tiers: [Tier] = []
     /// The factory attributes conditions may test, in declaration order; `RuleCondition.attribute` indexes this.
-    public internal(set) var attributes: [FactoryAttribute] = []
+    package internal(set) var attributes: [FactoryAttribute] = []
     /// Which factories the country's portal covers; nil: all of them.
-    public internal(set) var scope: PortalScope? = nil
+    package internal(set) var scope: PortalScope? = nil
 
     /// The question with id `id` as in force on `day`.
     public func question(_ id: String, on day: Day) -> Question? {
@@ -67,8 +67,17 @@ public struct RuleBook: Sendable {
         }
     }
 
+    /// The questions `issue`'s condition reads, as in force on `day`, in the order it reads them:
+    /// what a tool asks for to evaluate the issue, without the condition's syntax.
+    public func questions(readBy issue: Issue, on day: Day) -> [Question] {
+        var seen = Set<Int>()
+        return issue.condition.questions.compactMap { index in
+            seen.insert(index).inserted ? questions[index].value(on: day) : nil
+        }
+    }
+
     /// The publication policy in force on `day`.
-    public func publicationPolicy(on day: Day) -> PublicationPolicy {
+    package func publicationPolicy(on day: Day) -> PublicationPolicy {
         var result = PublicationPolicy.portalDefault
         for (setting, timeline) in policy {
             guard let value = timeline.value(on: day) else { continue }
@@ -79,7 +88,7 @@ public struct RuleBook: Sendable {
 }
 
 /// The country a rule book publishes for.
-public struct Country: Sendable {
+public struct Country: Sendable, Equatable {
     /// ISO 3166-1 alpha-2 code, such as `KH`.
     public var code: String
     /// Its name in each language.
@@ -89,13 +98,13 @@ public struct Country: Sendable {
     /// Whether the PAC has decided its list, or it is still a draft.
     public var status: CountryStatus
     /// The decision behind a decided list.
-    public var decision: String?
+    package var decision: String?
     /// True for a programme that publishes no factory findings at all.
-    public var publishesNothing: Bool
+    package var publishesNothing: Bool
     /// Why, when it publishes nothing.
-    public var reason: String?
+    package var reason: String?
     /// Where the `country` declaration is.
-    public var origin: SourceRange
+    package var origin: SourceRange
 }
 
 /// A heading under which a country shows some of its public issues (BFC's "Contracts"):
@@ -117,7 +126,7 @@ package struct Heading: Sendable {
 /// Better Factories Cambodia's low-compliance factories, and its union compliance.
 package struct Tier: Sendable {
     /// Whose compliance the tier measures.
-    package enum Subject: String, Sendable, CaseIterable {
+    package enum Subject: String, Sendable, CaseIterable, Codable {
         /// The factory's own: its findings.
         case factory
         /// The union's at the factory: never counted against the factory's own findings.
@@ -157,19 +166,19 @@ package struct Tier: Sendable {
 
 /// A column of the factories table that conditions may test (`attribute sector`), with the
 /// values it may have. Values are compared without regard to case or surrounding spaces.
-public struct FactoryAttribute: Sendable {
+package struct FactoryAttribute: Sendable {
     /// The optional columns of the factories table that can be declared as attributes.
-    public static let columns = ["sector", "province", "export_licence"]
+    package static let columns = ["sector", "province", "export_licence"]
 
     /// The column's name, such as `sector`.
-    public var name: String
+    package var name: String
     /// The values declared, as written.
-    public var values: [String]
-    public var titles: [String: String]
-    public var origin: SourceRange
+    package var values: [String]
+    package var titles: [String: String]
+    package var origin: SourceRange
 
     /// The declared value a data value stands for (compared in lower case, trimmed), if any.
-    public func declaredValue(_ text: String) -> String? {
+    package func declaredValue(_ text: String) -> String? {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
         return values.first { $0.lowercased() == key }
     }
@@ -177,19 +186,19 @@ public struct FactoryAttribute: Sendable {
 
 /// Which factories a country's portal covers (`scope`): the others are evaluated and escalated
 /// as usual, but withheld publicly as `out-of-scope`.
-public struct PortalScope: Sendable {
-    public var id: String
+package struct PortalScope: Sendable {
+    package var id: String
     /// A condition on factory attributes only.
-    public var condition: RuleCondition
+    package var condition: RuleCondition
     /// The condition as written, for the internal report.
-    public var conditionText: String
-    public var decision: String?
-    public var origin: SourceRange
+    package var conditionText: String
+    package var decision: String?
+    package var origin: SourceRange
 
     /// Whether a factory with these attribute values (by attribute index; nil: missing or not
     /// a declared value) is covered; nil when a value the condition reads is missing, so that
     /// coverage cannot be told.
-    public func covers(_ values: [String?]) -> Bool? {
+    package func covers(_ values: [String?]) -> Bool? {
         func evaluate(_ condition: RuleCondition) -> Bool? {
             switch condition {
             case .attribute(let index, let value):
@@ -212,30 +221,37 @@ public struct PortalScope: Sendable {
 }
 
 /// Whether a country's list rests on a PAC decision yet.
-public enum CountryStatus: String, Sendable, CaseIterable {
-    case decided, draft
+public enum CountryStatus: String, Sendable, CaseIterable, Equatable, Codable {
+    /// Its rules rest on adopted PAC decisions.
+    case decided
+    /// Its rules are a draft: it publishes nothing yet.
+    case draft
 }
 
 /// One of the CAT's eight clusters.
-public struct Cluster: Sendable {
-    public var id: String
-    public var titles: [String: String]
-    public var origin: SourceRange
+package struct Cluster: Sendable {
+    package var id: String
+    package var titles: [String: String]
+    package var origin: SourceRange
 }
 
 /// A compliance point inside a cluster.
-public struct CompliancePoint: Sendable {
-    public var id: String
-    public var cluster: String
-    public var titles: [String: String]
-    public var origin: SourceRange
+package struct CompliancePoint: Sendable {
+    package var id: String
+    package var cluster: String
+    package var titles: [String: String]
+    package var origin: SourceRange
 }
 
 /// The kind of answer a question takes.
 public enum AnswerKind: Sendable, Hashable, CustomStringConvertible {
+    /// `yes` or `no`.
     case yesNo
+    /// A number, in the unit named (`years`, `hours`).
     case number(unit: String)
+    /// A date, `YYYY-MM-DD`.
     case date
+    /// One of the options listed, written as they are.
     case choice([String])
 
     public var description: String {
@@ -250,64 +266,84 @@ public enum AnswerKind: Sendable, Hashable, CustomStringConvertible {
 
 /// A number with its unit, a date, or a parameter to look up on the day of evaluation.
 public enum Operand: Sendable, Hashable {
+    /// A number, with its unit if it has one.
     case number(Double, unit: String?)
+    /// A day.
     case date(Day)
+    /// A parameter, by name, whose value on the assessment's day is compared with.
     case parameter(String)
 }
 
 /// Which answers to a question are non-compliant.
 public enum Violation: Sendable, Hashable {
+    /// Answering `yes` is non-compliant.
     case yes
+    /// Answering `no` is non-compliant.
     case no
+    /// An answer that compares so with the operand is non-compliant (`below 15 years`).
     case comparison(Comparison, Operand)
+    /// Answering one of these options is non-compliant.
     case choices(Set<String>)
     /// No answer is a violation: an informational question, read by conditions (the sector, whether child labour was remediated).
     case informational
 }
 
 /// A CAT question as in force during one period.
-public struct Question: Sendable {
+public struct Question: Sendable, Equatable {
+    /// The question's id in the catalogue (`CHL-LAB-02`).
     public var id: String
     /// Its position in `RuleBook.questions`: answers are looked up by this, not by id.
-    public var index: Int
-    public var point: String
+    package var index: Int
+    package var point: String
     /// Its wording in each language.
     public var texts: [String: String]
+    /// The legal reference behind it, if the rules give one.
     public var legal: String?
+    /// What kind of answer it takes.
     public var answer: AnswerKind
+    /// Which answers are non-compliant.
     public var violation: Violation
+    /// Whether `not-applicable` is an answer it accepts.
     public var allowsNotApplicable: Bool
-    public var documentation: [String]
+    package var documentation: [String]
     /// Where it is declared, and where a country changed it.
-    public var origin: SourceRange
-    public var changes: [Provenance]
+    package var origin: SourceRange
+    package var changes: [Provenance]
     /// When an answer is required (`required when`): while this holds, a missing or
     /// not-applicable answer makes the assessment incomplete data for the issues that read it.
-    public var requiredWhen: RuleCondition? = nil
+    package var requiredWhen: RuleCondition? = nil
     /// `requiredWhen` as written, for explanations.
-    public var requiredWhenText: String? = nil
+    package var requiredWhenText: String? = nil
 }
 
 /// Where a country-level choice was made and the decision it rests on.
-public struct Provenance: Sendable {
-    public var origin: SourceRange
-    public var decision: String?
-    public var reason: String?
+package struct Provenance: Sendable, Equatable {
+    package var origin: SourceRange
+    package var decision: String?
+    package var reason: String?
 }
 
 /// The fixed set of categories a public issue belongs to.
-public enum IssueCategory: String, Sendable, CaseIterable, Comparable {
+public enum IssueCategory: String, Sendable, CaseIterable, Comparable, Equatable, Codable {
+    /// Freedom of association and collective bargaining.
     case freedomOfAssociation = "freedom-of-association"
+    /// Forced labour.
     case forcedLabour = "forced-labour"
+    /// Child labour.
     case childLabour = "child-labour"
+    /// Discrimination.
     case discrimination
+    /// Wages and benefits.
     case wages
+    /// Occupational safety and health; working time issues go here too.
     case safetyAndHealth = "safety-and-health"
+    /// Workplace dialogue.
     case workplaceDialogue = "workplace-dialogue"
+    /// An issue of the country's own, outside the mandatory categories.
     case countrySpecific = "country-specific"
 
     /// Categories every publishing country must cover (or explain).
-    public var isMandatory: Bool { self != .countrySpecific }
+    package var isMandatory: Bool { self != .countrySpecific }
 
     public static func < (lhs: IssueCategory, rhs: IssueCategory) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -315,7 +351,7 @@ public enum IssueCategory: String, Sendable, CaseIterable, Comparable {
 }
 
 /// A checked condition, with questions referred to by index.
-public indirect enum RuleCondition: Sendable, Hashable {
+package indirect enum RuleCondition: Sendable, Hashable {
     case status(question: Int, QuestionStatus)
     case quantified(Quantifier, questions: [Int], QuestionStatus)
     case answer(question: Int, AnswerTest)
@@ -327,7 +363,7 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case or([RuleCondition])
 
     /// Every question the condition reads.
-    public var questions: [Int] {
+    package var questions: [Int] {
         switch self {
         case .status(let question, _), .answer(let question, _), .comparison(let question, _, _): [question]
         case .quantified(_, let questions, _): questions
@@ -338,7 +374,7 @@ public indirect enum RuleCondition: Sendable, Hashable {
     }
 
     /// Every factory attribute the condition reads, by index into `RuleBook.attributes`.
-    public var attributes: [Int] {
+    package var attributes: [Int] {
         switch self {
         case .attribute(let index, _): [index]
         case .status, .quantified, .answer, .comparison: []
@@ -349,37 +385,39 @@ public indirect enum RuleCondition: Sendable, Hashable {
 }
 
 /// A test of a question's raw answer.
-public enum AnswerTest: Sendable, Hashable {
+package enum AnswerTest: Sendable, Hashable {
     case yes, no
     case choice(String)
 }
 
 /// A public issue as in force during one period.
-public struct Issue: Sendable {
+public struct Issue: Sendable, Equatable {
+    /// The issue's id (`KH-01`).
     public var id: String
     /// Public title in each language.
     public var titles: [String: String]
+    /// The category it belongs to.
     public var category: IssueCategory
-    public var condition: RuleCondition
+    package var condition: RuleCondition
     /// The condition as written, for explanations.
-    public var conditionText: String
-    public var documentation: [String]
+    package var conditionText: String
+    package var documentation: [String]
     /// Where it is declared.
-    public var origin: SourceRange
+    package var origin: SourceRange
     /// The decision it rests on, for a country's own issue.
-    public var decision: String?
+    package var decision: String?
     /// Country changes applied to it, in order.
-    public var changes: [Provenance]
+    package var changes: [Provenance]
 }
 
 /// Whether an issue is in force or withdrawn during a period.
-public enum IssueState: Sendable {
+package enum IssueState: Sendable {
     case inForce(Issue)
     /// Withdrawn by the country: the issue as it was, and the choice that withdrew it.
     case withdrawn(Issue, Provenance)
 
     /// The issue's id.
-    public var id: String {
+    package var id: String {
         switch self {
         case .inForce(let issue): issue.id
         case .withdrawn(let issue, _): issue.id
@@ -389,17 +427,22 @@ public enum IssueState: Sendable {
 
 /// A parameter's value.
 public enum ParameterValue: Sendable, Hashable {
+    /// A number, with its unit if it has one.
     case quantity(Double, unit: String?)
+    /// A day.
     case date(Day)
+    /// `yes` or `no`.
     case flag(Bool)
+    /// A text.
     case text(String)
+    /// A list of words.
     case words([String])
     /// Different values by a factory attribute (`value 300 hours for sector "garment"`): by
     /// declared value, and for every other value (`otherwise`, nil when every value is listed).
     indirect case byAttribute(attribute: String, values: [String: ParameterValue], otherwise: ParameterValue?)
 
     /// A value of the kind it holds: itself, or for values by attribute one of them.
-    public var representative: ParameterValue {
+    package var representative: ParameterValue {
         if case .byAttribute(_, let values, let otherwise) = self {
             return otherwise ?? values.keys.sorted().first.flatMap { values[$0] } ?? self
         }
@@ -408,7 +451,7 @@ public enum ParameterValue: Sendable, Hashable {
 }
 
 /// The publication policy settings the language knows.
-public enum PolicySetting: String, Sendable, CaseIterable {
+package enum PolicySetting: String, Sendable, CaseIterable {
     case minimumAssessments = "minimum-assessments"
     case refusalsToList = "refusals-to-list"
     case excusedRefusalReasons = "excused-refusal-reasons"
@@ -419,7 +462,7 @@ public enum PolicySetting: String, Sendable, CaseIterable {
     case reportingPeriod = "reporting-period"
 
     /// What a value must look like, for messages.
-    public var expected: String {
+    package var expected: String {
         switch self {
         case .minimumAssessments, .refusalsToList: "a whole number such as `2`"
         case .excusedRefusalReasons: "reasons from: " + RefusalReason.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
@@ -433,14 +476,17 @@ public enum PolicySetting: String, Sendable, CaseIterable {
 }
 
 /// Why a factory refused an assessment, as the policy distinguishes them.
-public enum RefusalReason: String, Sendable, CaseIterable {
+public enum RefusalReason: String, Sendable, CaseIterable, Equatable {
+    /// No reason given.
     case none
+    /// Force majeure: the visit could not take place for reasons beyond the factory's control.
     case forceMajeure = "force-majeure"
+    /// Several other (non-Better-Work) audits at the factory on the same day.
     case otherAuditsSameDay = "other-audits-same-day"
 }
 
 /// A checked policy value.
-public enum PolicyValue: Sendable, Hashable {
+package enum PolicyValue: Sendable, Hashable {
     case count(Int)
     case reasons(Set<RefusalReason>)
     case retention(ExitRetention)
@@ -451,7 +497,7 @@ public enum PolicyValue: Sendable, Hashable {
 }
 
 /// When a country publishes: whenever the data is published (the portal), or on fixed days.
-public enum PublicationCalendar: String, Sendable, CaseIterable {
+package enum PublicationCalendar: String, Sendable, CaseIterable, Equatable, Codable {
     /// On the day asked for.
     case continuous
     /// On the last day of March, June, September and December.
@@ -461,7 +507,7 @@ public enum PublicationCalendar: String, Sendable, CaseIterable {
 
     /// The last publication day on or before `day`: the day itself when publishing
     /// continuously, otherwise the last quarter's or month's end that is not after it.
-    public func publicationDay(onOrBefore day: Day) -> Day {
+    package func publicationDay(onOrBefore day: Day) -> Day {
         let (year, month, _) = day.parts
         switch self {
         case .continuous:
@@ -478,7 +524,7 @@ public enum PublicationCalendar: String, Sendable, CaseIterable {
 }
 
 /// The period a country's publication reports on.
-public enum ReportingPeriod: String, Sendable, CaseIterable {
+package enum ReportingPeriod: String, Sendable, CaseIterable, Equatable, Codable {
     /// 1 January to 31 December, as Better Factories Cambodia's Public Reporting Database reports.
     case calendarYear = "calendar-year"
     /// Each factory's own service cycle (the portal's default).
@@ -486,26 +532,26 @@ public enum ReportingPeriod: String, Sendable, CaseIterable {
 }
 
 /// How long a factory that left the programme stays listed.
-public enum ExitRetention: String, Sendable, CaseIterable {
+package enum ExitRetention: String, Sendable, CaseIterable {
     case untilCycleEnd = "until-cycle-end"
     case none
 }
 
 /// The publication policy in force on a day.
-public struct PublicationPolicy: Sendable, Hashable {
-    public var minimumAssessments: Int
-    public var refusalsToList: Int
-    public var excusedRefusalReasons: Set<RefusalReason>
-    public var exitRetention: ExitRetention
-    public var cycleLengthMonths: Int
-    public var greenHighlight: Bool
+package struct PublicationPolicy: Sendable, Hashable {
+    package var minimumAssessments: Int
+    package var refusalsToList: Int
+    package var excusedRefusalReasons: Set<RefusalReason>
+    package var exitRetention: ExitRetention
+    package var cycleLengthMonths: Int
+    package var greenHighlight: Bool
     /// When the country publishes (portal: continuously).
-    public var calendar: PublicationCalendar = .continuous
+    package var calendar: PublicationCalendar = .continuous
     /// What its publication reports over (portal: each factory's cycle).
-    public var reportingPeriod: ReportingPeriod = .factoryCycle
+    package var reportingPeriod: ReportingPeriod = .factoryCycle
 
     /// The portal's published policy, used for a setting no rule file declares.
-    public static let portalDefault = PublicationPolicy(
+    package static let portalDefault = PublicationPolicy(
         minimumAssessments: 2, refusalsToList: 2, excusedRefusalReasons: [.forceMajeure, .otherAuditsSameDay],
         exitRetention: .untilCycleEnd, cycleLengthMonths: 12, greenHighlight: true)
 
@@ -525,16 +571,16 @@ public struct PublicationPolicy: Sendable, Hashable {
 }
 
 /// A category of the zero-tolerance protocol, as in force during one period.
-public struct ZeroToleranceCategory: Sendable {
-    public var id: String
-    public var titles: [String: String]
+package struct ZeroToleranceCategory: Sendable {
+    package var id: String
+    package var titles: [String: String]
     /// Questions whose non-compliance triggers an escalation.
-    public var questions: [Int]
+    package var questions: [Int]
     /// Hours within which the case must reach the Ministry of Labour; nil (no `deadline`)
     /// means immediately, with no number of hours set, as the generic protocol asks.
-    public var deadlineHours: Int?
-    public var origin: SourceRange
-    public var changes: [Provenance]
+    package var deadlineHours: Int?
+    package var origin: SourceRange
+    package var changes: [Provenance]
     /// The protocol's steps, in order (empty for a category written with `deadline` or
     /// neither): who acts, and how soon.
     package var steps: [EscalationStep] = []
@@ -591,63 +637,63 @@ package struct EscalationStep: Sendable, Hashable {
 }
 
 /// A rule that holds factory responses for human moderation: words per language, and patterns.
-public struct ModerationRule: Sendable {
-    public var id: String
+package struct ModerationRule: Sendable {
+    package var id: String
     /// Why a response is held, in each language: shown to the moderator.
-    public var titles: [String: String]
+    package var titles: [String: String]
     /// Words and phrases, lowercase, by language.
-    public var words: [String: [String]]
+    package var words: [String: [String]]
     /// Words that come before a person's name (titles, kinship terms, "contact"), by language.
-    public var nameCues: [String: [String]]
+    package var nameCues: [String: [String]]
     /// Regular expressions (ICU syntax), matched anywhere in the text.
-    public var patterns: [String]
-    public var origin: SourceRange
+    package var patterns: [String]
+    package var origin: SourceRange
 }
 
 /// A PAC decision from a country's register.
-public struct Decision: Sendable {
-    public var id: String
-    public var titles: [String: String]
-    public var status: DecisionStatus
-    public var supersededBy: String?
+package struct Decision: Sendable {
+    package var id: String
+    package var titles: [String: String]
+    package var status: DecisionStatus
+    package var supersededBy: String?
     /// When it was taken (or proposed), as precisely as its source gives it.
-    public var date: PartialDate?
-    public var source: String?
-    public var covers: [String]
+    package var date: PartialDate?
+    package var source: String?
+    package var covers: [String]
     /// Issues it makes public, withdraws, or whose titles it rewords.
-    public var publishes: [String]
-    public var withdraws: [String]
-    public var rewords: [String]
-    public var origin: SourceRange
+    package var publishes: [String]
+    package var withdraws: [String]
+    package var rewords: [String]
+    package var origin: SourceRange
     /// Where each id is written in each clause, so that a message about one points at it.
-    public var itemOrigins: [DecisionClause: [String: SourceRange]] = [:]
+    package var itemOrigins: [DecisionClause: [String: SourceRange]] = [:]
 
     /// The clauses of a decision that list ids.
-    public enum DecisionClause: Sendable, Hashable {
+    package enum DecisionClause: Sendable, Hashable {
         case covers, publishes, withdraws, rewords
     }
 
     /// Every item it decides, of any kind.
-    public var decidedItems: Set<String> { Set(covers + publishes + withdraws + rewords) }
+    package var decidedItems: Set<String> { Set(covers + publishes + withdraws + rewords) }
 
     /// Where `item` is written in `clause`, or the decision's name.
-    public func origin(of item: String, in clause: DecisionClause) -> SourceRange {
+    package func origin(of item: String, in clause: DecisionClause) -> SourceRange {
         itemOrigins[clause]?[item] ?? origin
     }
 }
 
 /// A programme-wide constraint, declared once in rules/ and checked for every country.
-public struct Constraint: Sendable {
-    public var id: String
-    public var titles: [String: String]
-    public var requirements: [Requirement]
-    public var origin: SourceRange
+package struct Constraint: Sendable {
+    package var id: String
+    package var titles: [String: String]
+    package var requirements: [Requirement]
+    package var origin: SourceRange
 }
 
 /// What a constraint requires.
-public enum Requirement: Sendable, Hashable {
+package enum Requirement: Sendable, Hashable {
     /// The checks the validator knows.
-    public enum Check: String, Sendable, CaseIterable {
+    package enum Check: String, Sendable, CaseIterable {
         /// Every mandatory category is covered, or omitted by a decision.
         case categoriesCovered = "categories-covered"
     }
@@ -657,47 +703,47 @@ public enum Requirement: Sendable, Hashable {
 }
 
 /// A choice a country file makes: what it declares or changes, and the decision it cites.
-public struct CountryChoice: Sendable {
+package struct CountryChoice: Sendable {
     /// The declaration kind (`issue`, `withdraw issue`, `titles`, …).
-    public var kind: DeclarationKind
+    package var kind: DeclarationKind
     /// The item's id, and for `titles` the issue ids of its entries after the language code.
-    public var items: [String]
-    public var decision: String?
+    package var items: [String]
+    package var decision: String?
     /// Where `decided by` names the decision.
-    public var decisionCitation: SourceRange?
+    package var decisionCitation: SourceRange?
     /// The first day the choice is in force, when dated.
-    public var from: Day?
+    package var from: Day?
     /// The last day, when dated.
-    public var until: Day?
+    package var until: Day?
     /// The reason given, if any.
-    public var reason: String?
+    package var reason: String?
     /// What it sets, clause by clause (`value 16 years`, `title km`, `raised when`).
-    public var changes: [String]
+    package var changes: [String]
     /// True for a choice that sets public titles (a `titles` block, a `change issue` with titles).
-    public var renamesTitles: Bool
-    public var origin: SourceRange
+    package var renamesTitles: Bool
+    package var origin: SourceRange
 }
 
 /// Where a PAC decision stands.
-public enum DecisionStatus: String, Sendable, CaseIterable {
+package enum DecisionStatus: String, Sendable, CaseIterable, Equatable, Codable {
     case adopted, proposed, rejected, superseded
 }
 
 /// An example written in a rule file: given these answers on this day, these issues are raised.
-public struct Example: Sendable {
-    public var name: String
-    public var day: Day
+package struct Example: Sendable {
+    package var name: String
+    package var day: Day
     /// Answers by question index.
-    public var answers: [Int: Answer]
+    package var answers: [Int: Answer]
     /// The issue ids expected, sorted.
-    public var expected: [String]
-    public var origin: SourceRange
+    package var expected: [String]
+    package var origin: SourceRange
     /// The factory's attributes given (`given factory sector "garment"`), by name.
-    public var factory: [String: String] = [:]
+    package var factory: [String: String] = [:]
 }
 
 /// A raw answer to a CAT question.
-public enum Answer: Sendable, Hashable {
+package enum Answer: Sendable, Hashable {
     case yes, no, notApplicable
     case number(Double)
     case date(Day)

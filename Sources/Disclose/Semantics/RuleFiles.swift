@@ -1,12 +1,12 @@
 import Foundation
 
 /// Finds the rule files named on a command line: files as given, folders searched for `*.disclose`.
-public enum RuleFiles {
+package enum RuleFiles {
     /// The extension of rule files.
-    public static let fileExtension = "disclose"
+    package static let fileExtension = "disclose"
 
     /// Rule files under `paths`, sorted within each folder, and the paths that do not exist.
-    public static func collect(_ paths: [String]) -> (files: [String], missing: [String]) {
+    package static func collect(_ paths: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []
         var missing: [String] = []
         let manager = FileManager.default
@@ -32,7 +32,7 @@ public enum RuleFiles {
 
 extension Day {
     /// Today in UTC: the default as-of day. Output that depends on it says which day it used.
-    public static var today: Day {
+    package static var today: Day {
         Day(ordinal: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

@@ -1,42 +1,43 @@
 import Foundation
 
-/// Reads rule files from disk, or from memory in tests and fuzzing.
+/// Reads rule files from disk, or from memory (`MemoryFileAccess`): rules kept in a database,
+/// an editor's buffers, tests and fuzzing. A tool may give its own type; it implements all four
+/// requirements (the defaults that ask the local file system are for this package's own types).
 public protocol RuleFileAccess: Sendable {
     /// The file's bytes, or nil if it does not exist or cannot be read.
     func contents(of path: String) -> [UInt8]?
     /// The path with `.`, `..` and symbolic links resolved, for containment and cycle checks.
     func canonical(_ path: String) -> String
     /// Whether `path` is a folder: how the rules root (the folder holding `rules/`) is found
-    /// when none is given. By default, asked of the local file system.
+    /// when none is given.
     func isFolder(_ path: String) -> Bool
     /// The names of the files directly in the folder `path`, sorted: how a publisher suggests
-    /// a country that has rules when a factory names one that has none. By default, asked of
-    /// the local file system.
+    /// a country that has rules when a factory names one that has none.
     func fileNames(in folder: String) -> [String]
 }
 
 extension RuleFileAccess {
     /// Asks the local file system.
-    public func isFolder(_ path: String) -> Bool {
+    package func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Asks the local file system; none when the folder cannot be read.
-    public func fileNames(in folder: String) -> [String] {
+    package func fileNames(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }
 }
 
 /// Rule files on disk.
-public struct DiskFileAccess: RuleFileAccess {
+package struct DiskFileAccess: RuleFileAccess {
     /// Creates access to the local file system.
-    public init() {}
+    package init() {}
 
     /// The file's bytes; at most one byte more than `RuleLoader.maximumFileSize`, so that a
     /// huge file is refused as too large without being read whole. Nil for anything that is
     /// not a readable regular file (a folder, a named pipe, a device).
-    public func contents(of path: String) -> [UInt8]? {
+    package func contents(of path: String) -> [UInt8]? {
         // attributesOfItem does not follow a symbolic link; the loader has checked where it leads.
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: canonical(path)),
             attributes[.type] as? FileAttributeType == .typeRegular,
@@ -51,7 +52,7 @@ public struct DiskFileAccess: RuleFileAccess {
         }
     }
 
-    public func canonical(_ path: String) -> String {
+    package func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
@@ -61,7 +62,7 @@ public struct DiskFileAccess: RuleFileAccess {
 /// a path that some file's path lies under.
 public struct MemoryFileAccess: RuleFileAccess {
     /// The files.
-    public var files: [String: [UInt8]]
+    package var files: [String: [UInt8]]
 
     /// Creates in-memory files from texts.
     public init(_ texts: [String: String]) {

@@ -5,21 +5,21 @@
 /// in `publishes`; for anything else inherited, the country's launch). It is *adopted* when
 /// that decision is adopted, is the country's own, and is dated on or before the item's start;
 /// anything else is a *draft*, which only a preview shows.
-public enum Standing: Sendable, Hashable {
+package enum Standing: Sendable, Hashable {
     /// In force publicly from `from`: the later of the decision's day and the item's own start.
     case adopted(decision: String, from: Day)
     /// Kept out of every public output, for `reason`.
     case draft(DraftReason)
 
     /// True for an adopted item.
-    public var isAdopted: Bool {
+    package var isAdopted: Bool {
         if case .adopted = self { return true }
         return false
     }
 }
 
 /// Why an item is a draft.
-public enum DraftReason: Sendable, Hashable {
+package enum DraftReason: Sendable, Hashable, Codable {
     /// It cites no decision, or (an inherited issue) no decision of the country publishes it.
     case noDecision
     /// Its decision is only proposed.
@@ -37,7 +37,7 @@ public enum DraftReason: Sendable, Hashable {
 
     /// The proposed decision the item waits for; nil when none is proposed (the reason then
     /// says what is wrong: a rejected decision, a date before the decision, none at all).
-    public var awaits: String? {
+    package var awaits: String? {
         switch self {
         case .proposed(let id): id
         case .noDecision, .notInForce, .decidedAfterStart, .anotherCountry, .readsDraft, .noEnglishTitle: nil
@@ -45,7 +45,7 @@ public enum DraftReason: Sendable, Hashable {
     }
 
     /// Plain words for the internal report and the preview.
-    public var description: String {
+    package var description: String {
         switch self {
         case .noDecision: "no decision"
         case .proposed(let id): "awaits \(id) (proposed)"
@@ -59,19 +59,19 @@ public enum DraftReason: Sendable, Hashable {
 }
 
 /// An item of a country's rules that could reach a public output, with its standing.
-public struct StandingItem: Sendable {
+package struct StandingItem: Sendable {
     /// What kind of item: `issue`, `title`, `parameter`, `policy`, `question`, `change issue`,
     /// `withdraw issue`, `change parameter`, `launch`, …
-    public var kind: String
+    package var kind: String
     /// The item's id; for a title, `ISSUE LANG`.
-    public var id: String
-    public var standing: Standing
+    package var id: String
+    package var standing: Standing
     /// Where it is written.
-    public var origin: SourceRange
+    package var origin: SourceRange
 
     /// The public issue the item is about, if it is one: an issue, a change or withdrawal of
     /// one, or one of its titles.
-    public var issue: String? {
+    package var issue: String? {
         switch kind {
         case "issue", "change issue", "withdraw issue": id
         case "title": id.split(separator: " ").first.map(String.init)
@@ -80,30 +80,30 @@ public struct StandingItem: Sendable {
     }
 
     /// True when the item is about public issue `id`.
-    public func concerns(issue id: String) -> Bool { issue == id }
+    package func concerns(issue id: String) -> Bool { issue == id }
 
     /// The preview's note: "title km: awaits KH-PROP-2026-02 (proposed)".
-    public var note: String {
+    package var note: String {
         let what = kind == "title" ? "title \(id.split(separator: " ").last.map(String.init) ?? "")" : kind
         return "\(what): \(standing.draftReason?.description ?? "adopted")"
     }
 }
 
 /// A country's launch: from which day it publishes, or why it publishes nothing.
-public enum Launch: Sendable, Hashable {
+package enum Launch: Sendable, Hashable, Codable {
     /// Launched by an adopted decision, in force from its day.
     case launched(decision: String, on: Day)
     /// Not launched: the country publishes nothing.
     case notLaunched(DraftReason)
 
     /// True when the country publishes on `day`.
-    public func isLaunched(on day: Day) -> Bool {
+    package func isLaunched(on day: Day) -> Bool {
         if case .launched(_, let from) = self { return from <= day }
         return false
     }
 
     /// Plain words: "launched by KH-PAC-2014-01 on 2014-12-31", "not launched: awaits …".
-    public var description: String {
+    package var description: String {
         switch self {
         case .launched(let decision, let day): "launched by \(decision) on \(day)"
         case .notLaunched(let reason): "not launched: \(reason.description)"
@@ -112,14 +112,14 @@ public enum Launch: Sendable, Hashable {
 }
 
 /// What the public view of a country's rules leaves out, and what rests on what.
-public struct PublicStanding: Sendable {
+package struct PublicStanding: Sendable {
     /// The country's launch.
-    public var launch: Launch
+    package var launch: Launch
     /// Every item that could reach a public output, adopted and draft, in file order.
-    public var items: [StandingItem]
+    package var items: [StandingItem]
 
     /// The drafts among the items.
-    public var drafts: [StandingItem] { items.filter { !$0.standing.isAdopted } }
+    package var drafts: [StandingItem] { items.filter { !$0.standing.isAdopted } }
 
     /// The standing of a launch, for a rule book with no country.
     static let none = PublicStanding(launch: .notLaunched(.noDecision), items: [])
@@ -129,5 +129,5 @@ extension Decision {
     /// The day from which the decision counts: the day it was taken, or for a date known only
     /// to the month or year, the latest day it could be, so that an imprecise date never makes
     /// anything public early.
-    public var effectiveDay: Day? { date?.latestDay }
+    package var effectiveDay: Day? { date?.latestDay }
 }

@@ -4,25 +4,25 @@
 /// zero-tolerance categories) is a timeline, so the rules in force on any day can be
 /// read off exactly. Periods never overlap: the checker rejects overlapping definitions
 /// before a timeline is built.
-public struct Timeline<Value: Sendable>: Sendable {
+package struct Timeline<Value: Sendable>: Sendable {
     /// One period and the definition in force during it.
-    public struct Period: Sendable {
+    package struct Period: Sendable {
         /// The first day in force, or nil for "always before".
-        public var from: Day?
+        package var from: Day?
         /// The last day in force, inclusive, or nil for "from then on".
-        public var until: Day?
+        package var until: Day?
         /// The definition.
-        public var value: Value
+        package var value: Value
 
         var lower: Int { from?.ordinal ?? Int.min }
         var upper: Int { until?.ordinal ?? Int.max }
 
         /// True if the period includes `day`.
-        public func contains(_ day: Day) -> Bool { lower <= day.ordinal && day.ordinal <= upper }
+        package func contains(_ day: Day) -> Bool { lower <= day.ordinal && day.ordinal <= upper }
     }
 
     /// The periods, in date order.
-    public private(set) var periods: [Period]
+    package private(set) var periods: [Period]
 
     /// Creates a timeline from non-overlapping periods.
     init(_ periods: [Period]) {
@@ -30,12 +30,12 @@ public struct Timeline<Value: Sendable>: Sendable {
     }
 
     /// The definition in force on `day`, if any.
-    public func value(on day: Day) -> Value? {
+    package func value(on day: Day) -> Value? {
         periods.first { $0.contains(day) }?.value
     }
 
     /// The definition in force from the last boundary on: the current rules.
-    public var latest: Value? {
+    package var latest: Value? {
         periods.last(where: { $0.until == nil })?.value
     }
 

@@ -4,10 +4,10 @@
 /// machine's clock settings: the same inputs give the same answer anywhere.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
-    public let ordinal: Int
+    package let ordinal: Int
 
     /// Creates a day from its number of days since 1970-01-01.
-    public init(ordinal: Int) { self.ordinal = ordinal }
+    package init(ordinal: Int) { self.ordinal = ordinal }
 
     /// Creates a day from its parts, or nil if there is no such day (2024-02-30).
     public init?(year: Int, month: Int, day: Int) {
@@ -51,7 +51,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The year, month and day.
-    public var parts: (year: Int, month: Int, day: Int) {
+    package var parts: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let dayOfEra = z - era * 146097
@@ -67,7 +67,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func adding(days count: Int) -> Day { Day(ordinal: ordinal + count) }
 
     /// The same day of the month `count` months later, clamped to the month's last day.
-    public func adding(months count: Int) -> Day {
+    package func adding(months count: Int) -> Day {
         let (year, month, day) = parts
         let total = year * 12 + (month - 1) + count
         let newYear = total / 12
@@ -101,5 +101,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+}
+
+extension Day: Codable {
+    /// Reads a day written as `YYYY-MM-DD`, as every data file and JSON output writes it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a day written YYYY-MM-DD: \(text)")
+        }
+        self = day
+    }
+
+    /// Writes the day as `YYYY-MM-DD`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }

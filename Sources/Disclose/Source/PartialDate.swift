@@ -6,32 +6,32 @@
 /// uses `latestDay`, the last day the date could be, so that an imprecise date never lets
 /// anything take effect earlier than the source supports. Shown, it reads as written: `2014`,
 /// `2014-10` or `2014-10-01`.
-public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
+package struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     /// How much of the date is known.
-    public enum Precision: String, Hashable, Sendable, CaseIterable {
+    package enum Precision: String, Hashable, Sendable, CaseIterable {
         case year, month, day
     }
 
     /// How much of the date is known.
-    public let precision: Precision
+    package let precision: Precision
     /// The first day the date could be (the day itself, when known to the day).
-    public let earliestDay: Day
+    package let earliestDay: Day
 
     /// A date known to the day.
-    public init(_ day: Day) {
+    package init(_ day: Day) {
         precision = .day
         earliestDay = day
     }
 
     /// A date known only to the year, or nil for a year outside 1…9999.
-    public init?(year: Int) {
+    package init?(year: Int) {
         guard let first = Day(year: year, month: 1, day: 1) else { return nil }
         precision = .year
         earliestDay = first
     }
 
     /// A date known only to the month, or nil for a month that does not exist.
-    public init?(year: Int, month: Int) {
+    package init?(year: Int, month: Int) {
         guard let first = Day(year: year, month: month, day: 1) else { return nil }
         precision = .month
         earliestDay = first
@@ -39,7 +39,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` exactly; nil for anything else or a date that
     /// does not exist.
-    public init?(iso text: some StringProtocol) {
+    package init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -65,11 +65,11 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The day, when the date is known to the day.
-    public var day: Day? { precision == .day ? earliestDay : nil }
+    package var day: Day? { precision == .day ? earliestDay : nil }
 
     /// The last day the date could be: 31 December of a year, the last day of a month, or the
     /// day itself.
-    public var latestDay: Day {
+    package var latestDay: Day {
         let (year, month, _) = earliestDay.parts
         switch precision {
         case .year: return Day(year: year, month: 12, day: 31) ?? earliestDay
@@ -79,7 +79,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// As written: `2014`, `2014-10` or `2014-10-01`.
-    public var description: String {
+    package var description: String {
         let full = earliestDay.description
         switch precision {
         case .year: return String(full.prefix(4))

@@ -4,40 +4,40 @@ import Foundation
 ///
 /// Spans are what every token, syntax node and diagnostic carries; line and column
 /// are computed from them only when something is shown to a person.
-public struct Span: Hashable, Sendable, Comparable {
+package struct Span: Hashable, Sendable, Comparable {
     /// The offset of the first byte.
-    public var start: Int
+    package var start: Int
     /// The offset one past the last byte.
-    public var end: Int
+    package var end: Int
 
     /// Creates a span from `start` up to, not including, `end`.
-    public init(_ start: Int, _ end: Int) {
+    package init(_ start: Int, _ end: Int) {
         self.start = start
         self.end = max(start, end)
     }
 
     /// The smallest span covering both.
-    public func union(_ other: Span) -> Span { Span(min(start, other.start), max(end, other.end)) }
+    package func union(_ other: Span) -> Span { Span(min(start, other.start), max(end, other.end)) }
 
-    public static func < (lhs: Span, rhs: Span) -> Bool {
+    package static func < (lhs: Span, rhs: Span) -> Bool {
         (lhs.start, lhs.end) < (rhs.start, rhs.end)
     }
 }
 
 /// The text of one rule or data file, as bytes, with the path it is shown under.
-public final class SourceFile: Sendable, Hashable {
+package final class SourceFile: Sendable, Hashable {
     /// The path shown in messages: relative to the working folder where possible.
-    public let path: String
+    package let path: String
     /// The file's raw bytes, exactly as read (a leading BOM included).
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// Offsets of the first byte of every line.
-    public let lineStarts: [Int]
+    package let lineStarts: [Int]
     /// The number of lines before the first byte held: a data file's line is kept alone,
     /// with its true line number, so that messages can quote it without keeping the file.
-    public let firstLine: Int
+    package let firstLine: Int
 
     /// Creates a source file from raw bytes; `firstLine` is the line number of its first line.
-    public init(path: String, bytes: [UInt8], firstLine: Int = 1) {
+    package init(path: String, bytes: [UInt8], firstLine: Int = 1) {
         self.path = path
         self.bytes = bytes
         self.firstLine = firstLine
@@ -56,12 +56,12 @@ public final class SourceFile: Sendable, Hashable {
     }
 
     /// Creates a source file from text, for tests and generated files.
-    public convenience init(path: String, text: String) {
+    package convenience init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
     /// The 1-based line and column (in characters, not bytes) of a byte offset.
-    public func location(of offset: Int) -> (line: Int, column: Int) {
+    package func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = min(max(offset, 0), bytes.count)
         var low = 0
         var high = lineStarts.count - 1
@@ -83,7 +83,7 @@ public final class SourceFile: Sendable, Hashable {
     }
 
     /// The text of the 1-based line `number`, without its line break.
-    public func lineText(_ lineNumber: Int) -> String {
+    package func lineText(_ lineNumber: Int) -> String {
         let number = lineNumber - firstLine + 1
         guard number >= 1, number <= lineStarts.count else { return "" }
         let start = lineStarts[number - 1]
@@ -95,7 +95,7 @@ public final class SourceFile: Sendable, Hashable {
 
     /// The byte offsets of the 1-based line `number`, without its line break (and on the
     /// first line without a byte-order mark): what `lineText` decodes.
-    public func lineBounds(_ lineNumber: Int) -> Range<Int> {
+    package func lineBounds(_ lineNumber: Int) -> Range<Int> {
         let number = lineNumber - firstLine + 1
         guard number >= 1, number <= lineStarts.count else { return bytes.count..<bytes.count }
         var start = lineStarts[number - 1]
@@ -106,25 +106,25 @@ public final class SourceFile: Sendable, Hashable {
     }
 
     /// The text covered by a span, decoded leniently.
-    public func text(_ span: Span) -> String {
+    package func text(_ span: Span) -> String {
         let start = min(span.start, bytes.count)
         let end = min(span.end, bytes.count)
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool { lhs === rhs }
-    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+    package static func == (lhs: SourceFile, rhs: SourceFile) -> Bool { lhs === rhs }
+    package func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 /// A span inside a particular file.
-public struct SourceRange: Hashable, Sendable {
+package struct SourceRange: Hashable, Sendable {
     /// The file.
-    public var file: SourceFile
+    package var file: SourceFile
     /// The bytes inside it.
-    public var span: Span
+    package var span: Span
 
     /// Creates a range.
-    public init(_ file: SourceFile, _ span: Span) {
+    package init(_ file: SourceFile, _ span: Span) {
         self.file = file
         self.span = span
     }

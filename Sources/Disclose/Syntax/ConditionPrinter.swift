@@ -1,9 +1,9 @@
 /// Writes conditions back as text in the canonical layout.
 ///
 /// Shared by the formatter and by explanations, so that a condition always reads the same.
-public enum ConditionPrinter {
+package enum ConditionPrinter {
     /// The canonical text of a condition.
-    public static func text(of condition: Condition) -> String {
+    package static func text(of condition: Condition) -> String {
         switch condition {
         case .quantified(let quantifier, let names, let status, _):
             let verb = quantifier == .all ? "are" : "is"

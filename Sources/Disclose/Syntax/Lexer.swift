@@ -4,9 +4,9 @@
 /// diagnostic, and the parser stays quiet about them. Identifiers are ASCII only, so a
 /// look-alike letter from another script can never pass for an id; any Unicode is welcome
 /// inside strings and comments.
-public struct Lexer {
+package struct Lexer {
     /// The file being read.
-    public let file: SourceFile
+    package let file: SourceFile
     private let bytes: [UInt8]
     private var offset: Int
     private var lineBreaks = 0
@@ -16,10 +16,10 @@ public struct Lexer {
     private var unexpectedCount = 0
     static let maximumUnexpected = 50
     /// Problems found so far.
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
     /// Creates a lexer positioned at the start of `file`, past a byte-order mark if there is one.
-    public init(file: SourceFile) {
+    package init(file: SourceFile) {
         self.file = file
         bytes = file.bytes
         offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -37,7 +37,7 @@ public struct Lexer {
     }
 
     /// Reads every token up to and including the end token; for tests and tools.
-    public static func tokens(of file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    package static func tokens(of file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file)
         var tokens: [Token] = []
         while true {
@@ -49,7 +49,7 @@ public struct Lexer {
     }
 
     /// The next token; `.end` forever once the input is used up.
-    public mutating func next() -> Token {
+    package mutating func next() -> Token {
         skipWhitespace()
         let breaks = lineBreaks
         lineBreaks = 0

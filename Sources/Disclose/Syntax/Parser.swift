@@ -6,9 +6,9 @@
 /// stops, and conditions nest at most `maximumNesting` deep, so no input can hang it or
 /// overflow its stack. Each parse function's doc comment carries its production from
 /// `grammar.md`; a test keeps the two in step.
-public struct Parser {
+package struct Parser {
     /// How deep parentheses and `not` may nest in one condition.
-    public static let maximumNesting = 32
+    package static let maximumNesting = 32
 
     private var lexer: Lexer
     private var current: Token
@@ -22,7 +22,7 @@ public struct Parser {
     private struct Abandon: Error {}
 
     /// Parses a whole file.
-    public static func parse(_ file: SourceFile) -> SyntaxFile {
+    package static func parse(_ file: SourceFile) -> SyntaxFile {
         var parser = Parser(file: file)
         return parser.parseFile()
     }

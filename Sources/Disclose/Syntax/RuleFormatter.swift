@@ -4,9 +4,23 @@
 /// indented by two spaces, single spaces between words, `, ` in lists, one blank line
 /// between declarations, comments kept where they were (above what follows them, or at
 /// the end of the line). Formatting a formatted file changes nothing.
-public enum RuleFormatter {
+public enum RuleFormatter: Sendable {
+    /// A rule file that could not be formatted: it has syntax errors, each a diagnostic.
+    public struct SyntaxErrors: Error, Sendable, Equatable {
+        /// The problems found, errors and warnings, in file order.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The canonical text of the rule file `text`, or its syntax errors: the string-in,
+    /// string-out form of `disclose fmt`. `path` names the file in the diagnostics.
+    public static func format(text: String, path: String = "<text>") throws(SyntaxErrors) -> String {
+        let syntax = Parser.parse(SourceFile(path: path, text: text))
+        guard let formatted = format(syntax) else { throw SyntaxErrors(diagnostics: syntax.diagnostics) }
+        return formatted
+    }
+
     /// The canonical text of a file, or nil if the file has syntax errors (which are in `syntax.diagnostics`).
-    public static func format(_ syntax: SyntaxFile) -> String? {
+    package static func format(_ syntax: SyntaxFile) -> String? {
         guard !syntax.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         var lines: [String] = []
         for (index, declaration) in syntax.declarations.enumerated() {

@@ -1,62 +1,62 @@
 /// An id, a language code, a unit or another bare word, where it was written.
-public struct Name: Hashable, Sendable {
+package struct Name: Hashable, Sendable {
     /// The word as written.
-    public var text: String
+    package var text: String
     /// Where.
-    public var span: Span
+    package var span: Span
 
     /// Creates a name.
-    public init(_ text: String, _ span: Span) {
+    package init(_ text: String, _ span: Span) {
         self.text = text
         self.span = span
     }
 }
 
 /// A double-quoted text, decoded, where it was written.
-public struct TextLiteral: Hashable, Sendable {
+package struct TextLiteral: Hashable, Sendable {
     /// The decoded text.
-    public var text: String
+    package var text: String
     /// Where, quotes included.
-    public var span: Span
+    package var span: Span
 }
 
 /// A `YYYY-MM-DD` date where it was written.
-public struct DateLiteral: Hashable, Sendable {
+package struct DateLiteral: Hashable, Sendable {
     /// The day.
-    public var day: Day
+    package var day: Day
     /// Where.
-    public var span: Span
+    package var span: Span
 }
 
 /// The date of an `on` clause where it was written: a day, or for a decision possibly only a
 /// month (`2014-10`) or a year (`2014`).
-public struct PartialDateLiteral: Hashable, Sendable {
+package struct PartialDateLiteral: Hashable, Sendable {
     /// The date, with its precision.
-    public var date: PartialDate
+    package var date: PartialDate
     /// Where.
-    public var span: Span
+    package var span: Span
 }
 
 /// A comment, kept so that the formatter can put it back.
-public struct Comment: Hashable, Sendable {
+package struct Comment: Hashable, Sendable {
     /// The text after `#` (or after `##` for documentation).
-    public var text: String
+    package var text: String
     /// True for `##` comments, which document the declaration below them.
-    public var isDocumentation: Bool
+    package var isDocumentation: Bool
     /// Where.
-    public var span: Span
+    package var span: Span
     /// True when a blank line follows, which the formatter keeps.
-    public var isFollowedByBlankLine: Bool
+    package var isFollowedByBlankLine: Bool
 }
 
 /// The kinds of item a country can change or withdraw.
-public enum ItemKind: String, Hashable, Sendable, CaseIterable {
+package enum ItemKind: String, Hashable, Sendable, CaseIterable {
     case question, parameter, issue, policy
     case zeroTolerance = "zero-tolerance"
 }
 
 /// What a declaration declares; the keyword or keywords that start it.
-public enum DeclarationKind: Hashable, Sendable {
+package enum DeclarationKind: Hashable, Sendable {
     case include, country, cluster, point, question, parameter, issue, policy, zeroTolerance
     case titles, example, decision, moderation, constraint
     /// `heading ID`: a country's own heading over some of its public issues, for display only.
@@ -75,7 +75,7 @@ public enum DeclarationKind: Hashable, Sendable {
     case withdraw(ItemKind)
 
     /// The keywords as written, for messages and the formatter.
-    public var spelling: String {
+    package var spelling: String {
         switch self {
         case .include: "include"
         case .country: "country"
@@ -104,49 +104,49 @@ public enum DeclarationKind: Hashable, Sendable {
 }
 
 /// One declaration: a header line and its clauses.
-public struct Declaration: Hashable, Sendable {
+package struct Declaration: Hashable, Sendable {
     /// What it declares.
-    public var kind: DeclarationKind
+    package var kind: DeclarationKind
     /// The keyword or keywords that start it.
-    public var keywordSpan: Span
+    package var keywordSpan: Span
     /// The id it declares, or the quoted path of an `include` or name of an `example`.
-    public var name: Name?
+    package var name: Name?
     /// The `in` part of a `point` or `question` header.
-    public var parent: Name?
+    package var parent: Name?
     /// The clauses, in the order written.
-    public var clauses: [Clause]
+    package var clauses: [Clause]
     /// Comments on the lines above it.
-    public var comments: [Comment]
+    package var comments: [Comment]
     /// A comment at the end of the header line.
-    public var trailingComment: Comment?
+    package var trailingComment: Comment?
     /// From the keyword to the end of the last clause.
-    public var span: Span
+    package var span: Span
     /// False when a clause could not be read; the checker then does not call
     /// required clauses missing, since the broken one may be that clause.
-    public var isComplete: Bool = true
+    package var isComplete: Bool = true
 
     /// The text of its `##` documentation comments, one line each.
-    public var documentation: [String] {
+    package var documentation: [String] {
         comments.filter(\.isDocumentation).map { $0.text.trimmingLeadingSpace() }
     }
 }
 
 /// One clause of a declaration.
-public struct Clause: Hashable, Sendable {
+package struct Clause: Hashable, Sendable {
     /// What it says.
-    public var body: ClauseBody
+    package var body: ClauseBody
     /// The keyword that starts it (the id, for an entry of `titles`).
-    public var keywordSpan: Span
+    package var keywordSpan: Span
     /// From the keyword to the end of the clause.
-    public var span: Span
+    package var span: Span
     /// Comments on the lines above it.
-    public var comments: [Comment] = []
+    package var comments: [Comment] = []
     /// A comment at the end of its last line.
-    public var trailingComment: Comment?
+    package var trailingComment: Comment?
 }
 
 /// The things a clause can say.
-public enum ClauseBody: Hashable, Sendable {
+package enum ClauseBody: Hashable, Sendable {
     case title(language: Name, text: TextLiteral)
     case text(language: Name, text: TextLiteral)
     case legal(TextLiteral)
@@ -198,7 +198,7 @@ public enum ClauseBody: Hashable, Sendable {
     case coversWhen(Condition)
 
     /// The clause's keyword as written, for messages (`title`, `raised when`, …).
-    public var keyword: String { kind.keyword }
+    package var keyword: String { kind.keyword }
 
     /// Which clause this is, without what it says: what the checker compares.
     var kind: ClauseKind {
@@ -315,17 +315,17 @@ struct ClauseKinds: Sendable, ExpressibleByArrayLiteral {
 }
 
 /// One step of a zero-tolerance escalation: `step start-investigation by ministry within 48 hours of notification`.
-public struct StepSyntax: Hashable, Sendable {
+package struct StepSyntax: Hashable, Sendable {
     /// The step's name.
-    public var name: Name
+    package var name: Name
     /// Who acts.
-    public var actors: [Name]
+    package var actors: [Name]
     /// How soon, if the protocol says.
-    public var limit: StepLimitSyntax?
+    package var limit: StepLimitSyntax?
 }
 
 /// When a tier names a factory: so many standard deviations below the mean rate, or a rate below a percentage.
-public enum ThresholdSyntax: Hashable, Sendable {
+package enum ThresholdSyntax: Hashable, Sendable {
     /// `threshold 2 deviations below mean`.
     case deviations(Double, unit: Name, reference: Name, span: Span)
     /// `threshold below 100 percent`.
@@ -333,7 +333,7 @@ public enum ThresholdSyntax: Hashable, Sendable {
 }
 
 /// How soon a step is due.
-public enum StepLimitSyntax: Hashable, Sendable {
+package enum StepLimitSyntax: Hashable, Sendable {
     /// `immediately`: when what it counts from happens.
     case immediately(Span)
     /// `within 48 hours of notification`: a time counted from the assessment, the
@@ -342,7 +342,7 @@ public enum StepLimitSyntax: Hashable, Sendable {
 }
 
 /// What a programme-wide `constraint` requires of every country.
-public enum RequirementSyntax: Hashable, Sendable {
+package enum RequirementSyntax: Hashable, Sendable {
     /// A built-in check, by name (`categories-covered`).
     case check(Name)
     /// A policy setting compared with a number: `policy minimum-assessments at least 2`.
@@ -350,7 +350,7 @@ public enum RequirementSyntax: Hashable, Sendable {
 }
 
 /// The kind of answer a question takes.
-public enum AnswerSyntax: Hashable, Sendable {
+package enum AnswerSyntax: Hashable, Sendable {
     case yesNo
     case number(unit: Name)
     case date
@@ -358,7 +358,7 @@ public enum AnswerSyntax: Hashable, Sendable {
 }
 
 /// Which answers to a question are non-compliant.
-public enum ViolationSyntax: Hashable, Sendable {
+package enum ViolationSyntax: Hashable, Sendable {
     case yes
     case no
     case comparison(Comparison, OperandSyntax)
@@ -367,22 +367,30 @@ public enum ViolationSyntax: Hashable, Sendable {
 
 /// A comparison of a number or date answer with a value.
 public enum Comparison: String, Hashable, Sendable, CaseIterable {
-    case above, below
+    /// Greater than the value.
+    case above
+    /// Less than the value.
+    case below
+    /// The value or more.
     case atLeast = "at least"
+    /// The value or less.
     case atMost = "at most"
-    case before, after
+    /// A date before the value.
+    case before
+    /// A date after the value.
+    case after
 
     /// True for the comparisons that apply to dates.
-    public var isForDates: Bool { self == .before || self == .after }
+    package var isForDates: Bool { self == .before || self == .after }
 }
 
 /// What a comparison compares with: a value written out, or a parameter.
-public enum OperandSyntax: Hashable, Sendable {
+package enum OperandSyntax: Hashable, Sendable {
     case literal(ValueSyntax)
     case parameter(Name)
 
     /// Where it was written.
-    public var span: Span {
+    package var span: Span {
         switch self {
         case .literal(let value): value.span
         case .parameter(let name): name.span
@@ -391,7 +399,7 @@ public enum OperandSyntax: Hashable, Sendable {
 }
 
 /// A value written in a rule file.
-public enum Literal: Hashable, Sendable {
+package enum Literal: Hashable, Sendable {
     case yes, no, notApplicable
     case quantity(Double, unit: String?)
     case date(Day)
@@ -400,42 +408,42 @@ public enum Literal: Hashable, Sendable {
 }
 
 /// A value and where it was written.
-public struct ValueSyntax: Hashable, Sendable {
+package struct ValueSyntax: Hashable, Sendable {
     /// The value.
-    public var literal: Literal
+    package var literal: Literal
     /// Where.
-    public var span: Span
+    package var span: Span
     /// In a parameter: the factories it is the value for (`for sector "garment", "textile"`); nil for every factory.
-    public var selector: AttributeSelector? = nil
+    package var selector: AttributeSelector? = nil
 }
 
 /// Some factories by one attribute: `sector "garment", "textile"`.
-public struct AttributeSelector: Hashable, Sendable {
+package struct AttributeSelector: Hashable, Sendable {
     /// The attribute.
-    public var attribute: Name
+    package var attribute: Name
     /// Its values chosen (`yes` and `no` are the values "yes" and "no").
-    public var values: [TextLiteral]
+    package var values: [TextLiteral]
 }
 
 /// One answer in the `given` clause of an example.
-public struct GivenAnswer: Hashable, Sendable {
+package struct GivenAnswer: Hashable, Sendable {
     /// The question answered, or the factory attribute given.
-    public var question: Name
+    package var question: Name
     /// The answer.
-    public var value: ValueSyntax
+    package var value: ValueSyntax
     /// True for `factory sector "garment"`: the factory's attribute, not an answer.
-    public var isFactoryAttribute = false
+    package var isFactoryAttribute = false
 }
 
 /// The statuses a question can be tested for.
-public enum QuestionStatus: String, Hashable, Sendable {
+package enum QuestionStatus: String, Hashable, Sendable {
     case compliant
     case nonCompliant = "non-compliant"
     case notApplicable = "not-applicable"
 }
 
 /// What `QUESTION is …` tests.
-public enum QuestionTest: Hashable, Sendable {
+package enum QuestionTest: Hashable, Sendable {
     case status(QuestionStatus)
     case yes, no
     case choice(TextLiteral)
@@ -443,12 +451,12 @@ public enum QuestionTest: Hashable, Sendable {
 }
 
 /// `any` or `all`.
-public enum Quantifier: String, Hashable, Sendable {
+package enum Quantifier: String, Hashable, Sendable {
     case any, all
 }
 
 /// The condition under which an issue is raised.
-public indirect enum Condition: Hashable, Sendable {
+package indirect enum Condition: Hashable, Sendable {
     /// `any of A, B is non-compliant`, `all of A, B are compliant`.
     case quantified(Quantifier, [Name], QuestionStatus, span: Span)
     /// `A is non-compliant`, `A is above 60 hours`.
@@ -481,7 +489,7 @@ public indirect enum Condition: Hashable, Sendable {
     }
 
     /// Where it was written.
-    public var span: Span {
+    package var span: Span {
         switch self {
         case .quantified(_, _, _, let span), .question(_, _, let span), .attribute(_, _, let span), .not(_, let span): span
         case .and(let parts), .or(let parts): parts[0].span.union(parts[parts.count - 1].span)
@@ -490,15 +498,15 @@ public indirect enum Condition: Hashable, Sendable {
 }
 
 /// A parsed rule file.
-public struct SyntaxFile: Sendable {
+package struct SyntaxFile: Sendable {
     /// The source it came from.
-    public var file: SourceFile
+    package var file: SourceFile
     /// The declarations, in order.
-    public var declarations: [Declaration]
+    package var declarations: [Declaration]
     /// Comments after the last declaration.
-    public var trailingComments: [Comment]
+    package var trailingComments: [Comment]
     /// Problems found by the lexer and the parser.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 }
 
 extension String {

@@ -2,7 +2,7 @@
 ///
 /// A word that is a keyword can never be used as an id. Keywords are lowercase and
 /// matched exactly; `Issue` is not a keyword (and the parser says so, with a suggestion).
-public enum Keyword: String, CaseIterable, Sendable {
+package enum Keyword: String, CaseIterable, Sendable {
     // Declarations: each starts a new declaration.
     case include, country, cluster, point, question, parameter, issue, policy
     case zeroTolerance = "zero-tolerance"
@@ -25,7 +25,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     case immediately, within, `for`
 
     /// Keywords that start a declaration.
-    public var startsDeclaration: Bool {
+    package var startsDeclaration: Bool {
         switch self {
         case .include, .country, .cluster, .point, .question, .parameter, .issue, .policy,
             .zeroTolerance, .change, .withdraw, .omit, .titles, .example, .decision, .moderation, .constraint, .heading, .tier, .attribute, .scope:
@@ -36,7 +36,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     }
 
     /// Keywords that start a clause.
-    public var startsClause: Bool {
+    package var startsClause: Bool {
         switch self {
         case .title, .text, .legal, .answer, .nonCompliant, .notApplicable, .category, .raised,
             .questions, .deadline, .value, .reason, .decided, .from, .until, .languages, .status,
@@ -51,7 +51,7 @@ public enum Keyword: String, CaseIterable, Sendable {
         uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
     /// The keyword spelled exactly `text`, if any.
-    public static func named(_ text: String) -> Keyword? { table[text] }
+    package static func named(_ text: String) -> Keyword? { table[text] }
 
     /// Keywords by the hash of their bytes, for the lexer: looking a word up this way makes no
     /// `String` and hashes nothing with `Hasher`, which is most of the cost of lexing.
@@ -97,7 +97,7 @@ public enum Keyword: String, CaseIterable, Sendable {
 }
 
 /// The kinds of token the lexer produces.
-public enum TokenKind: Hashable, Sendable {
+package enum TokenKind: Hashable, Sendable {
     /// A reserved word.
     case keyword(Keyword)
     /// Any other word: ids, language codes, units, category names.
@@ -121,19 +121,19 @@ public enum TokenKind: Hashable, Sendable {
 }
 
 /// One token, with the span it covers and any decoded value.
-public struct Token: Sendable, Hashable {
+package struct Token: Sendable, Hashable {
     /// What kind of token this is.
-    public var kind: TokenKind
+    package var kind: TokenKind
     /// The bytes it covers.
-    public var span: Span
+    package var span: Span
     /// How many line breaks stand between the previous token and this one.
-    public var lineBreaksBefore: Int
+    package var lineBreaksBefore: Int
     /// The decoded text of a string, word, or comment (comments without their `#`).
-    public var text: String
+    package var text: String
     /// The value of a number.
-    public var number: Double
+    package var number: Double
     /// The value of a date.
-    public var date: PartialDate?
+    package var date: PartialDate?
 
     init(_ kind: TokenKind, _ span: Span, lineBreaksBefore: Int, text: String = "", number: Double = 0, date: PartialDate? = nil) {
         self.kind = kind

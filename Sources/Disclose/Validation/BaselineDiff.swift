@@ -1,22 +1,22 @@
 /// How a country's public list differs from the baseline, and why: each difference with its
 /// reason and the decision behind it.
-public struct BaselineDiff: Sendable {
+package struct BaselineDiff: Sendable {
     /// One difference.
-    public struct Difference: Sendable {
+    package struct Difference: Sendable {
         /// `withdrawn`, `changed`, `added`, `parameter`, `policy`, `titles`, `omitted`, `zero-tolerance`, `question`.
-        public var kind: String
-        public var item: String
-        public var what: String
-        public var reason: String?
-        public var decision: String?
-        public var location: String
+        package var kind: String
+        package var item: String
+        package var what: String
+        package var reason: String?
+        package var decision: String?
+        package var location: String
     }
 
-    public var country: String
-    public var differences: [Difference]
+    package var country: String
+    package var differences: [Difference]
 
     /// Lists the country's choices against what it inherits.
-    public init(book: RuleBook) {
+    package init(book: RuleBook) {
         country = book.country?.code ?? ""
         var differences: [Difference] = []
         for choice in book.choices {
@@ -74,7 +74,7 @@ public struct BaselineDiff: Sendable {
     }
 
     /// The differences for people.
-    public func text() -> String {
+    package func text() -> String {
         guard !differences.isEmpty else { return "\(country): the same as the baseline" }
         var lines = ["\(country): \(differences.count) difference\(differences.count == 1 ? "" : "s") from the baseline"]
         for difference in differences {
@@ -86,7 +86,7 @@ public struct BaselineDiff: Sendable {
     }
 
     /// The differences as data.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("country", .string(country)),
             ("differences", .array(differences.map { difference in

@@ -5,7 +5,7 @@ import Foundation
 /// Proves that the rules say what the PAC decided: nothing more (every choice rests on a
 /// decision that covers it), nothing less (every adopted decision is carried out), nothing
 /// earlier (no rule in force before its decision: the checker's E508, for every rule book).
-public struct Validator {
+package struct Validator {
     /// The line of a decision that names what `choice` decides, as grammar.md (section 4,
     /// decision) and the guide say: `publishes` for a new issue, `withdraws` for a withdrawal
     /// for good, `rewords` for new titles of an issue, `covers` for anything else (a
@@ -20,35 +20,35 @@ public struct Validator {
     }
 
     /// One country's validation: its problems and a summary of its public list.
-    public struct Report: Sendable {
-        public var country: String
-        public var diagnostics: [Diagnostic]
+    package struct Report: Sendable {
+        package var country: String
+        package var diagnostics: [Diagnostic]
         /// Public issues in force from the latest rule change on, by category.
-        public var issuesByCategory: [(category: IssueCategory, issues: [String])]
+        package var issuesByCategory: [(category: IssueCategory, issues: [String])]
         /// The day from which that list is in force (the last day on which an issue starts, is
         /// withdrawn or comes back); nil when no issue is dated, so the list holds always.
-        public var issuesFrom: Day?
+        package var issuesFrom: Day?
         /// Programme constraints the country's PAC decided not to meet, with the reason.
-        public var waivers: [(constraint: String, reason: String?, decision: String?)]
+        package var waivers: [(constraint: String, reason: String?, decision: String?)]
         /// The decisions the country's choices rest on, with their status.
-        public var decisions: [(id: String, status: DecisionStatus, date: PartialDate?)]
-        public var status: CountryStatus?
+        package var decisions: [(id: String, status: DecisionStatus, date: PartialDate?)]
+        package var status: CountryStatus?
         /// True for a country that publishes no findings.
-        public var publishesNothing = false
+        package var publishesNothing = false
         /// What the public view rests on, on a day: set when validating for a day.
-        public var provenance: ProvenanceCount?
+        package var provenance: ProvenanceCount?
 
         /// How many of a country's items that could reach a public output rest on adopted
         /// decisions on a day, and how many are drafts.
-        public struct ProvenanceCount: Sendable {
-            public var day: Day
-            public var launch: Launch
+        package struct ProvenanceCount: Sendable {
+            package var day: Day
+            package var launch: Launch
             /// Adopted and in force publicly on the day.
-            public var adopted: Int
+            package var adopted: Int
             /// Adopted, in force publicly only from a later day.
-            public var adoptedLater: Int
+            package var adoptedLater: Int
             /// Drafts: left out of every public output.
-            public var drafts: Int
+            package var drafts: Int
 
             init(_ standing: PublicStanding, on day: Day) {
                 self.day = day
@@ -64,7 +64,7 @@ public struct Validator {
             }
 
             /// "on 2025-06-30: launched by …; 31 public items rest on adopted decisions, 4 are drafts".
-            public var summary: String {
+            package var summary: String {
                 let launchWords = launch.isLaunched(on: day) || launch.description.hasPrefix("not launched")
                     ? launch.description : "not launched by then (\(launch.description))"
                 var line = "public view on \(day): \(launchWords); "
@@ -75,7 +75,7 @@ public struct Validator {
         }
 
         /// The summary for people: issues by category, waivers, and the decisions behind them.
-        public func summary() -> String {
+        package func summary() -> String {
             let issues = issuesByCategory.reduce(0) { $0 + $1.issues.count }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
@@ -95,7 +95,7 @@ public struct Validator {
         }
 
         /// The summary as data.
-        public func json() -> JSONValue {
+        package func json() -> JSONValue {
             let errors = diagnostics.filter { $0.severity == .error }.count
             var standing: [(String, JSONValue)] = []
             if let provenance {
@@ -119,7 +119,7 @@ public struct Validator {
     }
 
     /// Validates a checked country rule book; given a day, counts what its public view rests on that day.
-    public static func validate(_ book: RuleBook, on day: Day? = nil) -> Report {
+    package static func validate(_ book: RuleBook, on day: Day? = nil) -> Report {
         var report = run(book)
         report.publishesNothing = book.country?.publishesNothing == true
         if let day, book.country != nil { report.provenance = Report.ProvenanceCount(book.standing, on: day) }

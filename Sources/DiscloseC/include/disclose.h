@@ -49,7 +49,7 @@ extern "C" {
 typedef uint64_t disclose_handle;
 
 /* The library's version and the version of this interface:
- *   {"abi": 1, "version": "0.1.0"}
+ *   {"abi": 1, "version": "0.18.0"}
  * Free the result with disclose_free. */
 char *disclose_version(void);
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Disclose
+@testable import DiscloseSample
 
 /// `AnswerScanner`, the fast reading of a clean answers table, changes speed and nothing
 /// else: on every variant of a table, publishing with it gives the same publication and the

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Disclose
+@testable import DiscloseSample
 
 /// The sample generator: deterministic bytes, answers that fit the catalogue, and a mix that
 /// exercises every rule of the publication policy and every kind of hostile input.

@@ -2,6 +2,7 @@
 // against the plain algorithm it replaced.
 
 @testable import Disclose
+@testable import DiscloseSample
 import Testing
 
 @Suite struct SuggestionTests {

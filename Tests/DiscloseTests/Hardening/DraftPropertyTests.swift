@@ -1,4 +1,6 @@
 @testable import Disclose
+@testable import DisclosePortal
+@testable import DiscloseSample
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import Disclose
+@testable import DisclosePortal
 import Foundation
 import Testing
 

@@ -1,6 +1,8 @@
 import Foundation
 
 @testable import Disclose
+@testable import DisclosePortal
+@testable import DiscloseSample
 
 /// Publications for the portal tests: the sample data published with the shipped rules, and
 /// a small hand-built one full of markup in every text field.

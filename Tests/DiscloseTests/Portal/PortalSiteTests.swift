@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Disclose
+@testable import DisclosePortal
 
 /// The static portal (`disclose publish --format html`): the sample data rendered end to end,
 /// and hand-built publications with markup in every field.

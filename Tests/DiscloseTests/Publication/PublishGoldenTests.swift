@@ -1,4 +1,5 @@
 @testable import Disclose
+import DisclosePortal
 import Foundation
 import Testing
 

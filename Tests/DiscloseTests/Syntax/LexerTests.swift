@@ -1,4 +1,5 @@
 @testable import Disclose
+@testable import DiscloseSample
 import Testing
 
 /// Table-driven lexer tests: input, the tokens it gives (kind and text), and the codes it reports.

@@ -9,6 +9,7 @@
 //       `disclose show CC --as-of DAY --format json` exports it, for the peer engines. The
 //       peers pick, for each assessment, the period of its day.
 import Disclose
+import DiscloseSample
 import Foundation
 
 var arguments = Array(CommandLine.arguments.dropFirst())

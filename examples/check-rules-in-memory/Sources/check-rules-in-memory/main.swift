@@ -50,7 +50,7 @@ func check(_ files: [String: String]) -> CheckResult {
     let access = MemoryFileAccess(files.reduce(into: [:]) { $0[project + "/" + $1.key] = $1.value })
     let result = Checker.check(entry: project + "/rules/issues.disclose", root: project, access: access, displayBase: project)
     let errors = result.diagnostics.count { $0.severity == .error }
-    print("\(result.files.count) files checked: \(errors) error\(errors == 1 ? "" : "s"), \(result.diagnostics.count - errors) warnings;",
+    print("\(files.count) files checked: \(errors) error\(errors == 1 ? "" : "s"), \(result.diagnostics.count - errors) warnings;",
           result.ruleBook == nil ? "no rule book" : "a rule book to evaluate with")
     if !result.diagnostics.isEmpty { print(DiagnosticRenderer().render(result.diagnostics)) }
     return result
@@ -65,7 +65,8 @@ print("== corrected")
 let corrected = check(["rules/catalogue.disclose": catalogue, "rules/issues.disclose": issues(reading: "CHL-LAB-05")])
 // The diagnostics are plain data too: code, severity, message, where, help.
 for diagnostic in flawed.diagnostics {
-    print("as data: \(diagnostic.code.code) \(diagnostic.severity.rawValue): \(diagnostic.message)")
+    let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-"
+    print("as data: \(diagnostic.codeName) \(diagnostic.severity.rawValue) at \(place): \(diagnostic.message)")
 }
 // For CI: the example fails unless the mistake is found and the correction checks cleanly.
 if !flawed.hasErrors || corrected.hasErrors { exit(1) }

@@ -18,8 +18,7 @@ guard let book = result.publicRuleBook else {
 let day = Day(iso: "2024-05-14")!
 var answers: [String: String] = [:]
 for issue in book.publicIssues(on: day) {
-    for index in issue.condition.questions {
-        guard let question = book.questions[index].value(on: day) else { continue }
+    for question in book.questions(readBy: issue, on: day) {
         answers[question.id] = switch (question.answer, question.violation) {
         case (.yesNo, .yes): "no"
         case (.yesNo, _): "yes"

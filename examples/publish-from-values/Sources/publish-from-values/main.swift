@@ -18,8 +18,7 @@ guard let book = rules.ruleBook else {
 func compliantAnswers(on day: Day) -> [String: String] {
     var answers: [String: String] = [:]
     for issue in book.publicIssues(on: day) {
-        for index in issue.condition.questions {
-            guard let question = book.questions[index].value(on: day) else { continue }
+        for question in book.questions(readBy: issue, on: day) {
             answers[question.id] = switch (question.answer, question.violation) {
             case (.yesNo, .yes): "no"
             case (.yesNo, _): "yes"
@@ -69,8 +68,18 @@ guard let publication = result.publication else {
     print(DiagnosticRenderer().render(result.diagnostics))
     exit(1)
 }
-print(PublicationSummary.text(publication, out: nil))
-print("public JSON: \(PublicationExport.publicJSON(publication).serializedBytes().count) bytes")
+for country in publication.countries {
+    let compliant = country.factories.filter { $0.status == .compliant }.count
+    print("\(country.code): \(country.factories.count) factories listed, \(compliant) compliant")
+    for factory in country.factories where !factory.findings.isEmpty {
+        print("  \(factory.name): " + factory.findings.map { "\($0.issue) \($0.titles["en"] ?? "")" }.joined(separator: "; "))
+    }
+}
+// The internal report: what became of every assessment, and why.
+for account in publication.report.assessments {
+    print("  \(account.assessment): \(account.disposition.rawValue)" + (account.reason.map { " (\($0.rawValue))" } ?? ""))
+}
+print("public JSON: \(publication.publicJSON.utf8.count) bytes")
 
 // A mistake in the values comes back as a diagnostic, as a bad row of a table would.
 var mistaken = input

@@ -1,3 +1,5 @@
+import Disclose
+
 /// A country's tiers on the portal, as Better Factories Cambodia shows its "Low Compliance" and
 /// "Union Compliance" lists beside the critical issues
 /// (https://betterfactories.org/transparency/ch/issues/factory/415/critical_issues): on the

@@ -1,14 +1,16 @@
+import Disclose
+
 /// HTML for the portal: one escaping function, and a string type that escapes by default.
 ///
 /// Every text that comes from data or rules (factory names, responses, titles, ids, dates)
 /// reaches a page through `PortalHTML.escape`, in element content and attribute values
 /// alike: `PortalMarkup` interpolation escapes every `String`, and only other
 /// `PortalMarkup` values, built from literals in this code, go in unescaped.
-public enum PortalHTML {
+package enum PortalHTML {
     /// Escapes `& < > " '` for element content and quoted attribute values; control
     /// characters HTML does not allow (NUL, other C0 but tab and line breaks, DEL, C1)
     /// become U+FFFD.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -43,7 +45,7 @@ public enum PortalHTML {
     /// and 16 hex digits of the SHA-256 of the whole id. `~` never occurs in an uncut part, so
     /// a cut name cannot equal an uncut one, and two long ids with the same prefix differ in
     /// their hash. The page itself still shows the whole id.
-    public static func fileNamePart(_ id: String) -> String {
+    package static func fileNamePart(_ id: String) -> String {
         var out = ""
         for byte in id.utf8 {
             switch byte {

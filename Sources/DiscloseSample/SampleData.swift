@@ -1,4 +1,6 @@
+import Disclose
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,27 +19,27 @@ import Darwin
 /// let data = try SampleData(seed: 1, scale: 1).generate(rulesRoot: ".")
 /// try data.write(to: "examples/sample", format: .csv)
 /// ```
-public struct SampleData: Sendable {
+package struct SampleData: Sendable {
     /// The seed of every random choice.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Factories per country in proportion to the real programme: 1 gives about 200
     /// factories and 2-3 MB of CSV; 10 and 100 proportionally more. A fixed set of scenario
     /// factories (refusals, exits, zero-tolerance cases, hostile text) comes on top, so even
     /// scale 0 exercises every rule.
-    public var scale: Double
+    package var scale: Double
 
-    public init(seed: UInt64 = 1, scale: Double = 1) {
+    package init(seed: UInt64 = 1, scale: Double = 1) {
         self.seed = seed
         self.scale = scale
     }
 
     /// The largest scale accepted: about 150,000 factories.
-    public static let maximumScale = 1000.0
+    package static let maximumScale = 1000.0
 
     /// Generates data for each country file `countries/CC.disclose` under `rulesRoot` that
     /// checks without errors and publishes. Countries whose rules have errors, or that
     /// publish nothing, are listed in `SampleDataSet.skippedCountries`.
-    public func generate(rulesRoot: String) throws -> SampleDataSet {
+    package func generate(rulesRoot: String) throws -> SampleDataSet {
         let folder = (rulesRoot as NSString).appendingPathComponent("countries")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter(SampleData.isCountryFileName).sorted()
@@ -62,7 +64,7 @@ public struct SampleData: Sendable {
 
     /// Generates data for the given country rule books (books without a `country`, or whose
     /// country publishes nothing, are skipped).
-    public func generate(books: [RuleBook]) throws -> SampleDataSet {
+    package func generate(books: [RuleBook]) throws -> SampleDataSet {
         guard scale.isFinite, scale >= 0, scale <= SampleData.maximumScale else { throw SampleDataError.invalidScale(scale) }
         var countries: [(code: String, book: RuleBook)] = []
         var skipped: [SampleSkippedCountry] = []
@@ -92,12 +94,12 @@ public struct SampleData: Sendable {
 }
 
 /// Why no sample could be generated.
-public enum SampleDataError: Error, CustomStringConvertible, Sendable {
+package enum SampleDataError: Error, CustomStringConvertible, Sendable {
     case invalidScale(Double)
     case noCountryFiles(folder: String)
     case noPublishingCountry(skipped: [SampleSkippedCountry])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidScale(let scale):
             "scale \(scale) is out of range; give a number from 0 to \(Int(SampleData.maximumScale))"
@@ -111,22 +113,22 @@ public enum SampleDataError: Error, CustomStringConvertible, Sendable {
 }
 
 /// A country left out of the sample, and why.
-public struct SampleSkippedCountry: Sendable, Hashable {
-    public var code: String
-    public var reason: String
+package struct SampleSkippedCountry: Sendable, Hashable {
+    package var code: String
+    package var reason: String
 }
 
 /// The two input formats of `docs/formats.md`.
-public enum SampleFormat: String, Sendable, CaseIterable {
+package enum SampleFormat: String, Sendable, CaseIterable {
     case csv, jsonl
 }
 
 /// The four tables.
-public enum SampleTable: String, Sendable, CaseIterable {
+package enum SampleTable: String, Sendable, CaseIterable {
     case factories, assessments, answers, responses
 
     /// The columns, exactly as `docs/formats.md` names them, in its order.
-    public var columns: [String] {
+    package var columns: [String] {
         switch self {
         case .factories: ["factory_id", "name", "type", "country", "left_on", "sector", "province", "export_licence"]
         case .assessments: ["assessment_id", "factory_id", "assessed_on", "method", "cycle", "status", "refusal_reason",
@@ -137,100 +139,100 @@ public enum SampleTable: String, Sendable, CaseIterable {
     }
 
     /// `factories.csv`, `answers.jsonl`.
-    public func fileName(_ format: SampleFormat) -> String { rawValue + "." + format.rawValue }
+    package func fileName(_ format: SampleFormat) -> String { rawValue + "." + format.rawValue }
 }
 
 /// A factory of the sample.
-public struct SampleFactory: Sendable, Hashable {
-    public var factoryID: String
-    public var name: String
-    public var type: String
-    public var country: String
-    public var leftOn: Day?
+package struct SampleFactory: Sendable, Hashable {
+    package var factoryID: String
+    package var name: String
+    package var type: String
+    package var country: String
+    package var leftOn: Day?
     /// The fixed scenario this factory was made for (`two-unexcused-refusals`), or nil for
     /// an ordinary random factory. Not written to the files.
-    public var scenario: String?
+    package var scenario: String?
     /// Its attributes, as docs/formats.md describes the optional columns.
-    public var sector: String? = nil
-    public var province: String? = nil
-    public var exportLicence: String? = nil
+    package var sector: String? = nil
+    package var province: String? = nil
+    package var exportLicence: String? = nil
 }
 
 /// How an assessment was carried out.
-public enum SampleMethod: String, Sendable, CaseIterable {
+package enum SampleMethod: String, Sendable, CaseIterable {
     case onSite = "on-site"
     case virtual
     case hybrid
 }
 
 /// Whether an assessment took place or the factory refused it.
-public enum SampleStatus: String, Sendable, CaseIterable {
+package enum SampleStatus: String, Sendable, CaseIterable {
     case completed, refused
 }
 
 /// One answer of a completed assessment, as written in the file.
-public struct SampleAnswer: Sendable, Hashable {
-    public var questionID: String
+package struct SampleAnswer: Sendable, Hashable {
+    package var questionID: String
     /// `yes`, `no`, `not-applicable`, a number such as `62.5`, a date, or a choice; a few
     /// factories export `Yes`, `No` and `N/A` as spreadsheets do.
-    public var answer: String
+    package var answer: String
 }
 
 /// An assessment or a refused visit.
-public struct SampleAssessment: Sendable, Hashable {
-    public var assessmentID: String
-    public var factoryID: String
-    public var assessedOn: Day
+package struct SampleAssessment: Sendable, Hashable {
+    package var assessmentID: String
+    package var factoryID: String
+    package var assessedOn: Day
     /// Nil for a refusal.
-    public var method: SampleMethod?
-    public var cycle: Int
-    public var status: SampleStatus
-    public var refusalReason: RefusalReason?
+    package var method: SampleMethod?
+    package var cycle: Int
+    package var status: SampleStatus
+    package var refusalReason: RefusalReason?
     /// Nil while the report is not finalised, and for a refusal.
-    public var finalisedOn: Day?
-    public var cycleEndsOn: Day?
+    package var finalisedOn: Day?
+    package var cycleEndsOn: Day?
     /// One per catalogue question in force on `assessedOn`, in catalogue order; none for a refusal.
-    public var answers: [SampleAnswer]
+    package var answers: [SampleAnswer]
 }
 
 /// A factory's response.
-public struct SampleResponse: Sendable, Hashable {
-    public var responseID: String
-    public var factoryID: String
-    public var assessmentID: String
+package struct SampleResponse: Sendable, Hashable {
+    package var responseID: String
+    package var factoryID: String
+    package var assessmentID: String
     /// The public issue responded to; nil for the assessment as a whole.
-    public var issueID: String?
-    public var respondedOn: Day
-    public var text: String
-    public var attachments: [String]
+    package var issueID: String?
+    package var respondedOn: Day
+    package var text: String
+    package var attachments: [String]
     /// Why moderation must hold it, for the responses written to be held. Not written to the files.
-    public var heldFor: SampleHoldReason?
+    package var heldFor: SampleHoldReason?
 }
 
 /// One file of a data set.
-public struct SampleFile: Sendable, Hashable {
-    public var name: String
-    public var contents: String
+package struct SampleFile: Sendable, Hashable {
+    package var name: String
+    package var contents: String
 }
 
 /// A generated data set: the records, and their text as CSV or JSON Lines.
-public struct SampleDataSet: Sendable {
-    public var seed: UInt64
-    public var scale: Double
+package struct SampleDataSet: Sendable {
+    package var seed: UInt64
+    package var scale: Double
     /// The countries generated, by code, sorted.
-    public var countries: [String]
+    package var countries: [String]
     /// The countries left out, and why.
-    public var skippedCountries: [SampleSkippedCountry]
+    package var skippedCountries: [SampleSkippedCountry]
     /// Sorted by id; so are assessments and responses.
-    public var factories: [SampleFactory]
-    public var assessments: [SampleAssessment]
-    public var responses: [SampleResponse]
+    package var factories: [SampleFactory]
+    package var assessments: [SampleAssessment]
+    package var responses: [SampleResponse]
 
     /// The number of rows in the answers table.
-    public var answerCount: Int { assessments.reduce(0) { $0 + $1.answers.count } }
+    package var answerCount: Int { assessments.reduce(0) { $0 + $1.answers.count } }
 
     /// The text of one table.
-    public func text(_ table: SampleTable, format: SampleFormat = .csv) -> String {
+    package func text(_ table: SampleTable, format: SampleFormat = .csv) -> String {
         var bytes: [UInt8] = []
         // Appending to memory cannot fail: the closure throws nothing, so neither does render.
         render(table, format: format) { (chunk: inout [UInt8]) throws(Never) in bytes.append(contentsOf: chunk); chunk.removeAll(keepingCapacity: true) }
@@ -238,21 +240,21 @@ public struct SampleDataSet: Sendable {
     }
 
     /// The four files, in the order factories, assessments, answers, responses.
-    public func files(format: SampleFormat = .csv) -> [SampleFile] {
+    package func files(format: SampleFormat = .csv) -> [SampleFile] {
         SampleTable.allCases.map { SampleFile(name: $0.fileName(format), contents: text($0, format: format)) }
     }
 
-    public var factoriesCSV: String { text(.factories) }
-    public var assessmentsCSV: String { text(.assessments) }
-    public var answersCSV: String { text(.answers) }
-    public var responsesCSV: String { text(.responses) }
+    package var factoriesCSV: String { text(.factories) }
+    package var assessmentsCSV: String { text(.assessments) }
+    package var answersCSV: String { text(.answers) }
+    package var responsesCSV: String { text(.responses) }
 
     /// Writes the four files into `folder` (created if needed) and returns their names and
     /// sizes in bytes. Each file is streamed to a temporary file in the same folder and then
     /// renamed over its final name, so a reader never sees half a file. A file of the same
     /// table in the other format is removed, since a data folder may not hold both.
     @discardableResult
-    public func write(to folder: String, format: SampleFormat = .csv) throws -> [(name: String, bytes: Int)] {
+    package func write(to folder: String, format: SampleFormat = .csv) throws -> [(name: String, bytes: Int)] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [(name: String, bytes: Int)] = []
         for table in SampleTable.allCases {

@@ -1,3 +1,4 @@
+import Disclose
 import Foundation
 
 /// Words for the sample: factory names, factory responses, and the hostile and held texts
@@ -283,7 +284,7 @@ enum SampleText {
 }
 
 /// Why moderation must hold a sample response (portal-policy.md, "Factory responses").
-public enum SampleHoldReason: String, Sendable, CaseIterable {
+package enum SampleHoldReason: String, Sendable, CaseIterable {
     /// A telephone number, which can identify a person.
     case phoneNumber = "phone-number"
     case emailAddress = "email-address"

@@ -1,3 +1,4 @@
+import Disclose
 import Foundation
 
 /// The Transparency Portal as a static site: plain HTML files, one stylesheet and one small
@@ -13,30 +14,42 @@ import Foundation
 /// - in a preview made over an earlier publication, `changes.html`: what changed on the
 ///   portal since (`PublicChanges`), linked from the start page, for the PAC.
 /// Ids from data enter names through `PortalHTML.fileNamePart`. Same publication, same bytes.
-public enum PortalSite {
+public enum PortalSite: Sendable {
     /// The shared stylesheet's name.
-    public static let stylesheet = "portal.css"
+    package static let stylesheet = "portal.css"
     /// The shared script's name.
-    public static let script = "portal.js"
+    package static let script = "portal.js"
+
+    /// Every file of the site for `publication`, the start page first: what `disclose publish
+    /// --format html` writes into `public/`. Same publication, same pages, byte for byte.
+    public static func pages(of publication: Publication) -> [PortalPage] {
+        pages(publication).map { PortalPage(name: $0.name, text: $0.text) }
+    }
 
     /// Every file of the site, by name, as UTF-8 bytes: the start page first.
-    public static func files(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, bytes: [UInt8])] {
+    package static func files(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, bytes: [UInt8])] {
         pages(publication, changes: changes).map { ($0.name, Array($0.text.utf8)) }
     }
 
     /// Every file of the site, by name, as text.
-    public static func pages(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, text: String)] {
+    package static func pages(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, text: String)] {
         makers(publication, changes: changes).map { ($0.name, $0.make()) }
     }
 
     /// The page of what changed since the previous publication: only in a preview.
-    public static let changesPage = "changes.html"
+    package static let changesPage = "changes.html"
 
     /// Every file of the site, by name, with a function that writes it into an open file when
     /// called: for `PublicationFolder.files`, so that a site of tens of
     /// thousands of pages is made a page at a time, on every core, never whole in memory.
-    public static func writers(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, write: @Sendable (FileHandle) throws -> Void)] {
+    package static func writers(_ publication: Publication, changes: PublicChanges? = nil) -> [(name: String, write: @Sendable (FileHandle) throws -> Void)] {
         makers(publication, changes: changes).map { page in (page.name, { try $0.write(contentsOf: Array(page.make().utf8)) }) }
+    }
+
+    /// The file names of the site's pages for `publication`, without making them: what
+    /// `disclose diff` compares.
+    package static func pageNames(_ publication: Publication) -> [String] {
+        makers(publication).map(\.name)
     }
 
     /// Every file of the site, by name, with the function that makes its text.
@@ -66,24 +79,24 @@ public enum PortalSite {
     }
 
     /// The languages a country's pages are made in: its declared ones, first the default.
-    public static func languages(_ country: CountryPublication) -> [String] {
+    package static func languages(_ country: CountryPublication) -> [String] {
         var seen: Set<String> = []
         let languages = country.languages.filter { seen.insert($0).inserted }
         return languages.isEmpty ? ["en"] : languages
     }
 
     /// A country's start page in a language.
-    public static func countryPage(_ country: String, _ language: String) -> String {
+    package static func countryPage(_ country: String, _ language: String) -> String {
         "\(PortalHTML.fileNamePart(country)).\(PortalHTML.fileNamePart(language)).html"
     }
 
     /// The page of the factories non-compliant on one issue.
-    public static func issuePage(_ country: String, _ language: String, _ issue: String) -> String {
+    package static func issuePage(_ country: String, _ language: String, _ issue: String) -> String {
         "\(PortalHTML.fileNamePart(country)).\(PortalHTML.fileNamePart(language)).issue.\(PortalHTML.fileNamePart(issue)).html"
     }
 
     /// A factory's page.
-    public static func factoryPage(_ country: String, _ language: String, _ factory: String) -> String {
+    package static func factoryPage(_ country: String, _ language: String, _ factory: String) -> String {
         "\(PortalHTML.fileNamePart(country)).\(PortalHTML.fileNamePart(language)).factory.\(PortalHTML.fileNamePart(factory)).html"
     }
 }

@@ -1,3 +1,4 @@
+import Disclose
 import Foundation
 
 /// Builds the sample's records, country by country and factory by factory. Each factory

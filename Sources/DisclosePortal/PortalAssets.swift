@@ -1,3 +1,5 @@
+import Disclose
+
 /// The portal's stylesheet, script and logo: fixed text, no data in them.
 enum PortalAssets {
     /// The mark beside the portal's name: three bars, the last one gold. Decorative.

@@ -1,3 +1,5 @@
+import Disclose
+
 /// Published figures the sample generator draws on, carried over from the project's domain
 /// notes (`betterwork.md`, sections 4.1 and 4.2, which give the public source of each).
 /// The project never reads those notes at build, test or run time; the numbers live here.

@@ -1,3 +1,5 @@
+import Disclose
+
 /// The sample generator's own pseudo-random numbers: SplitMix64 (Steele, Lea and Flood,
 /// "Fast splittable pseudorandom number generators", OOPSLA 2014).
 ///

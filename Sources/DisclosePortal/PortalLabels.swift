@@ -1,3 +1,5 @@
+import Disclose
+
 /// The portal's own words (headings, column names, notices) in each language it knows.
 ///
 /// Titles of countries and issues come from the rules; these are the words around them.
