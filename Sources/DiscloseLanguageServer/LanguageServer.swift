@@ -201,8 +201,8 @@ package final class LanguageServer {
         ])
     }
 
-    /// The version the server reports.
-    package static let version = "1.0.0"
+    /// The version the server reports: the library's, as `disclose --version` prints it.
+    package static let version = DiscloseLibrary.version
 
     // MARK: Diagnostics
 
