@@ -211,6 +211,8 @@ struct ValuesSource: RecordSource {
             guard let country = sheets[index].country, let plan = sheets[index].plan else { continue }
             for (questionId, text) in answers.sorted(by: { $0.key < $1.key }) {
                 guard let question = country.questionTable.value(for: questionId) else {
+                    // A question only a draft defines: known, and not asked by any public rule.
+                    if country.draftOnlyQuestionIds.contains(questionId) { continue }
                     if let known = unknownQuestions[questionId] {
                         unknownQuestions[questionId]!.count = known.count + 1
                     } else {

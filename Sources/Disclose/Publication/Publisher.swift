@@ -75,6 +75,8 @@ public struct Publisher: Sendable {
         let book: RuleBook
         let questionTable: ByteTable
         let questionIds: [String]
+        /// Questions only drafts define: their answers are passed over, not unknown.
+        let draftOnlyQuestionIds: Set<String>
         let boundaries: [Day]
         var plans: [Int: EvaluationPlan] = [:]
         /// Compiled when the first response is screened: compiling a country's patterns costs
@@ -93,6 +95,7 @@ public struct Publisher: Sendable {
             }
             questionTable = table
             questionIds = ids
+            draftOnlyQuestionIds = book.draftOnlyQuestionIds
             boundaries = book.ruleBoundaries
         }
 
@@ -466,6 +469,8 @@ public struct Publisher: Sendable {
             guard let country = sheets[index].country, let plan = sheets[index].plan else { return }
             guard let question = row.withBytes(1, { country.questionTable.value(for: $0) }) else {
                 let id = row.text(1)
+                // A question only a draft defines: known, and not asked by any public rule.
+                if country.draftOnlyQuestionIds.contains(id) { return }
                 if isFirstRow(naming: id, &unknownQuestions) {
                     reader.reportField(.unknownRecord, "unknown question `\(id)` for country `\(country.code)`", row: row, column: 1,
                                        help: (reader.listsMoreErrors ? Suggestion.closest(to: id, among: country.questionIds) : nil).map { "did you mean `\($0)`?" }

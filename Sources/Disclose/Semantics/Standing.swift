@@ -131,3 +131,15 @@ extension Decision {
     /// anything public early.
     package var effectiveDay: Day? { date?.latestDay }
 }
+
+extension RuleBook {
+    /// The ids of the questions that only drafts define: in the rules with drafts, not in this
+    /// public view. Data may answer them (a programme exports what the PAC is considering); the
+    /// public run passes over those answers instead of calling the questions unknown.
+    package var draftOnlyQuestionIds: Set<String> {
+        let drafts = standing.drafts.filter { $0.kind == "question" }.map(\.id)
+        guard !drafts.isEmpty else { return [] }
+        let known = Set(questions.compactMap { $0.periods.first?.value.id })
+        return Set(drafts).subtracting(known)
+    }
+}
