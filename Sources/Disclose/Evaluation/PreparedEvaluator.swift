@@ -232,20 +232,79 @@ final class PreparedPlan: Sendable {
         @inline(__always)
         func read(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int, plan: EvaluationPlan) -> Answer? {
             switch kind {
-            case .yesNo: Entry.yesNo(bytes) ?? Answer.read(bytes, as: .yesNo)
-            case .number: Entry.wholeNumber(bytes) ?? Answer.read(bytes, as: .number(unit: ""))
-            case .date: Answer.read(bytes, as: .date)
-            case .choice, .notInForce: Answer.read(bytes, as: plan.answerKinds[slot])
+            case .yesNo: Entry.yesNo(bytes)
+            case .number: Entry.number(bytes)
+            case .date: Entry.date(bytes)
+            case .choice, .notInForce: Entry.word(bytes) == .notApplicable ? .notApplicable : Answer.read(bytes, as: plan.answerKinds[slot])
             }
         }
 
-        /// `yes` or `no` as data usually writes them, in lower case with nothing around;
-        /// nil for anything else, which `Answer.read` reads.
+        /// The words `Answer.read` knows whatever the question, as they stand in the answer.
+        enum Word { case yes, no, notApplicable, other }
+
+        /// Which of `yes`, `no`, `not-applicable`, `n/a`, `na` the bytes are, in any case and
+        /// with nothing around them; `.other` for anything else. As `Answer.equalsIgnoringCase`
+        /// compares (each byte `| 0x20`), a word at a time: data writes these words in ten
+        /// answers out of eleven, and `Not-Applicable` and `Yes` about as often as a number.
+        @inline(__always)
+        static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Word {
+            guard let base = bytes.baseAddress else { return .other }
+            let raw = UnsafeRawPointer(base)
+            switch bytes.count {
+            case 2:
+                let word = raw.loadUnaligned(as: UInt16.self) | 0x2020
+                return word == 0x6F6E ? .no : word == 0x616E ? .notApplicable : .other
+            case 3:
+                let word = (UInt32(raw.loadUnaligned(as: UInt16.self)) | UInt32(base[2]) << 16) | 0x20_2020
+                return word == 0x73_6579 ? .yes : word == 0x61_2F6E ? .notApplicable : .other
+            case 14:
+                // `not-appl` and `plicable`, overlapping by two bytes.
+                let first = raw.loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020
+                let last = raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self) | 0x2020_2020_2020_2020
+                return first == 0x6C70_7061_2D74_6F6E && last == 0x656C_6261_6369_6C70 ? .notApplicable : .other
+            default:
+                return .other
+            }
+        }
+
+        /// Whether the first and the last byte are ASCII digits. Then `Answer.read` would trim
+        /// nothing and find no word for not applicable (each begins with `n`): it would read a
+        /// number or a date from exactly these bytes, as the two fast paths below do.
+        @inline(__always)
+        static func isBetweenDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first &- 48 < 10 && last &- 48 < 10
+        }
+
+        /// An answer to a number question, as `Answer.read` reads it: a decimal (`39.5`) without
+        /// its trimming and not-applicable checks when it begins and ends with a digit.
+        @inline(__always)
+        static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
+            if let whole = Entry.wholeNumber(bytes) { return whole }
+            if Entry.word(bytes) == .notApplicable { return .notApplicable }
+            guard Entry.isBetweenDigits(bytes) else { return Answer.read(bytes, as: .number(unit: "")) }
+            return Lexer.decimal(bytes).map(Answer.number)
+        }
+
+        /// An answer to a date question, as `Answer.read` reads it: `YYYY-MM-DD` read at once
+        /// when it begins and ends with a digit.
+        @inline(__always)
+        static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
+            if Entry.word(bytes) == .notApplicable { return .notApplicable }
+            guard Entry.isBetweenDigits(bytes) else { return Answer.read(bytes, as: .date) }
+            return Day(isoBytes: bytes).map(Answer.date)
+        }
+
+        /// An answer to a yes-or-no question, as `Answer.read` reads it: the words at once,
+        /// anything else (spaces around, a typing slip) by `Answer.read`.
         @inline(__always)
         static func yesNo(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
-            if bytes.count == 2, bytes[0] == UInt8(ascii: "n"), bytes[1] == UInt8(ascii: "o") { return .no }
-            if bytes.count == 3, bytes[0] == UInt8(ascii: "y"), bytes[1] == UInt8(ascii: "e"), bytes[2] == UInt8(ascii: "s") { return .yes }
-            return nil
+            switch Entry.word(bytes) {
+            case .yes: .yes
+            case .no: .no
+            case .notApplicable: .notApplicable
+            case .other: Answer.read(bytes, as: .yesNo)
+            }
         }
 
         /// A whole number of one to nine digits and nothing else, as `Answer.read` would read
@@ -268,9 +327,9 @@ final class PreparedPlan: Sendable {
             switch kind {
             case .notInForce: return true
             case .choice: return plan.fitsUnasked(bytes, question: index)
-            case .yesNo: answer = Entry.yesNo(bytes) ?? Answer.read(bytes, as: .yesNo)
-            case .number: answer = Entry.wholeNumber(bytes) ?? Answer.read(bytes, as: .number(unit: ""))
-            case .date: answer = Answer.read(bytes, as: .date)
+            case .yesNo: answer = Entry.yesNo(bytes)
+            case .number: answer = Entry.number(bytes)
+            case .date: answer = Entry.date(bytes)
             }
             switch answer {
             case nil: return false
