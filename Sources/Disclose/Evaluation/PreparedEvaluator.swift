@@ -158,42 +158,55 @@ public final class PreparedEvaluator: @unchecked Sendable {
     func judge(answers: [String: String], on day: Day, factory: [String: String]) -> Judged {
         let prepared = prepared(on: day)
         let plan = prepared.plan
-        var judged = Judged(prepared: prepared, statuses: [AnswerStatus](repeating: .missing, count: plan.questions.count),
-                            raw: [Double](repeating: .nan, count: plan.rawSlots.count))
-        // Local copies, so that the loop does not retain the tables' storage at every answer.
+        // Local copies, so that the loop does not retain the tables' storage at every answer;
+        // the statuses and raw values are made here and moved into `judged` after the loop,
+        // so that writing them copies nothing.
         let table = questionTable
         let entries = prepared.entries
         let rawIndexOfSlot = plan.rawIndexOfSlot
-        var statuses = judged.statuses
-        var raw = judged.raw
-        for (id, text) in answers {
-            let index = PreparedEvaluator.withBytes(id) { table.index(of: $0) }
+        var statuses = [AnswerStatus](repeating: .missing, count: plan.questions.count)
+        var raw = [Double](repeating: .nan, count: plan.rawSlots.count)
+        var unusable: [UnusableAnswer] = []
+        var unknown: [String] = []
+        let small = StringBytes.isSmallLayoutAsExpected
+        // By index rather than `for (id, text) in answers`: each id and answer is copied out
+        // only as its two words (`StringBytes.words`), so that no reference to it is held
+        // across the loop's body and nothing is retained and released per answer. The strings
+        // themselves are taken again only for what is reported, or when they are not small.
+        var position = answers.startIndex
+        let end = answers.endIndex
+        while position != end {
+            defer { answers.formIndex(after: &position) }
+            let index = StringBytes.withSmall(StringBytes.words(answers.keys[position]), smallLayout: small) { table.index(of: $0) }
+                ?? StringBytes.with(answers.keys[position], smallLayout: false) { table.index(of: $0) }
             guard index >= 0 else {
-                judged.unknown.append(id)
+                unknown.append(answers.keys[position])
                 continue
             }
             let entry = entries[index]
+            let text = StringBytes.words(answers.values[position])
             guard entry.slot >= 0 else {
                 // No rule of the day asks it: it changes nothing, but an answer that does not fit is reported.
-                if !PreparedEvaluator.withBytes(text, { entry.fits($0, question: index, plan: plan) }) {
-                    judged.unusable.append(UnusableAnswer(question: id, answer: text))
-                }
+                let fits = StringBytes.withSmall(text, smallLayout: small) { entry.fits($0, question: index, plan: plan) }
+                    ?? StringBytes.with(answers.values[position], smallLayout: false) { entry.fits($0, question: index, plan: plan) }
+                if !fits { unusable.append(UnusableAnswer(question: answers.keys[position], answer: answers.values[position])) }
                 continue
             }
             let slot = Int(entry.slot)
-            guard let answer = PreparedEvaluator.withBytes(text, { entry.read($0, slot: slot, plan: plan) }) else {
+            let read = StringBytes.withSmall(text, smallLayout: small) { entry.read($0, slot: slot, plan: plan) }
+                ?? StringBytes.with(answers.values[position], smallLayout: false) { entry.read($0, slot: slot, plan: plan) }
+            guard let answer = read else {
                 statuses[slot] = .unusable
-                judged.unusable.append(UnusableAnswer(question: id, answer: text))
+                unusable.append(UnusableAnswer(question: answers.keys[position], answer: answers.values[position]))
                 continue
             }
             let (status, value) = plan.judge(answer, slot: slot)
             statuses[slot] = status
-            if status == .unusable { judged.unusable.append(UnusableAnswer(question: id, answer: text)) }
+            if status == .unusable { unusable.append(UnusableAnswer(question: answers.keys[position], answer: answers.values[position])) }
             let rawIndex = rawIndexOfSlot[slot]
             if rawIndex >= 0 { raw[rawIndex] = value }
         }
-        judged.statuses = statuses
-        judged.raw = raw
+        var judged = Judged(prepared: prepared, statuses: statuses, raw: raw, unusable: unusable, unknown: unknown)
         if !plan.attributeSlots.isEmpty { plan.applyFactory(factory, statuses: &judged.statuses, raw: &judged.raw) }
         for position in plan.issues.indices where plan.isRaised(position, statuses: judged.statuses, raw: judged.raw) {
             judged.raised.append(position)
