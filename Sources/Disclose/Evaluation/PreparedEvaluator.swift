@@ -25,6 +25,8 @@ public final class PreparedEvaluator: @unchecked Sendable {
     /// The day on which public issues are taken: the country's publication day on or before
     /// `asOf` (the as-of day itself for a country that publishes continuously).
     public let publicationDay: Day?
+    /// `publicationDay` as every outcome writes it, made once rather than per assessment.
+    private let publicationDayText: String?
     /// Ids of the issues public on `publicationDay` (nil: no as-of day, every issue counts).
     let publicNow: Set<String>?
     /// Catalogue question index by id, on bytes: the hot path looks every answer up here.
@@ -34,8 +36,9 @@ public final class PreparedEvaluator: @unchecked Sendable {
     // Why `@unchecked Sendable`: `plans` is the only mutable state, and it is read and written
     // only while holding `lock`; everything else is `let` and Sendable. `Mutex` from the
     // Synchronization module would let the compiler check this, but needs macOS 15.
-    /// Compiled rules by period (the number of boundaries on or before the day); guarded by `lock`.
-    private var plans: [Int: PreparedPlan] = [:]
+    /// Compiled rules by period (the number of boundaries on or before the day), nil until
+    /// the first assessment of the period; guarded by `lock`.
+    private var plans: [PreparedPlan?]
     private let lock = NSLock()
 
     /// Prepares `book` for evaluating assessments as of `asOf`: issues no longer public on
@@ -65,6 +68,8 @@ public final class PreparedEvaluator: @unchecked Sendable {
         questionTable = ShortKeyTable(book.questions.map { $0.periods.first?.value.id ?? "" })
         // `RuleBook.evaluate` evaluates one assessment, of one day: one period is all it needs.
         boundaries = reasons ? book.ruleBoundaries : []
+        plans = [PreparedPlan?](repeating: nil, count: boundaries.count + 1)
+        publicationDayText = publicationDay?.description
     }
 
     /// Prepares `book` and compiles at once the rules in force on `day`, so that the first
@@ -134,7 +139,7 @@ public final class PreparedEvaluator: @unchecked Sendable {
             }
             return IncompleteAnswer(question: plan.questions[slot].id, problem: problem)
         }
-        return EvaluationOutcome(day: day.description, asOf: publicationDay?.description, raised: raised, noLongerPublic: noLongerPublic,
+        return EvaluationOutcome(day: day.description, asOf: publicationDayText, raised: raised, noLongerPublic: noLongerPublic,
                                  zeroTolerance: zeroTolerance, incomplete: incomplete,
                                  unusable: judged.unusable.sorted { $0.question < $1.question }, unknownQuestions: judged.unknown.sorted())
     }
