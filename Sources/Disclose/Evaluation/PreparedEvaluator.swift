@@ -25,6 +25,8 @@ public final class PreparedEvaluator: @unchecked Sendable {
     /// The day on which public issues are taken: the country's publication day on or before
     /// `asOf` (the as-of day itself for a country that publishes continuously).
     public let publicationDay: Day?
+    /// `publicationDay` as every outcome writes it, made once rather than per assessment.
+    private let publicationDayText: String?
     /// Ids of the issues public on `publicationDay` (nil: no as-of day, every issue counts).
     let publicNow: Set<String>?
     /// Catalogue question index by id, on bytes: the hot path looks every answer up here.
@@ -34,8 +36,9 @@ public final class PreparedEvaluator: @unchecked Sendable {
     // Why `@unchecked Sendable`: `plans` is the only mutable state, and it is read and written
     // only while holding `lock`; everything else is `let` and Sendable. `Mutex` from the
     // Synchronization module would let the compiler check this, but needs macOS 15.
-    /// Compiled rules by period (the number of boundaries on or before the day); guarded by `lock`.
-    private var plans: [Int: PreparedPlan] = [:]
+    /// Compiled rules by period (the number of boundaries on or before the day), nil until
+    /// the first assessment of the period; guarded by `lock`.
+    private var plans: [PreparedPlan?]
     private let lock = NSLock()
 
     /// Prepares `book` for evaluating assessments as of `asOf`: issues no longer public on
@@ -65,6 +68,8 @@ public final class PreparedEvaluator: @unchecked Sendable {
         questionTable = ShortKeyTable(book.questions.map { $0.periods.first?.value.id ?? "" })
         // `RuleBook.evaluate` evaluates one assessment, of one day: one period is all it needs.
         boundaries = reasons ? book.ruleBoundaries : []
+        plans = [PreparedPlan?](repeating: nil, count: boundaries.count + 1)
+        publicationDayText = publicationDay?.description
     }
 
     /// Prepares `book` and compiles at once the rules in force on `day`, so that the first
@@ -134,7 +139,7 @@ public final class PreparedEvaluator: @unchecked Sendable {
             }
             return IncompleteAnswer(question: plan.questions[slot].id, problem: problem)
         }
-        return EvaluationOutcome(day: day.description, asOf: publicationDay?.description, raised: raised, noLongerPublic: noLongerPublic,
+        return EvaluationOutcome(day: day.description, asOf: publicationDayText, raised: raised, noLongerPublic: noLongerPublic,
                                  zeroTolerance: zeroTolerance, incomplete: incomplete,
                                  unusable: judged.unusable.sorted { $0.question < $1.question }, unknownQuestions: judged.unknown.sorted())
     }
@@ -158,42 +163,55 @@ public final class PreparedEvaluator: @unchecked Sendable {
     func judge(answers: [String: String], on day: Day, factory: [String: String]) -> Judged {
         let prepared = prepared(on: day)
         let plan = prepared.plan
-        var judged = Judged(prepared: prepared, statuses: [AnswerStatus](repeating: .missing, count: plan.questions.count),
-                            raw: [Double](repeating: .nan, count: plan.rawSlots.count))
-        // Local copies, so that the loop does not retain the tables' storage at every answer.
+        // Local copies, so that the loop does not retain the tables' storage at every answer;
+        // the statuses and raw values are made here and moved into `judged` after the loop,
+        // so that writing them copies nothing.
         let table = questionTable
         let entries = prepared.entries
         let rawIndexOfSlot = plan.rawIndexOfSlot
-        var statuses = judged.statuses
-        var raw = judged.raw
-        for (id, text) in answers {
-            let index = PreparedEvaluator.withBytes(id) { table.index(of: $0) }
+        var statuses = [AnswerStatus](repeating: .missing, count: plan.questions.count)
+        var raw = [Double](repeating: .nan, count: plan.rawSlots.count)
+        var unusable: [UnusableAnswer] = []
+        var unknown: [String] = []
+        let small = StringBytes.isSmallLayoutAsExpected
+        // By index rather than `for (id, text) in answers`: each id and answer is copied out
+        // only as its two words (`StringBytes.words`), so that no reference to it is held
+        // across the loop's body and nothing is retained and released per answer. The strings
+        // themselves are taken again only for what is reported, or when they are not small.
+        var position = answers.startIndex
+        let end = answers.endIndex
+        while position != end {
+            defer { answers.formIndex(after: &position) }
+            let index = StringBytes.withSmall(StringBytes.words(answers.keys[position]), smallLayout: small) { table.index(of: $0) }
+                ?? StringBytes.with(answers.keys[position], smallLayout: false) { table.index(of: $0) }
             guard index >= 0 else {
-                judged.unknown.append(id)
+                unknown.append(answers.keys[position])
                 continue
             }
             let entry = entries[index]
+            let text = StringBytes.words(answers.values[position])
             guard entry.slot >= 0 else {
                 // No rule of the day asks it: it changes nothing, but an answer that does not fit is reported.
-                if !PreparedEvaluator.withBytes(text, { entry.fits($0, question: index, plan: plan) }) {
-                    judged.unusable.append(UnusableAnswer(question: id, answer: text))
-                }
+                let fits = StringBytes.withSmall(text, smallLayout: small) { entry.fits($0, question: index, plan: plan) }
+                    ?? StringBytes.with(answers.values[position], smallLayout: false) { entry.fits($0, question: index, plan: plan) }
+                if !fits { unusable.append(UnusableAnswer(question: answers.keys[position], answer: answers.values[position])) }
                 continue
             }
             let slot = Int(entry.slot)
-            guard let answer = PreparedEvaluator.withBytes(text, { entry.read($0, slot: slot, plan: plan) }) else {
+            let read = StringBytes.withSmall(text, smallLayout: small) { entry.read($0, slot: slot, plan: plan) }
+                ?? StringBytes.with(answers.values[position], smallLayout: false) { entry.read($0, slot: slot, plan: plan) }
+            guard let answer = read else {
                 statuses[slot] = .unusable
-                judged.unusable.append(UnusableAnswer(question: id, answer: text))
+                unusable.append(UnusableAnswer(question: answers.keys[position], answer: answers.values[position]))
                 continue
             }
             let (status, value) = plan.judge(answer, slot: slot)
             statuses[slot] = status
-            if status == .unusable { judged.unusable.append(UnusableAnswer(question: id, answer: text)) }
+            if status == .unusable { unusable.append(UnusableAnswer(question: answers.keys[position], answer: answers.values[position])) }
             let rawIndex = rawIndexOfSlot[slot]
             if rawIndex >= 0 { raw[rawIndex] = value }
         }
-        judged.statuses = statuses
-        judged.raw = raw
+        var judged = Judged(prepared: prepared, statuses: statuses, raw: raw, unusable: unusable, unknown: unknown)
         if !plan.attributeSlots.isEmpty { plan.applyFactory(factory, statuses: &judged.statuses, raw: &judged.raw) }
         for position in plan.issues.indices where plan.isRaised(position, statuses: judged.statuses, raw: judged.raw) {
             judged.raised.append(position)
@@ -232,20 +250,79 @@ final class PreparedPlan: Sendable {
         @inline(__always)
         func read(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int, plan: EvaluationPlan) -> Answer? {
             switch kind {
-            case .yesNo: Entry.yesNo(bytes) ?? Answer.read(bytes, as: .yesNo)
-            case .number: Entry.wholeNumber(bytes) ?? Answer.read(bytes, as: .number(unit: ""))
-            case .date: Answer.read(bytes, as: .date)
-            case .choice, .notInForce: Answer.read(bytes, as: plan.answerKinds[slot])
+            case .yesNo: Entry.yesNo(bytes)
+            case .number: Entry.number(bytes)
+            case .date: Entry.date(bytes)
+            case .choice, .notInForce: Entry.word(bytes) == .notApplicable ? .notApplicable : Answer.read(bytes, as: plan.answerKinds[slot])
             }
         }
 
-        /// `yes` or `no` as data usually writes them, in lower case with nothing around;
-        /// nil for anything else, which `Answer.read` reads.
+        /// The words `Answer.read` knows whatever the question, as they stand in the answer.
+        enum Word { case yes, no, notApplicable, other }
+
+        /// Which of `yes`, `no`, `not-applicable`, `n/a`, `na` the bytes are, in any case and
+        /// with nothing around them; `.other` for anything else. As `Answer.equalsIgnoringCase`
+        /// compares (each byte `| 0x20`), a word at a time: data writes these words in ten
+        /// answers out of eleven, and `Not-Applicable` and `Yes` about as often as a number.
+        @inline(__always)
+        static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Word {
+            guard let base = bytes.baseAddress else { return .other }
+            let raw = UnsafeRawPointer(base)
+            switch bytes.count {
+            case 2:
+                let word = raw.loadUnaligned(as: UInt16.self) | 0x2020
+                return word == 0x6F6E ? .no : word == 0x616E ? .notApplicable : .other
+            case 3:
+                let word = (UInt32(raw.loadUnaligned(as: UInt16.self)) | UInt32(base[2]) << 16) | 0x20_2020
+                return word == 0x73_6579 ? .yes : word == 0x61_2F6E ? .notApplicable : .other
+            case 14:
+                // `not-appl` and `plicable`, overlapping by two bytes.
+                let first = raw.loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020
+                let last = raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self) | 0x2020_2020_2020_2020
+                return first == 0x6C70_7061_2D74_6F6E && last == 0x656C_6261_6369_6C70 ? .notApplicable : .other
+            default:
+                return .other
+            }
+        }
+
+        /// Whether the first and the last byte are ASCII digits. Then `Answer.read` would trim
+        /// nothing and find no word for not applicable (each begins with `n`): it would read a
+        /// number or a date from exactly these bytes, as the two fast paths below do.
+        @inline(__always)
+        static func isBetweenDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first &- 48 < 10 && last &- 48 < 10
+        }
+
+        /// An answer to a number question, as `Answer.read` reads it: a decimal (`39.5`) without
+        /// its trimming and not-applicable checks when it begins and ends with a digit.
+        @inline(__always)
+        static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
+            if let whole = Entry.wholeNumber(bytes) { return whole }
+            if Entry.word(bytes) == .notApplicable { return .notApplicable }
+            guard Entry.isBetweenDigits(bytes) else { return Answer.read(bytes, as: .number(unit: "")) }
+            return Lexer.decimal(bytes).map(Answer.number)
+        }
+
+        /// An answer to a date question, as `Answer.read` reads it: `YYYY-MM-DD` read at once
+        /// when it begins and ends with a digit.
+        @inline(__always)
+        static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
+            if Entry.word(bytes) == .notApplicable { return .notApplicable }
+            guard Entry.isBetweenDigits(bytes) else { return Answer.read(bytes, as: .date) }
+            return Day(isoBytes: bytes).map(Answer.date)
+        }
+
+        /// An answer to a yes-or-no question, as `Answer.read` reads it: the words at once,
+        /// anything else (spaces around, a typing slip) by `Answer.read`.
         @inline(__always)
         static func yesNo(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer? {
-            if bytes.count == 2, bytes[0] == UInt8(ascii: "n"), bytes[1] == UInt8(ascii: "o") { return .no }
-            if bytes.count == 3, bytes[0] == UInt8(ascii: "y"), bytes[1] == UInt8(ascii: "e"), bytes[2] == UInt8(ascii: "s") { return .yes }
-            return nil
+            switch Entry.word(bytes) {
+            case .yes: .yes
+            case .no: .no
+            case .notApplicable: .notApplicable
+            case .other: Answer.read(bytes, as: .yesNo)
+            }
         }
 
         /// A whole number of one to nine digits and nothing else, as `Answer.read` would read
@@ -268,9 +345,9 @@ final class PreparedPlan: Sendable {
             switch kind {
             case .notInForce: return true
             case .choice: return plan.fitsUnasked(bytes, question: index)
-            case .yesNo: answer = Entry.yesNo(bytes) ?? Answer.read(bytes, as: .yesNo)
-            case .number: answer = Entry.wholeNumber(bytes) ?? Answer.read(bytes, as: .number(unit: ""))
-            case .date: answer = Answer.read(bytes, as: .date)
+            case .yesNo: answer = Entry.yesNo(bytes)
+            case .number: answer = Entry.number(bytes)
+            case .date: answer = Entry.date(bytes)
             }
             switch answer {
             case nil: return false
