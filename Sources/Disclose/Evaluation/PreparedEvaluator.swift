@@ -31,6 +31,8 @@ public final class PreparedEvaluator: @unchecked Sendable {
     let publicNow: Set<String>?
     /// Catalogue question index by id, on bytes: the hot path looks every answer up here.
     let questionTable: ShortKeyTable
+    /// Questions only drafts define: not in the catalogue of a public view, and not unknown.
+    let draftOnlyQuestionIds: Set<String>
     /// Days on which some rule starts or stops being in force, sorted.
     let boundaries: [Day]
     // Why `@unchecked Sendable`: `plans` is the only mutable state, and it is read and written
@@ -66,6 +68,7 @@ public final class PreparedEvaluator: @unchecked Sendable {
             publicNow = nil
         }
         questionTable = ShortKeyTable(book.questions.map { $0.periods.first?.value.id ?? "" })
+        draftOnlyQuestionIds = book.draftOnlyQuestionIds
         // `RuleBook.evaluate` evaluates one assessment, of one day: one period is all it needs.
         boundaries = reasons ? book.ruleBoundaries : []
         plans = [PreparedPlan?](repeating: nil, count: boundaries.count + 1)
@@ -185,7 +188,10 @@ public final class PreparedEvaluator: @unchecked Sendable {
             let index = StringBytes.withSmall(StringBytes.words(answers.keys[position]), smallLayout: small) { table.index(of: $0) }
                 ?? StringBytes.with(answers.keys[position], smallLayout: false) { table.index(of: $0) }
             guard index >= 0 else {
-                unknown.append(answers.keys[position])
+                // A question only a draft defines is known: its answer is passed over, as publish does.
+                if draftOnlyQuestionIds.isEmpty || !draftOnlyQuestionIds.contains(answers.keys[position]) {
+                    unknown.append(answers.keys[position])
+                }
                 continue
             }
             let entry = entries[index]
@@ -473,7 +479,9 @@ public struct EvaluationOutcome: Sendable, Equatable, Codable {
     public var incomplete: [IncompleteAnswer]
     /// Answers that do not fit their question, critical or not, by question id.
     public var unusable: [UnusableAnswer]
-    /// Question ids among the answers that the catalogue does not know, sorted.
+    /// Question ids among the answers that the catalogue does not know, sorted. A question
+    /// that only a draft defines is not among them (the public view leaves it out of the
+    /// catalogue): its answer is passed over, as `publish` passes it over.
     public var unknownQuestions: [String]
     /// True when the portal would withhold the assessment as incomplete data (`incomplete` is
     /// not empty): it is never shown as compliant then.

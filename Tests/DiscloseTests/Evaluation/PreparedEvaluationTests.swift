@@ -232,6 +232,46 @@ import Testing
         #expect(!outcome.withheldAsIncomplete)
     }
 
+    /// A question only a draft defines is left out of the public view's catalogue, but it is
+    /// not unknown: its answer is passed over, as publish passes it over; the rules with the
+    /// drafts (a preview) read it.
+    @Test func anAnswerToADraftQuestionIsPassedOverNotUnknown() throws {
+        let project = Golden.packageRoot.appendingPathComponent("Tests/DiscloseTests/Golden/publish/drafts-every-way/project").path
+        var files: [String: String] = [:]
+        for folder in ["rules", "countries"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: "\(project)/\(folder)") {
+                files["/p/\(folder)/\(name)"] = try String(contentsOfFile: "\(project)/\(folder)/\(name)", encoding: .utf8)
+            }
+        }
+        files["/p/countries/XA.disclose"]! += """
+
+            question XA-Q-OWN in TST-ONE
+              text en "A question of Example Land's own"
+              answer yes-no
+              non-compliant when yes
+              decided by XA-PROP-2024-01
+
+            issue XA-OWN-Q
+              title en "Own issue on an own draft question"
+              title fr "Question propre sur une question en projet"
+              category wages
+              raised when XA-Q-OWN is non-compliant
+              decided by XA-PROP-2024-01
+
+            """
+        let result = Checker.check(entry: "/p/countries/XA.disclose", access: MemoryFileAccess(files), displayBase: "/p")
+        let shown = try #require(result.publicRuleBook)
+        let full = try #require(result.ruleBook)
+        let day = Day(iso: "2024-05-14")!
+        let answers = ["XA-Q-OWN": "yes", "NO-SUCH-Q": "yes"]
+        let outcome = PreparedEvaluator(book: shown).evaluate(answers: answers, on: day)
+        #expect(outcome.unknownQuestions == ["NO-SUCH-Q"])
+        #expect(!outcome.raised.contains { $0.issue == "XA-OWN-Q" })
+        let preview = PreparedEvaluator(book: full).evaluate(answers: answers, on: day)
+        #expect(preview.unknownQuestions == ["NO-SUCH-Q"])
+        #expect(preview.raised.contains { $0.issue == "XA-OWN-Q" })
+    }
+
     @Test func anUnusableAnswerMakesItIncomplete() throws {
         let book = try Self.book("KH")
         let day = Day(iso: "2024-05-14")!
