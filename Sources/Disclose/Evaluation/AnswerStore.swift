@@ -90,14 +90,19 @@ struct AnswerStore: Sendable {
         if answered[word] & bit != 0 { return .duplicate }
         answered[word] |= bit
         let twin = layout.twins[sheet]
-        if twin >= 0 { _ = store(answer, question: question, sheet: twin, plan: layout.plans[twin]!) }
-        return store(answer, question: question, sheet: sheet, plan: plan)
+        if twin >= 0 { _ = store(answer, question: question, sheet: twin, plan: layout.plans[twin]!, checksUnasked: false) }
+        return store(answer, question: question, sheet: sheet, plan: plan, checksUnasked: true)
     }
 
-    /// Judges the answer by `plan` and stores it in the slots of assessment `sheet`.
+    /// Judges the answer by `plan` and stores it in the slots of assessment `sheet`. Whether an
+    /// answer no rule asks fits its question is checked only when `checksUnasked`: a twin's
+    /// outcome is not reported, so it need not know.
     @inline(__always)
-    private mutating func store(_ answer: UnsafeBufferPointer<UInt8>, question: Int, sheet: Int, plan: EvaluationPlan) -> Outcome {
-        guard let slot = plan.slot(ofQuestion: question) else { return plan.fitsUnasked(answer, question: question) ? .notNeeded : .unusableNotNeeded }
+    private mutating func store(_ answer: UnsafeBufferPointer<UInt8>, question: Int, sheet: Int, plan: EvaluationPlan,
+                                checksUnasked: Bool) -> Outcome {
+        guard let slot = plan.slot(ofQuestion: question) else {
+            return !checksUnasked || plan.fitsUnasked(answer, question: question) ? .notNeeded : .unusableNotNeeded
+        }
         let position = layout.statusStart[sheet] + slot
         guard let read = Answer.read(answer, as: plan.answerKinds[slot]) else {
             statuses[position] = .unusable

@@ -33,6 +33,15 @@ package final class EvaluationPlan: Sendable {
     /// asks (nil for the others). Its answers change nothing, but one that does not fit is
     /// still reported (W711), as docs/formats.md promises of every answer.
     let unaskedQuestions: [UnaskedQuestion?]
+    /// By catalogue question index, what `fitsUnasked` may settle without copying the
+    /// question out of `unaskedQuestions`: yes-no and number questions no rule asks; a plain
+    /// byte array, so that the hot path does no reference counting.
+    let unaskedFastKinds: [UnaskedFastKind]
+
+    enum UnaskedFastKind: UInt8, Sendable {
+        /// Asked by a rule, not in force, or of a kind only the slow path reads.
+        case other, yesNo, number
+    }
     /// The factory attributes a rule of the plan reads, each with a slot of its own after the
     /// questions' (its synthetic question is named `factory NAME`): filled in from the factories
     /// table by `applyFactory`, so that a missing attribute is incomplete data like a missing answer.
@@ -256,6 +265,13 @@ package final class EvaluationPlan: Sendable {
             let choices: [[UInt8]] = if case .choice(let options) = question.answer { options.map { Array($0.lowercased().utf8) } } else { [] }
             return UnaskedQuestion(kind: question.answer, allowsNotApplicable: question.allowsNotApplicable, lowercasedChoices: choices)
         }
+        unaskedFastKinds = unaskedQuestions.map { question in
+            switch question?.kind {
+            case .yesNo?: .yesNo
+            case .number?: .number
+            default: .other
+            }
+        }
         criticalSlots = critical.sorted()
         self.attributeSlots = attributeSlots
         self.judgedByAttribute = judgedByAttribute
@@ -334,7 +350,19 @@ package final class EvaluationPlan: Sendable {
     /// On the hot path of reading answers: an ASCII choice is compared as bytes, without the
     /// strings `Answer.read` makes.
     func fitsUnasked(_ raw: UnsafeBufferPointer<UInt8>, question index: Int) -> Bool {
-        guard index < unaskedQuestions.count, let question = unaskedQuestions[index] else { return true }
+        guard index < unaskedFastKinds.count else { return true }
+        // `yes`, `no` and whole numbers, as data usually writes them: they fit, as `Answer.read`
+        // would read them (the evaluator's fast paths, compared with it in its tests).
+        switch unaskedFastKinds[index] {
+        case .yesNo:
+            switch PreparedPlan.Entry.word(raw) {
+            case .yes, .no: return true
+            case .notApplicable, .other: break
+            }
+        case .number: if PreparedPlan.Entry.wholeNumber(raw) != nil { return true }
+        case .other: break
+        }
+        guard let question = unaskedQuestions[index] else { return true }
         if case .choice = question.kind, raw.allSatisfy({ $0 < 0x80 }) {
             var start = 0
             var end = raw.count
