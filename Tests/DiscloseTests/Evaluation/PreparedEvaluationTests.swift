@@ -243,22 +243,7 @@ import Testing
                 files["/p/\(folder)/\(name)"] = try String(contentsOfFile: "\(project)/\(folder)/\(name)", encoding: .utf8)
             }
         }
-        files["/p/countries/XA.disclose"]! += """
-
-            question XA-Q-OWN in TST-ONE
-              text en "A question of Example Land's own"
-              answer yes-no
-              non-compliant when yes
-              decided by XA-PROP-2024-01
-
-            issue XA-OWN-Q
-              title en "Own issue on an own draft question"
-              title fr "Question propre sur une question en projet"
-              category wages
-              raised when XA-Q-OWN is non-compliant
-              decided by XA-PROP-2024-01
-
-            """
+        files["/p/countries/XA.disclose"]! += DraftGoldenTests.draftQuestion
         let result = Checker.check(entry: "/p/countries/XA.disclose", access: MemoryFileAccess(files), displayBase: "/p")
         let shown = try #require(result.publicRuleBook)
         let full = try #require(result.ruleBook)

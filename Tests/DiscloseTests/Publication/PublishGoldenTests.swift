@@ -389,6 +389,24 @@ import Testing
         #expect(separate.contains { ($0.factoriesAffected ?? 0) > 0 }, "some draft changes a listed factory")
     }
 
+    /// A question of Example Land's own that rests on a proposed decision, and an issue reading it.
+    static let draftQuestion = """
+
+        question XA-Q-OWN in TST-ONE
+          text en "A question of Example Land's own"
+          answer yes-no
+          non-compliant when yes
+          decided by XA-PROP-2024-01
+
+        issue XA-OWN-Q
+          title en "Own issue on an own draft question"
+          title fr "Question propre sur une question en projet"
+          category wages
+          raised when XA-Q-OWN is non-compliant
+          decided by XA-PROP-2024-01
+
+        """
+
     /// A question only a draft defines (the PAC is considering it) may already be answered in
     /// the data: the public run passes over those answers (they used to be "unknown question"
     /// errors, and nothing was published), the question and the issue reading it stay out of
@@ -399,23 +417,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: PublishGoldenTests.folder.appendingPathComponent(Self.name), to: folder)
         let country = folder.appendingPathComponent("project/countries/XA.disclose")
-        let draft = """
-
-            question XA-Q-OWN in TST-ONE
-              text en "A question of Example Land's own"
-              answer yes-no
-              non-compliant when yes
-              decided by XA-PROP-2024-01
-
-            issue XA-OWN-Q
-              title en "Own issue on an own draft question"
-              title fr "Question propre sur une question en projet"
-              category wages
-              raised when XA-Q-OWN is non-compliant
-              decided by XA-PROP-2024-01
-
-            """
-        try Data((try String(contentsOf: country, encoding: .utf8) + draft).utf8).write(to: country)
+        try Data((try String(contentsOf: country, encoding: .utf8) + Self.draftQuestion).utf8).write(to: country)
         let answers = folder.appendingPathComponent("answers.csv")
         let rows = try String(contentsOf: answers, encoding: .utf8).split(separator: "\n").map(String.init)
         let assessments = Set(rows.dropFirst().map { $0.components(separatedBy: ",")[0] }.filter { $0.hasPrefix("XA-") }).sorted()
