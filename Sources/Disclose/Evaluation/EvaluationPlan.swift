@@ -33,15 +33,10 @@ package final class EvaluationPlan: Sendable {
     /// asks (nil for the others). Its answers change nothing, but one that does not fit is
     /// still reported (W711), as docs/formats.md promises of every answer.
     let unaskedQuestions: [UnaskedQuestion?]
-    /// By catalogue question index, what `fitsUnasked` may settle without copying the
-    /// question out of `unaskedQuestions`: yes-no and number questions no rule asks; a plain
-    /// byte array, so that the hot path does no reference counting.
-    let unaskedFastKinds: [UnaskedFastKind]
-
-    enum UnaskedFastKind: UInt8, Sendable {
-        /// Asked by a rule, not in force, or of a kind only the slow path reads.
-        case other, yesNo, number
-    }
+    /// By catalogue question index, the kind of each question no rule asks and whether it
+    /// allows not-applicable (`.notInForce` for one asked, or not in force): plain values, so
+    /// that `fitsUnasked` copies no question out of `unaskedQuestions` on the hot path.
+    let unaskedKinds: [PreparedPlan.Entry]
     /// The factory attributes a rule of the plan reads, each with a slot of its own after the
     /// questions' (its synthetic question is named `factory NAME`): filled in from the factories
     /// table by `applyFactory`, so that a missing attribute is incomplete data like a missing answer.
@@ -265,12 +260,9 @@ package final class EvaluationPlan: Sendable {
             let choices: [[UInt8]] = if case .choice(let options) = question.answer { options.map { Array($0.lowercased().utf8) } } else { [] }
             return UnaskedQuestion(kind: question.answer, allowsNotApplicable: question.allowsNotApplicable, lowercasedChoices: choices)
         }
-        unaskedFastKinds = unaskedQuestions.map { question in
-            switch question?.kind {
-            case .yesNo?: .yesNo
-            case .number?: .number
-            default: .other
-            }
+        unaskedKinds = unaskedQuestions.map { question in
+            guard let question else { return PreparedPlan.Entry(slot: -1, kind: .notInForce, allowsNotApplicable: false) }
+            return PreparedPlan.Entry(slot: -1, kind: PreparedPlan.Entry.Kind(question.kind), allowsNotApplicable: question.allowsNotApplicable)
         }
         criticalSlots = critical.sorted()
         self.attributeSlots = attributeSlots
@@ -347,21 +339,29 @@ package final class EvaluationPlan: Sendable {
 
     /// Whether a raw answer to catalogue question `question`, which no rule of the plan asks,
     /// fits it as `Answer.read` would read it (true for a question not in force on the day).
-    /// On the hot path of reading answers: an ASCII choice is compared as bytes, without the
-    /// strings `Answer.read` makes.
+    /// On the hot path of reading answers (publish's and the prepared evaluator's): yes-no,
+    /// number and date answers by the evaluator's readers (compared with `Answer.read` in its
+    /// tests), an ASCII choice as bytes, without the strings `Answer.read` makes.
     func fitsUnasked(_ raw: UnsafeBufferPointer<UInt8>, question index: Int) -> Bool {
-        guard index < unaskedFastKinds.count else { return true }
-        // `yes`, `no` and whole numbers, as data usually writes them: they fit, as `Answer.read`
-        // would read them (the evaluator's fast paths, compared with it in its tests).
-        switch unaskedFastKinds[index] {
-        case .yesNo:
-            switch PreparedPlan.Entry.word(raw) {
-            case .yes, .no: return true
-            case .notApplicable, .other: break
-            }
-        case .number: if PreparedPlan.Entry.wholeNumber(raw) != nil { return true }
-        case .other: break
+        guard index < unaskedKinds.count else { return true }
+        let entry = unaskedKinds[index]
+        let answer: Answer?
+        switch entry.kind {
+        case .notInForce: return true
+        case .choice: return fitsUnaskedChoice(raw, question: index)
+        case .yesNo: answer = PreparedPlan.Entry.yesNo(raw)
+        case .number: answer = PreparedPlan.Entry.number(raw)
+        case .date: answer = PreparedPlan.Entry.date(raw)
         }
+        switch answer {
+        case nil: return false
+        case .notApplicable?: return entry.allowsNotApplicable
+        default: return true
+        }
+    }
+
+    /// `fitsUnasked` for a choice question.
+    private func fitsUnaskedChoice(_ raw: UnsafeBufferPointer<UInt8>, question index: Int) -> Bool {
         guard let question = unaskedQuestions[index] else { return true }
         if case .choice = question.kind, raw.allSatisfy({ $0 < 0x80 }) {
             var start = 0

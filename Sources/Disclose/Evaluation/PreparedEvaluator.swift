@@ -198,8 +198,8 @@ public final class PreparedEvaluator: @unchecked Sendable {
             let text = StringBytes.words(answers.values[position])
             guard entry.slot >= 0 else {
                 // No rule of the day asks it: it changes nothing, but an answer that does not fit is reported.
-                let fits = StringBytes.withSmall(text, smallLayout: small) { entry.fits($0, question: index, plan: plan) }
-                    ?? StringBytes.with(answers.values[position], smallLayout: false) { entry.fits($0, question: index, plan: plan) }
+                let fits = StringBytes.withSmall(text, smallLayout: small) { plan.fitsUnasked($0, question: index) }
+                    ?? StringBytes.with(answers.values[position], smallLayout: false) { plan.fitsUnasked($0, question: index) }
                 if !fits { unusable.append(UnusableAnswer(question: answers.keys[position], answer: answers.values[position])) }
                 continue
             }
@@ -246,7 +246,18 @@ final class PreparedPlan: Sendable {
     /// What reading one answer needs to know of its question, in a few bytes that copy
     /// without reference counting: the hot path reads one per answer.
     struct Entry: Sendable {
-        enum Kind: UInt8, Sendable { case notInForce, yesNo, number, date, choice }
+        enum Kind: UInt8, Sendable {
+            case notInForce, yesNo, number, date, choice
+
+            init(_ kind: AnswerKind) {
+                self = switch kind {
+                case .yesNo: .yesNo
+                case .number: .number
+                case .date: .date
+                case .choice: .choice
+                }
+            }
+        }
         /// The question's slot in the plan, or -1 when no rule of the period asks it.
         var slot: Int32
         var kind: Kind
@@ -344,23 +355,6 @@ final class PreparedPlan: Sendable {
             return .number(Double(value))
         }
 
-        /// Whether an answer to a question no rule of the period asks fits it.
-        @inline(__always)
-        func fits(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int, plan: EvaluationPlan) -> Bool {
-            let answer: Answer?
-            switch kind {
-            case .notInForce: return true
-            case .choice: return plan.fitsUnasked(bytes, question: index)
-            case .yesNo: answer = Entry.yesNo(bytes)
-            case .number: answer = Entry.number(bytes)
-            case .date: answer = Entry.date(bytes)
-            }
-            switch answer {
-            case nil: return false
-            case .notApplicable?: return allowsNotApplicable
-            default: return true
-            }
-        }
     }
 
     let plan: EvaluationPlan
@@ -393,13 +387,7 @@ final class PreparedPlan: Sendable {
             } else {
                 return Entry(slot: -1, kind: .notInForce, allowsNotApplicable: false)
             }
-            let code: Entry.Kind = switch kind {
-            case .yesNo: .yesNo
-            case .number: .number
-            case .date: .date
-            case .choice: .choice
-            }
-            return Entry(slot: Int32(slot ?? -1), kind: code, allowsNotApplicable: allowsNotApplicable)
+            return Entry(slot: Int32(slot ?? -1), kind: Entry.Kind(kind), allowsNotApplicable: allowsNotApplicable)
         }
         shown = plan.issues.map { publicNow?.contains($0.id) ?? true }
         readSlots = reasons ? plan.issues.map { Explanation.readSlots($0, plan: plan) } : []

@@ -170,7 +170,7 @@ public struct Publisher: Sendable {
         // baseline) once instead of once per country.
         var countries: [String: CountryRules] = [:]
         // The rules with drafts of each country whose public view leaves drafts out: what the
-        // drafts would change is accounted from them (`accountDrafts`).
+        // drafts would change is accounted from them (`DraftAccount.accounts`).
         var previews: [String: CountryRules] = [:]
         let codes = Set(factories.map(\.country)).sorted()
         let path = { (code: String) in (project as NSString).appendingPathComponent("countries/\(code).disclose") }
